@@ -1,0 +1,66 @@
+"""Companies through the JSON API."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel
+
+from ..companies import data
+from ..companies.deps import CompanyDep
+from ..companies.schemas import CompanyIn, CompanyOut, CompanyPatch
+from ..db import SessionDep
+from ..models import PipelineStatus, Stage
+from ..pagination import MAX_PAGE_SIZE
+
+router = APIRouter(prefix="/companies", tags=["companies"])
+DUPLICATE = {"description": "A company with this name already exists"}
+
+
+class CompanyPage(BaseModel):
+    items: list[CompanyOut]
+    total: int
+    page: int
+    page_size: int
+    pages: int
+
+
+@router.get("", response_model=CompanyPage)
+def list_companies(
+    session: SessionDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+    stage: Stage | None = None,
+    status: PipelineStatus | None = None,
+    archived: bool = False,
+    page: Annotated[int, Query(ge=1)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> CompanyPage:
+    """List companies, searched and filtered like the pipeline page."""
+    result = data.list_companies(session, search=q, stage=stage, status=status, archived=archived,
+                                 page=page, page_size=page_size)
+    return CompanyPage(items=[CompanyOut.of(c) for c in result.items], total=result.total,
+                       page=result.page, page_size=result.page_size, pages=result.pages)
+
+
+@router.post("", response_model=CompanyOut, status_code=201, responses={409: DUPLICATE})
+def create_company(session: SessionDep, body: CompanyIn) -> CompanyOut:
+    """Create a company."""
+    try:
+        return CompanyOut.of(data.create_company(session, data=body))
+    except data.DuplicateCompanyName as error:
+        raise HTTPException(409, "A company with this name already exists.") from error
+
+
+@router.get("/{company_id}", response_model=CompanyOut, responses={404: {"description": "No such company"}})
+def read_company(company: CompanyDep) -> CompanyOut:
+    """One company."""
+    return CompanyOut.of(company)
+
+
+@router.patch("/{company_id}", response_model=CompanyOut, responses={409: DUPLICATE})
+def update_company(session: SessionDep, company: CompanyDep, body: CompanyPatch) -> CompanyOut:
+    """Change some fields of a company."""
+    changes = {key: value for key, value in body.to_columns().items() if key in body.model_fields_set}
+    try:
+        return CompanyOut.of(data.update_company(session, company, changes=changes))
+    except data.DuplicateCompanyName as error:
+        raise HTTPException(409, "A company with this name already exists.") from error

@@ -1,0 +1,70 @@
+"""The application factory."""
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .config import Settings
+from .db import create_db_engine
+from .errors import install_error_handlers
+from .migrate import has_pending_migrations, upgrade
+from .paths import resource_dir
+from .web.i18n import load_catalogs
+from .web.middleware import RequestContextMiddleware
+from .web.templating import create_templates
+
+
+class PendingMigrations(RuntimeError):
+    """The database schema is behind the code and auto-migration is off."""
+
+
+def _prepare_database(app: FastAPI) -> None:
+    settings: Settings = app.state.settings
+    if has_pending_migrations(app.state.engine):
+        if not settings.auto_migrate:
+            raise PendingMigrations(
+                "The database has pending migrations; run `pitchlab migrate` "
+                "or set PITCHLAB_AUTO_MIGRATE=true."
+            )
+        upgrade(app.state.engine)
+
+
+def _include_routers(app: FastAPI) -> None:
+    # Imported here so importing pitchlab.app binds nothing but the factory.
+    from .api.routes import router as api_router
+    from .companies.routes import router as companies_router
+    from .pages import router as pages_router
+
+    app.include_router(pages_router)
+    app.include_router(companies_router)
+    app.include_router(api_router)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build a pitchlab app: engine, templates, routers, middleware, error pages."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        _prepare_database(app)
+        yield
+        app.state.engine.dispose()
+
+    app = FastAPI(
+        title="pitchlab",
+        summary="Score AI startups against rubrics, compare them and export the comparison.",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,  # served by pages.py from vendored files, so /docs works offline
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = create_db_engine(settings.database_url)
+    load_catalogs()
+    app.state.templates = create_templates()
+    app.mount("/static", StaticFiles(directory=resource_dir("static")), name="static")
+    _include_routers(app)
+    install_error_handlers(app)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,1 @@
+"""Companies: the pipeline of startups a fund is looking at."""

@@ -1,0 +1,118 @@
+"""Company pages: the pipeline list, one company, and the create/edit forms."""
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
+
+from ..db import SessionDep
+from ..models import Modality, ModelStrategy, PipelineStatus, Stage
+from ..web.csrf import verify_csrf
+from ..web.forms import field_errors
+from ..web.i18n import gettext as _
+from ..web.templating import is_htmx_partial, render
+from . import data
+from .deps import CompanyDep
+from .schemas import CompanyIn
+
+router = APIRouter(prefix="/companies", tags=["pages"], dependencies=[Depends(verify_csrf)],
+                   include_in_schema=False)
+CHOICES = {"stage": Stage, "status": PipelineStatus, "modality": Modality,
+           "model_strategy": ModelStrategy}
+FORM_FIELDS = tuple(CompanyIn.model_fields)
+
+
+def _filters(request: Request) -> dict:
+    params = request.query_params
+    return {
+        "search": params.get("q", "")[:200],
+        "stage": params.get("stage") or None,
+        "status": params.get("status") or None,
+        "archived": params.get("archived") == "1",
+        "sort": params.get("sort", "name"),
+        "descending": params.get("dir") == "desc",
+    }
+
+
+@router.get("")
+def company_list(request: Request, session: SessionDep, page: int = 1):
+    """The pipeline: search, filter, sort and page through companies."""
+    filters = _filters(request)
+    result = data.list_companies(session, page=page,
+                                 page_size=request.app.state.settings.page_size, **filters)
+    context = {"page": result, "filters": filters, "query": request.query_params, "choices": CHOICES}
+    return render(request, "companies/list.html", context, partial="companies/_results.html")
+
+
+def _form_page(request: Request, *, values: dict, errors: dict, company=None, status_code=200):
+    context = {"values": values, "errors": errors, "company": company, "choices": CHOICES}
+    return render(request, "companies/form.html", context, partial="companies/_form.html",
+                  status_code=status_code)
+
+
+@router.get("/new")
+def company_new(request: Request):
+    """An empty form for a new company."""
+    return _form_page(request, values={}, errors={})
+
+
+async def _submitted(request: Request) -> dict:
+    form = await request.form()
+    return {name: str(form.get(name, "")) for name in FORM_FIELDS}
+
+
+@router.post("")
+async def company_create(request: Request, session: SessionDep):
+    """Create a company, or show the form again with the problems next to their fields."""
+    values = await _submitted(request)
+    try:
+        company = data.create_company(session, data=CompanyIn.model_validate(values))
+    except ValidationError as error:
+        return _form_page(request, values=values, errors=field_errors(error), status_code=422)
+    except data.DuplicateCompanyName:
+        errors = {"name": _("A company with this name already exists.")}
+        return _form_page(request, values=values, errors=errors, status_code=422)
+    if is_htmx_partial(request):
+        # The list listens for this event and refreshes itself; the form becomes a notice.
+        response = render(request, "companies/_created.html", {"company": company})
+        response.headers["HX-Trigger"] = "companies-changed"
+        return response
+    return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
+
+
+@router.get("/{company_id}")
+def company_detail(request: Request, company: CompanyDep):
+    """One company with its notes and pipeline details."""
+    return render(request, "companies/detail.html", {"company": company})
+
+
+@router.get("/{company_id}/edit")
+def company_edit(request: Request, company: CompanyDep):
+    """The form for changing a company, filled with its current values."""
+    values = {name: getattr(company, name) for name in FORM_FIELDS}
+    values["tags"] = ", ".join(company.tag_list)
+    values["founded_year"] = company.founded_year or ""
+    return _form_page(request, values=values, errors={}, company=company)
+
+
+@router.post("/{company_id}")
+async def company_update(request: Request, session: SessionDep, company: CompanyDep):
+    """Save changes to a company, or show the form again with its problems."""
+    values = await _submitted(request)
+    try:
+        changes = CompanyIn.model_validate(values).to_columns()
+        data.update_company(session, company, changes=changes)
+    except ValidationError as error:
+        return _form_page(request, values=values, errors=field_errors(error), company=company,
+                          status_code=422)
+    except data.DuplicateCompanyName:
+        errors = {"name": _("A company with this name already exists.")}
+        return _form_page(request, values=values, errors=errors, company=company, status_code=422)
+    return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
+
+
+@router.post("/{company_id}/archive")
+def company_archive(request: Request, session: SessionDep, company: CompanyDep) -> Response:
+    """Archive a company, or bring it back when `restore` is sent."""
+    restore = request.query_params.get("restore") == "1"
+    data.set_archived(session, company, archived=not restore)
+    return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)

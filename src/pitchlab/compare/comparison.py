@@ -1,0 +1,145 @@
+"""A portfolio comparison: every table the comparison page and the exports show, built once."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timezone
+
+import pandas as pd
+
+from pitchlab.compare.aggregates import cell_aggregates
+from pitchlab.compare.agreement import criterion_agreement
+from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
+from pitchlab.compare.calibration import calibrated_scores
+from pitchlab.compare.matrices import criterion_matrix, evaluator_score_table
+from pitchlab.compare.methodology import ConflictExclusion, methodology_rows
+from pitchlab.compare.ranking import DEFAULT_INTERVAL, DEFAULT_RESAMPLES, rank_companies, rank_intervals
+from pitchlab.compare.scores import check_scores, criterion_order
+from pitchlab.compare.totals import company_totals, evaluator_totals
+from pitchlab.compare.weights import CriterionWeights, PackWeights, weight_table
+
+SUMMARY_COLUMNS = [
+    "rank", "company_id", "company_name", "total", "calibrated_total", "rank_low", "rank_high",
+    "tie_group", "statistically_tied", "n_evaluators", "n_criteria", "n_disagreements",
+]
+
+
+@dataclass(frozen=True)
+class PortfolioComparison:
+    """The tables of one comparison, companies in rank order wherever companies are rows."""
+
+    summary: pd.DataFrame
+    raw_matrix: pd.DataFrame
+    calibrated_matrix: pd.DataFrame
+    evaluator_scores: pd.DataFrame
+    agreement: pd.DataFrame
+    rank_intervals: pd.DataFrame
+    methodology: pd.DataFrame
+
+
+# Sheet and section titles, in export order.
+TABLE_TITLES = {
+    "summary": "Summary",
+    "raw_matrix": "Raw matrix",
+    "calibrated_matrix": "Calibrated matrix",
+    "evaluator_scores": "Evaluator scores",
+    "agreement": "Agreement",
+    "rank_intervals": "Rank intervals",
+    "methodology": "Methodology",
+}
+
+# Readable headers for CSV and XLSX; criterion columns already carry their labels.
+COLUMN_HEADERS = {
+    "rank": "Rank", "company_id": "Company ID", "company_name": "Company",
+    "total": "Weighted total", "calibrated_total": "Calibrated total",
+    "rank_low": "Rank low", "rank_high": "Rank high", "tie_group": "Tie group",
+    "statistically_tied": "Statistically tied", "n_evaluators": "Evaluators",
+    "n_criteria": "Criteria scored", "n_disagreements": "Disagreements",
+    "evaluator_name": "Evaluator", "pack_key": "Pack", "pack_version": "Pack version",
+    "criterion_key": "Criterion key", "criterion_title": "Criterion",
+    "alpha": "Krippendorff's alpha (ordinal)", "reading": "Reading",
+    "n_companies": "Companies scored twice or more", "n_scores": "Scores",
+    "item": "Item", "value": "Value",
+}
+
+
+def comparison_tables(comparison: PortfolioComparison) -> dict[str, pd.DataFrame]:
+    """Return the tables keyed by field name, in export order."""
+    return {field.name: getattr(comparison, field.name) for field in fields(comparison)}
+
+
+def build_comparison(
+    scores: pd.DataFrame,
+    *,
+    pack_weights: PackWeights | None = None,
+    criterion_weights: CriterionWeights | None = None,
+    excluded_for_conflict: Iterable[ConflictExclusion] = (),
+    anonymize: bool = False,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    interval: tuple[float, float] = DEFAULT_INTERVAL,
+    generated_at: datetime | None = None,
+) -> PortfolioComparison:
+    """Compute every table of a portfolio comparison from the long scores frame.
+
+    With anonymize, evaluator names (also of excluded evaluators) become "Evaluator A", ...
+    """
+    check_scores(scores)
+    exclusions = list(excluded_for_conflict)
+    if anonymize:
+        scores, exclusions = _anonymized(scores, exclusions)
+    weights = {"pack_weights": pack_weights, "criterion_weights": criterion_weights}
+    calibrated = calibrated_scores(scores)
+    totals = company_totals(scores, **weights)
+    per_evaluator = evaluator_totals(scores, **weights)
+    intervals = rank_intervals(
+        per_evaluator, point_totals=totals.set_index("company_id")["total"],
+        resamples=resamples, seed=seed, interval=interval,
+    )
+    summary = _summary(
+        totals, company_totals(calibrated, value_column="calibrated_value", **weights),
+        intervals, cell_aggregates(scores),
+    )
+    criteria = criterion_order(scores)
+    order = summary["company_id"]
+    return PortfolioComparison(
+        summary=summary,
+        raw_matrix=criterion_matrix(scores, criteria=criteria, company_order=order),
+        calibrated_matrix=criterion_matrix(calibrated, criteria=criteria, company_order=order,
+                                           value_column="calibrated_value"),
+        evaluator_scores=evaluator_score_table(scores, per_evaluator, criteria=criteria,
+                                               company_order=order),
+        agreement=criterion_agreement(scores),
+        rank_intervals=intervals,
+        methodology=methodology_rows(
+            scores, weights=weight_table(scores, **weights), exclusions=exclusions,
+            resamples=resamples, seed=seed, interval=interval,
+            generated_at=generated_at or datetime.now(timezone.utc),
+        ),
+    )
+
+
+def _anonymized(
+    scores: pd.DataFrame, exclusions: list[ConflictExclusion]
+) -> tuple[pd.DataFrame, list[ConflictExclusion]]:
+    ids = [*scores["evaluator_id"], *(exclusion.evaluator_id for exclusion in exclusions)]
+    pseudonyms = evaluator_pseudonyms(ids)
+    renamed = [replace(e, evaluator_name=pseudonyms[e.evaluator_id]) for e in exclusions]
+    return anonymized_scores(scores, pseudonyms), renamed
+
+
+def _summary(
+    totals: pd.DataFrame, calibrated: pd.DataFrame, intervals: pd.DataFrame, cells: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per company in rank order: totals, rank interval and disagreement count."""
+    summary = rank_companies(totals)
+    summary["calibrated_total"] = summary["company_id"].map(
+        calibrated.set_index("company_id")["total"])
+    interval_columns = ["rank_low", "rank_high", "tie_group", "statistically_tied"]
+    summary = summary.merge(intervals[["company_id", *interval_columns]], on="company_id",
+                            how="left")
+    disagreements = cells.groupby("company_id")["disagreement"].sum()
+    summary["n_disagreements"] = summary["company_id"].map(disagreements).fillna(0).astype("int64")
+    for column in ["rank_low", "rank_high", "tie_group"]:
+        summary[column] = summary[column].astype("Int64")
+    summary["statistically_tied"] = summary["statistically_tied"].astype("boolean")
+    return summary[SUMMARY_COLUMNS]

@@ -1,0 +1,123 @@
+"""The XLSX export: one sheet per comparison table, a native bar chart of totals on Summary.
+
+Written with xlsxwriter in constant-memory mode, row by row, because going through pandas'
+ExcelWriter costs seconds on a full portfolio. Every text goes through write_string, so a
+company called "=SUM(A1)" stays text and never becomes a formula.
+"""
+
+import math
+from typing import BinaryIO
+
+import numpy as np
+import pandas as pd
+import xlsxwriter
+from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+
+from pitchlab.compare.comparison import (
+    COLUMN_HEADERS, TABLE_TITLES, PortfolioComparison, comparison_tables,
+)
+
+NUMBER_FORMAT = "0.00"
+INTEGER_FORMAT = "0"
+MIN_COLUMN_WIDTH = 8
+MAX_COLUMN_WIDTH = 50
+METHODOLOGY_VALUE_WIDTH = 100
+WIDTH_SAMPLE_ROWS = 500  # widths are guessed from the first rows; enough for a readable sheet
+CHART_MAX_COMPANIES = 30  # a bar per company stops being readable beyond this
+CHART_ROW_HEIGHT_PX = 18
+CHART_MIN_HEIGHT_PX = 300
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+
+
+def write_workbook(comparison: PortfolioComparison, stream: BinaryIO) -> None:
+    """Write the comparison as an XLSX workbook to a binary stream."""
+    workbook = xlsxwriter.Workbook(stream, WORKBOOK_OPTIONS)
+    formats = {
+        "header": workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
+        "number": workbook.add_format({"num_format": NUMBER_FORMAT}),
+        "integer": workbook.add_format({"num_format": INTEGER_FORMAT}),
+        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
+        "text": None,
+    }
+    for name, table in comparison_tables(comparison).items():
+        sheet = workbook.add_worksheet(TABLE_TITLES[name])
+        _write_table(sheet, table, formats, wrap_last=name == "methodology")
+        if name == "summary":
+            _add_totals_chart(workbook, sheet, table)
+    workbook.close()
+
+
+def _write_table(sheet, table: pd.DataFrame, formats: dict, *, wrap_last: bool) -> None:
+    """Headers in row 0, then every row; missing values stay blank cells."""
+    kinds = [_column_kind(table.iloc[:, position]) for position in range(table.shape[1])]
+    headers = [str(COLUMN_HEADERS.get(column, column)) for column in table.columns]
+    for position, header in enumerate(headers):
+        width = _column_width(header, table.iloc[:WIDTH_SAMPLE_ROWS, position])
+        sheet.set_column(position, position, width, formats[kinds[position]])
+        sheet.write_string(0, position, header, formats["header"])
+    if wrap_last:
+        sheet.set_column(len(headers) - 1, len(headers) - 1, METHODOLOGY_VALUE_WIDTH,
+                         formats["wrap"])
+    cell_formats = [formats[kind] for kind in kinds]
+    for row_number, row in enumerate(table.itertuples(index=False, name=None), start=1):
+        for position, value in enumerate(row):
+            _write_cell(sheet, row_number, position, value, cell_formats[position])
+    sheet.freeze_panes(1, 0)
+    if not wrap_last and len(table):
+        sheet.autofilter(0, 0, len(table), len(headers) - 1)
+
+
+def _write_cell(sheet, row: int, column: int, value: object, cell_format) -> None:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return
+    if isinstance(value, (bool, np.bool_)):
+        sheet.write_boolean(row, column, bool(value))
+    elif isinstance(value, (int, float, np.integer, np.floating)):
+        sheet.write_number(row, column, value, cell_format)
+    else:
+        sheet.write_string(row, column, str(value))
+
+
+def _column_kind(values: pd.Series) -> str:
+    if is_bool_dtype(values):
+        return "text"
+    if is_integer_dtype(values):
+        return "integer"
+    # Float columns and mixed ones (scores with "N/A") show numbers with two decimals.
+    return "number" if is_float_dtype(values) or values.dtype == object else "text"
+
+
+def _column_width(header: str, sample: pd.Series) -> float:
+    longest = sample.dropna().astype(str).str.len().max() if len(sample) else 0
+    longest = 0 if pd.isna(longest) else longest
+    # Headers wrap, so a long header needs only about half its length.
+    wanted = max(len(header) / 2, longest + 2, MIN_COLUMN_WIDTH)
+    return min(wanted, MAX_COLUMN_WIDTH)
+
+
+def _add_totals_chart(workbook, sheet, summary: pd.DataFrame) -> None:
+    """A horizontal bar per company (best first) of its weighted total."""
+    shown = min(len(summary), CHART_MAX_COMPANIES)
+    if not shown:
+        return
+    title = TABLE_TITLES["summary"]
+    name_column = summary.columns.get_loc("company_name")
+    total_column = summary.columns.get_loc("total")
+    chart = workbook.add_chart({"type": "bar"})
+    chart.add_series({
+        "name": COLUMN_HEADERS["total"],
+        "categories": [title, 1, name_column, shown, name_column],
+        "values": [title, 1, total_column, shown, total_column],
+        "data_labels": {"value": True, "num_format": NUMBER_FORMAT},
+    })
+    chart.set_title({"name": f"{COLUMN_HEADERS['total']}, top {shown}"})
+    chart.set_y_axis({"reverse": True})  # a bar chart's category axis is y: rank 1 on top
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 640,
+                    "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)})
+    sheet.insert_chart(1, summary.shape[1] + 1, chart)

@@ -1,0 +1,123 @@
+"""Ranking companies by total, and how sure that ranking is.
+
+Rank intervals come from a bootstrap over evaluators: each resample redraws every company's
+evaluators with replacement (same panel size), takes the mean of their weighted totals and ranks
+all companies. The interval is the chosen percentiles of a company's ranks (lower bound rounded
+down, upper bound rounded up, so it never looks narrower than the resamples show).
+
+Tie groups: companies are walked in point-rank order; the first starts a group and each next
+company joins it while its rank interval overlaps the interval of the group's first member,
+otherwise it starts a new group. Members of a group with more than one company are
+"statistically tied": the panel cannot tell them apart.
+"""
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_RESAMPLES = 1000
+DEFAULT_INTERVAL = (2.5, 97.5)
+# Resamples drawn at once; bounds memory at about chunk x companies x panel size floats.
+RESAMPLES_PER_CHUNK = 250
+# Totals equal to this many decimals count as tied (weighted means carry float noise).
+TIE_DECIMALS = 9
+
+INTERVAL_COLUMNS = [
+    "company_id", "company_name", "total", "n_evaluators", "rank", "rank_low", "rank_high",
+    "tie_group", "statistically_tied",
+]
+
+
+def rank_companies(totals: pd.DataFrame) -> pd.DataFrame:
+    """Return the totals with a `rank` column (1 = best; equal totals share the better rank).
+
+    Companies without a total get no rank and go last; rows come back in rank order.
+    """
+    ranked = totals.copy()
+    rounded = ranked["total"].round(TIE_DECIMALS)
+    ranked["rank"] = rounded.rank(method="min", ascending=False).astype("Int64")
+    return ranked.sort_values("rank", kind="stable", na_position="last").reset_index(drop=True)
+
+
+def rank_intervals(
+    evaluator_totals: pd.DataFrame,
+    *,
+    point_totals: pd.Series | None = None,
+    resamples: int = DEFAULT_RESAMPLES,
+    seed: int = 0,
+    interval: tuple[float, float] = DEFAULT_INTERVAL,
+) -> pd.DataFrame:
+    """Return point rank, bootstrap rank interval and tie group per company, in rank order.
+
+    evaluator_totals has company_id, company_name, total (one row per evaluator); point_totals
+    (company_id -> total) sets the point rank, by default the mean of the evaluators' totals.
+    Columns: INTERVAL_COLUMNS.
+    """
+    given = evaluator_totals[evaluator_totals["total"].notna()]
+    if given.empty:
+        return pd.DataFrame(columns=INTERVAL_COLUMNS)
+    companies = given.drop_duplicates("company_id")[["company_id", "company_name"]]
+    panel, sizes = _panel_matrix(given, companies["company_id"].to_numpy())
+    ranks = _bootstrap_ranks(panel, sizes, resamples=resamples, seed=seed)
+    result = companies.reset_index(drop=True)
+    if point_totals is None:
+        result["total"] = np.nansum(panel, axis=1) / sizes
+    else:
+        result["total"] = result["company_id"].map(point_totals).astype("float64")
+    result["n_evaluators"] = sizes
+    result["rank_low"] = np.percentile(ranks, interval[0], axis=0, method="lower")
+    result["rank_high"] = np.percentile(ranks, interval[1], axis=0, method="higher")
+    result = rank_companies(result)
+    result["tie_group"] = tie_groups(result["rank_low"].to_numpy(), result["rank_high"].to_numpy())
+    group_sizes = result.groupby("tie_group")["tie_group"].transform("size")
+    result["statistically_tied"] = group_sizes > 1
+    return result[INTERVAL_COLUMNS]
+
+
+def tie_groups(rank_low: np.ndarray, rank_high: np.ndarray) -> np.ndarray:
+    """Number tie groups 1, 2, ... for intervals already sorted by point rank (see module doc)."""
+    groups = np.empty(len(rank_low), dtype="int64")
+    group, leader_low, leader_high = 0, None, None
+    for position, (low, high) in enumerate(zip(rank_low, rank_high)):
+        if leader_low is None or low > leader_high or high < leader_low:
+            group, leader_low, leader_high = group + 1, low, high
+        groups[position] = group
+    return groups
+
+
+def _panel_matrix(given: pd.DataFrame, company_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Evaluator totals as a companies x panel-seat matrix padded with NaN, and panel sizes."""
+    row = pd.Index(company_ids).get_indexer(given["company_id"])
+    seat = given.groupby("company_id", sort=False).cumcount().to_numpy()
+    sizes = np.bincount(row, minlength=len(company_ids))
+    panel = np.full((len(company_ids), max(sizes.max(initial=0), 1)), np.nan)
+    panel[row, seat] = given["total"].to_numpy()
+    return panel, sizes
+
+
+def _bootstrap_ranks(panel: np.ndarray, sizes: np.ndarray, *, resamples: int, seed: int) -> np.ndarray:
+    """Ranks of every company in every resample, shape (resamples, companies)."""
+    rng = np.random.default_rng(seed)
+    n_companies, n_seats = panel.shape
+    ranks = np.empty((resamples, n_companies), dtype="int32")
+    company = np.arange(n_companies)[None, :, None]
+    in_panel = np.arange(n_seats)[None, None, :] < sizes[None, :, None]
+    for start in range(0, resamples, RESAMPLES_PER_CHUNK):
+        chunk = min(RESAMPLES_PER_CHUNK, resamples - start)
+        draws = rng.random((chunk, n_companies, n_seats))
+        seats = (draws * sizes[None, :, None]).astype("int64")
+        picked = np.where(in_panel, panel[company, seats], 0.0)
+        ranks[start:start + chunk] = _competition_ranks(picked.sum(axis=2) / sizes)
+    return ranks
+
+
+def _competition_ranks(totals: np.ndarray) -> np.ndarray:
+    """Per row: 1 + number of strictly higher totals, so equal totals share the better rank."""
+    values = np.round(totals, TIE_DECIMALS)
+    low = values.min(initial=0.0)
+    # Shift each row into its own band so one searchsorted call ranks every row at once.
+    band = values.max(initial=0.0) - low + 1.0
+    shifted = values - low + band * np.arange(len(values))[:, None]
+    flat_sorted = np.sort(shifted, axis=1).ravel()
+    at_or_below = np.searchsorted(flat_sorted, shifted.ravel(), side="right").reshape(values.shape)
+    at_or_below -= values.shape[1] * np.arange(len(values))[:, None]
+    return values.shape[1] - at_or_below + 1

@@ -1,0 +1,52 @@
+"""Settings read from the environment (prefix PITCHLAB_)."""
+
+from typing import Literal
+
+from pydantic import field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Values a careless deployment might leave in place; refused outside development.
+PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "dev"})
+DEFAULT_DATABASE_URL = "sqlite:///pitchlab.db"
+
+
+def normalize_database_url(url: str) -> str:
+    """Route every PostgreSQL URL through psycopg 3, whatever spelling a host gives it."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Settings(BaseSettings):
+    """Everything that differs between a laptop demo, a test run and a fund's server."""
+
+    model_config = SettingsConfigDict(env_prefix="PITCHLAB_", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: str = "change-me"
+    environment: Literal["development", "production", "test"] = "development"
+    # Demo mode seeds fictional companies and users and shows the demo passwords on login.
+    demo: bool = False
+    # Upgrade the schema at start-up instead of refusing to run on pending migrations.
+    auto_migrate: bool = False
+    page_size: int = 25
+    # Largest request body accepted before it is read whole (issue 7).
+    max_body_bytes: int = 2 * 1024 * 1024
+
+    @field_validator("database_url")
+    @classmethod
+    def _normalize_url(cls, value: str) -> str:
+        return normalize_database_url(value)
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secret(self) -> "Settings":
+        if self.environment != "development" and self.secret_key.strip() in PLACEHOLDER_SECRETS:
+            raise ValueError(
+                "PITCHLAB_SECRET_KEY is a placeholder; set a long random value outside development"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")

@@ -1,0 +1,79 @@
+"""Companies in the fund's pipeline."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from .types import UTCDateTime, utcnow
+
+
+class Stage(StrEnum):
+    PRE_SEED = "pre-seed"
+    SEED = "seed"
+    SERIES_A = "series-a"
+    SERIES_B = "series-b"
+    SERIES_C = "series-c"
+    GROWTH = "growth"
+
+
+class PipelineStatus(StrEnum):
+    SOURCED = "sourced"
+    SCREENING = "screening"
+    DILIGENCE = "diligence"
+    IC = "ic"
+    INVESTED = "invested"
+    PASSED = "passed"
+
+
+class Modality(StrEnum):
+    TEXT = "text"
+    IMAGE = "image"
+    AUDIO = "audio"
+    VIDEO = "video"
+    MULTIMODAL = "multimodal"
+    OTHER = "other"
+
+
+class ModelStrategy(StrEnum):
+    OWN_OPEN_WEIGHTS = "own-open-weights"
+    FINE_TUNED_OPEN = "fine-tuned-open"
+    CLOSED_API_WRAPPER = "closed-api-wrapper"
+    OWN_CLOSED = "own-closed"
+    NO_ML = "no-ml"
+
+
+NAME_MAX = 120
+ONE_LINER_MAX = 200
+SHORT_TEXT_MAX = 200
+NOTES_MAX = 20_000
+
+
+class Company(SQLModel, table=True):
+    """A startup being sourced, evaluated or held."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=NAME_MAX)
+    # Case-folded name: the unique key that refuses "Acme" beside "ACME".
+    name_key: str = Field(max_length=NAME_MAX, unique=True)
+    one_liner: str = Field(default="", max_length=ONE_LINER_MAX)
+    website: str = Field(default="", max_length=SHORT_TEXT_MAX)
+    sector: str = Field(default="", max_length=SHORT_TEXT_MAX, index=True)
+    stage: str = Field(default=Stage.SEED.value, max_length=20, index=True)
+    status: str = Field(default=PipelineStatus.SOURCED.value, max_length=20, index=True)
+    modality: str = Field(default=Modality.TEXT.value, max_length=20)
+    model_strategy: str = Field(default=ModelStrategy.FINE_TUNED_OPEN.value, max_length=30)
+    founders: str = Field(default="", max_length=500)
+    location: str = Field(default="", max_length=SHORT_TEXT_MAX)
+    founded_year: int | None = None
+    # Normalised, comma-separated; searched with LIKE on both backends.
+    tags: str = Field(default="", max_length=500)
+    customers: str = Field(default="", max_length=500)
+    notes: str = Field(default="", max_length=NOTES_MAX)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag for tag in self.tags.split(",") if tag]

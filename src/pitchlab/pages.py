@@ -1,0 +1,53 @@
+"""Site-wide pages: home, language switch, health check and offline API docs."""
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from sqlalchemy import text
+
+from .db import SessionDep
+from .web.csrf import verify_csrf
+from .web.i18n import LOCALE_COOKIE, SUPPORTED_LOCALES
+from .web.templating import render
+
+router = APIRouter(include_in_schema=False)
+ONE_YEAR = 365 * 24 * 3600
+
+
+def safe_next(target: str | None) -> str:
+    """A same-site path to go back to; anything else becomes the home page."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/"
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    """The pipeline is the front door."""
+    return RedirectResponse("/companies", status_code=303)
+
+
+@router.post("/locale", dependencies=[Depends(verify_csrf)])
+def switch_locale(request: Request, locale: str = Form(...), next: str = Form("/")):
+    """Remember the chosen interface language in a cookie and go back."""
+    response = RedirectResponse(safe_next(next), status_code=303)
+    if locale in SUPPORTED_LOCALES:
+        secure = request.url.scheme == "https"
+        response.set_cookie(LOCALE_COOKIE, locale, max_age=ONE_YEAR, httponly=True,
+                            samesite="lax", secure=secure)
+    return response
+
+
+@router.get("/healthz", include_in_schema=True, tags=["health"])
+def healthz(session: SessionDep) -> JSONResponse:
+    """200 when the database answers, 503 when it does not."""
+    try:
+        session.connection().execute(text("SELECT 1")).one()
+    except Exception:  # any database failure means unhealthy
+        return JSONResponse({"status": "unavailable", "database": "down"}, status_code=503)
+    return JSONResponse({"status": "ok", "database": "up"})
+
+
+@router.get("/docs")
+def api_docs(request: Request):
+    """Swagger UI from vendored files, so the API docs work without the internet."""
+    return render(request, "docs.html", {})

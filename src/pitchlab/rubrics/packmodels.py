@@ -1,0 +1,175 @@
+"""The rubric pack models: what a valid pack file holds, checked field by field and as a whole.
+
+The format is described in seeds/rubrics/README.md. Cross-field checks report every problem at
+once, each with its own field path, so a translator fixing a file sees the whole list.
+"""
+
+from collections.abc import Mapping
+from typing import Annotated, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+PackKind = Literal["core", "further", "preset"]
+PACK_KINDS = get_args(PackKind)
+MIN_CALCULATOR_COMPONENTS = 2
+# Error type used by model validators to report several (relative field, problem) pairs at once.
+PROBLEMS_ERROR = "pack_problems"
+
+Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class _PackModel(BaseModel):
+    # Unknown fields are refused so a misspelt key ("wieght") is an error, not silently dropped.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _problems(problems: list[tuple[str, str]]) -> PydanticCustomError:
+    summary = "; ".join(problem for _, problem in problems)
+    context = {"summary": summary, "problems": problems}
+    return PydanticCustomError(PROBLEMS_ERROR, "{summary}", context)
+
+
+class Text(_PackModel):
+    en: NonEmptyStr
+    zh: NonEmptyStr
+
+
+class Evidence(_PackModel):
+    en: Annotated[list[NonEmptyStr], Field(min_length=1)]
+    zh: Annotated[list[NonEmptyStr], Field(min_length=1)]
+
+
+class Scale(_PackModel):
+    min: int
+    max: int
+
+    @model_validator(mode="after")
+    def _min_below_max(self) -> "Scale":
+        if self.min >= self.max:
+            raise _problems([("max", f"scale max must be above min, got {self.min}-{self.max}")])
+        return self
+
+
+class CriterionSource(_PackModel):
+    section: Text
+    reference: NonEmptyStr | None = None
+
+
+class CriterionFile(_PackModel):
+    key: Key
+    title: Text
+    question: Text
+    weight: Positive
+    na_allowed: bool = False
+    levels: dict[int, Text]
+    evidence: Evidence
+    source: CriterionSource
+
+
+class ValuationPayne(_PackModel):
+    method: Literal["payne"]
+    currency: Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+    average_pre_money: Positive
+    level_multipliers: dict[int, Positive]
+
+
+class ValuationBerkus(_PackModel):
+    method: Literal["berkus"]
+    currency: Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+    max_per_criterion: Positive
+
+
+Valuation = Annotated[ValuationPayne | ValuationBerkus, Field(discriminator="method")]
+
+
+class CalculatorComponent(_PackModel):
+    key: Key
+    is_model: bool = False
+    title: Text
+
+
+class Calculator(_PackModel):
+    reference_model_share: Annotated[float, Field(gt=0, lt=1)]
+    flag_model_share: Annotated[float, Field(gt=0, le=1)]
+    components: Annotated[list[CalculatorComponent], Field(min_length=MIN_CALCULATOR_COMPONENTS)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Calculator":
+        keys = [component.key for component in self.components]
+        problems = _duplicates(keys, field="components", noun="component")
+        models = [c.key for c in self.components if c.is_model]
+        if len(models) != 1:
+            found = f"exactly one component needs is_model: true, found {len(models)}"
+            problems.append(("components", found))
+        if self.flag_model_share <= self.reference_model_share:
+            problems.append(("flag_model_share", f"must be above reference_model_share "
+                             f"({self.reference_model_share}), got {self.flag_model_share}"))
+        if problems:
+            raise _problems(problems)
+        return self
+
+    @property
+    def model_component(self) -> CalculatorComponent:
+        return next(c for c in self.components if c.is_model)
+
+
+class PackFile(_PackModel):
+    key: Key
+    version: Annotated[int, Field(ge=1)]
+    kind: PackKind
+    title: Text
+    summary: Text
+    source: Text
+    scale: Scale
+    valuation: Valuation | None = None
+    calculator: Calculator | None = None
+    criteria: Annotated[list[CriterionFile], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "PackFile":
+        problems = _duplicates([c.key for c in self.criteria], field="criteria", noun="criterion")
+        for criterion in self.criteria:
+            problems += _scale_gaps(criterion.levels, scale=self.scale,
+                                    field=f"criteria[{criterion.key}].levels")
+        if self.valuation is not None and self.kind != "preset":
+            problem = f"only preset packs have a valuation, this one is {self.kind}"
+            problems.append(("valuation", problem))
+        if isinstance(self.valuation, ValuationPayne):
+            problems += _scale_gaps(self.valuation.level_multipliers, scale=self.scale,
+                                    field="valuation.level_multipliers")
+        if problems:
+            raise _problems(problems)
+        return self
+
+    def criterion(self, key: str) -> CriterionFile:
+        """The criterion with this key; KeyError if the pack has none."""
+        for criterion in self.criteria:
+            if criterion.key == key:
+                return criterion
+        raise KeyError(f"pack {self.key!r} has no criterion {key!r}")
+
+
+def _duplicates(keys: list[str], *, field: str, noun: str) -> list[tuple[str, str]]:
+    # The index, not the key, names the entry: the key is exactly what is ambiguous here.
+    seen: set[str] = set()
+    problems = []
+    for index, key in enumerate(keys):
+        if key in seen:
+            problems.append((f"{field}[{index}].key", f"duplicate {noun} key {key!r}"))
+        seen.add(key)
+    return problems
+
+
+def _scale_gaps(levels: Mapping[int, object], *, scale: Scale, field: str) -> list[tuple[str, str]]:
+    span = f"{scale.min}-{scale.max}"
+    expected = range(scale.min, scale.max + 1)
+    missing = [(field, f"level {level} is missing (scale {span} needs every level)")
+               for level in expected if level not in levels]
+    extra = [(f"{field}.{level}", f"level {level} is outside the scale {span}")
+             for level in sorted(levels) if level not in expected]
+    return missing + extra

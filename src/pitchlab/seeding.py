@@ -1,0 +1,50 @@
+"""Load the data files under seeds/ into a database, idempotently.
+
+Running it twice changes nothing: each item is keyed by something stable (a company's name,
+a pack's key and version) and skipped when it is already there.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from sqlmodel import Session
+
+from .companies.data import create_company, find_by_name
+from .companies.schemas import CompanyIn
+from .paths import resource_dir
+
+
+@dataclass
+class SeedReport:
+    """What one seeding run added, by kind of thing."""
+
+    added: dict[str, int] = field(default_factory=dict)
+
+    def count(self, kind: str, number: int = 1) -> None:
+        self.added[kind] = self.added.get(kind, 0) + number
+
+    @property
+    def total(self) -> int:
+        return sum(self.added.values())
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.glob("*.yaml") if path.is_file())
+
+
+def seed_companies(session: Session, folder: Path, report: SeedReport) -> None:
+    for path in _yaml_files(folder):
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")).get("companies", []):
+            if find_by_name(session, raw["name"]) is None:
+                create_company(session, data=CompanyIn.model_validate(raw))
+                report.count("companies")
+
+
+def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = True) -> SeedReport:
+    """Load rubric packs and templates; with `demo`, also the fictional portfolio."""
+    seeds_dir = seeds_dir or resource_dir("seeds")
+    report = SeedReport()
+    if demo:
+        seed_companies(session, seeds_dir / "companies", report)
+    return report

@@ -1,0 +1,82 @@
+"""The Jinja2 environment and the one render() every page goes through."""
+
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .. import __version__
+from ..companies.labels import choice_label, choice_labels
+from ..markdown import render_markdown
+from ..paths import resource_dir
+from . import i18n
+from .csrf import CSRF_FIELD
+
+
+def create_templates() -> Jinja2Templates:
+    """Build the template environment with translations and pitchlab's helpers."""
+    env = Environment(
+        loader=FileSystemLoader(resource_dir("templates")),
+        autoescape=select_autoescape(["html", "xml"]),
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    env.filters["markdown"] = render_markdown
+    env.filters["localized"] = lambda text: i18n.localized(text)
+    env.globals.update(
+        supported_locales=i18n.SUPPORTED_LOCALES,
+        current_locale=i18n.get_locale,
+        app_version=__version__,
+        csrf_field_name=CSRF_FIELD,
+        choice_label=choice_label,
+        choice_labels=choice_labels,
+        page_url=page_url,
+        static_url=static_url,
+    )
+    return Jinja2Templates(env=env)
+
+
+def static_url(path: str) -> str:
+    """A root-relative URL of a static file, with the version to bust caches on upgrade."""
+    return f"/static/{path}?v={__version__}"
+
+
+def page_url(query, page: int) -> str:
+    """The current URL's query string with another page number."""
+    params = [(key, value) for key, value in query.multi_items() if key != "page"]
+    return "?" + urlencode([*params, ("page", page)])
+
+
+def is_htmx_partial(request: Request) -> bool:
+    """True for an htmx request that swaps part of a page (not a boosted navigation)."""
+    # A history-restore request wants the whole page back, although htmx sends it.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-Boosted") != "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def render(
+    request: Request,
+    template: str,
+    context: Mapping[str, Any] | None = None,
+    *,
+    partial: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """Render the full page, or only `partial` when htmx asks for a fragment."""
+    name = partial if partial and is_htmx_partial(request) else template
+    full_context = {"csrf_token": request.scope.get("state", {}).get("csrf_token", "")}
+    full_context.update(context or {})
+    response = request.app.state.templates.TemplateResponse(
+        request, name, full_context, status_code=status_code
+    )
+    response.headers["Vary"] = "HX-Request"
+    return response

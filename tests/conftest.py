@@ -1,0 +1,107 @@
+"""Fixtures: a fresh, migrated database per test (SQLite, or PostgreSQL when
+PITCHLAB_TEST_DATABASE_URL is set), an app built by the factory, and a client."""
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from pitchlab.app import create_app
+from pitchlab.config import Settings, normalize_database_url
+from pitchlab.db import create_db_engine
+from pitchlab.migrate import upgrade
+from pitchlab.seeding import seed_all
+
+PG_URL = os.environ.get("PITCHLAB_TEST_DATABASE_URL")
+IN_CI = os.environ.get("CI") == "true"
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+def _pg_admin(url: str) -> psycopg.Connection:
+    parsed = make_url(normalize_database_url(url))
+    return psycopg.connect(
+        host=parsed.host, port=parsed.port or 5432, user=parsed.username,
+        password=parsed.password, dbname=parsed.database, autocommit=True,
+    )
+
+
+def _pg_database_url(url: str, name: str) -> str:
+    return make_url(normalize_database_url(url)).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def template_database(tmp_path_factory) -> Iterator[str]:
+    """A migrated (and seeded) database that every test copies: migrations run once."""
+    if PG_URL:
+        name = f"pitchlab_tpl_{uuid.uuid4().hex[:10]}"
+        with _pg_admin(PG_URL) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        url = _pg_database_url(PG_URL, name)
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.db'}"
+    engine = create_db_engine(url)
+    upgrade(engine)
+    with Session(engine) as session:
+        seed_all(session, demo=True)
+    engine.dispose()
+    yield url
+    if PG_URL:
+        with _pg_admin(PG_URL) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def database_url(template_database: str, tmp_path: Path) -> Iterator[str]:
+    """A private copy of the template database for one test."""
+    if PG_URL:
+        name = f"pitchlab_t_{uuid.uuid4().hex[:12]}"
+        template = make_url(template_database).database
+        with _pg_admin(PG_URL) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        yield _pg_database_url(PG_URL, name)
+        with _pg_admin(PG_URL) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    else:
+        target = tmp_path / "pitchlab.db"
+        shutil.copyfile(make_url(template_database).database, target)
+        yield f"sqlite:///{target}"
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, environment="test", secret_key=TEST_SECRET)
+
+
+@pytest.fixture
+def app(settings: Settings):
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app) -> Iterator[TestClient]:
+    """A client that has visited a page once, so it echoes the CSRF token like a browser."""
+    with TestClient(app) as test_client:
+        test_client.get("/healthz")
+        test_client.headers["X-CSRF-Token"] = test_client.cookies["pitchlab_csrf"]
+        yield test_client
+
+
+@pytest.fixture
+def session(app, client) -> Iterator[Session]:
+    """A session on the same database the client's app uses."""
+    with Session(app.state.engine) as db_session:
+        yield db_session
+
+
+def skip_or_fail(reason: str) -> None:
+    """In CI a test that cannot run is a failure, never a silent skip."""
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
