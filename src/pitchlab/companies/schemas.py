@@ -88,6 +88,14 @@ class CompanyPatch(CompanyIn):
 
     name: Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)] | None = None
 
+    @field_validator("name")
+    @classmethod
+    def _name_cannot_be_cleared(cls, value: str | None) -> str:
+        # Omitting the name keeps it; sending null would erase it.
+        if value is None:
+            raise ValueError("name cannot be null")
+        return value
+
 
 class CompanyOut(BaseModel):
     """A company as the API returns it."""

@@ -89,15 +89,10 @@ def build_comparison(
         scores, exclusions = _anonymized(scores, exclusions)
     weights = {"pack_weights": pack_weights, "criterion_weights": criterion_weights}
     calibrated = calibrated_scores(scores)
-    totals = company_totals(scores, **weights)
     per_evaluator = evaluator_totals(scores, **weights)
-    intervals = rank_intervals(
-        per_evaluator, point_totals=totals.set_index("company_id")["total"],
+    summary, intervals = _ranking_tables(
+        scores, calibrated, per_evaluator, weights=weights,
         resamples=resamples, seed=seed, interval=interval,
-    )
-    summary = _summary(
-        totals, company_totals(calibrated, value_column="calibrated_value", **weights),
-        intervals, cell_aggregates(scores),
     )
     criteria = criterion_order(scores)
     order = summary["company_id"]
@@ -127,19 +122,32 @@ def _anonymized(
     return anonymized_scores(scores, pseudonyms), renamed
 
 
-def _summary(
-    totals: pd.DataFrame, calibrated: pd.DataFrame, intervals: pd.DataFrame, cells: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per company in rank order: totals, rank interval and disagreement count."""
+def _ranking_tables(
+    scores: pd.DataFrame,
+    calibrated: pd.DataFrame,
+    per_evaluator: pd.DataFrame,
+    *,
+    weights: dict,
+    resamples: int,
+    seed: int,
+    interval: tuple[float, float],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The summary (one row per company, rank order) and the rank intervals table."""
+    totals = company_totals(scores, **weights)
+    intervals = rank_intervals(
+        per_evaluator, point_totals=totals.set_index("company_id")["total"],
+        resamples=resamples, seed=seed, interval=interval,
+    )
+    calibrated_totals = company_totals(calibrated, value_column="calibrated_value", **weights)
     summary = rank_companies(totals)
     summary["calibrated_total"] = summary["company_id"].map(
-        calibrated.set_index("company_id")["total"])
+        calibrated_totals.set_index("company_id")["total"])
     interval_columns = ["rank_low", "rank_high", "tie_group", "statistically_tied"]
     summary = summary.merge(intervals[["company_id", *interval_columns]], on="company_id",
                             how="left")
-    disagreements = cells.groupby("company_id")["disagreement"].sum()
+    disagreements = cell_aggregates(scores).groupby("company_id")["disagreement"].sum()
     summary["n_disagreements"] = summary["company_id"].map(disagreements).fillna(0).astype("int64")
     for column in ["rank_low", "rank_high", "tie_group"]:
         summary[column] = summary[column].astype("Int64")
     summary["statistically_tied"] = summary["statistically_tied"].astype("boolean")
-    return summary[SUMMARY_COLUMNS]
+    return summary[SUMMARY_COLUMNS], intervals

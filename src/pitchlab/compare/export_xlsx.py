@@ -6,6 +6,7 @@ company called "=SUM(A1)" stays text and never becomes a formula.
 """
 
 import math
+import unicodedata
 from typing import BinaryIO
 
 import numpy as np
@@ -21,6 +22,7 @@ NUMBER_FORMAT = "0.00"
 INTEGER_FORMAT = "0"
 MIN_COLUMN_WIDTH = 8
 MAX_COLUMN_WIDTH = 50
+NUMBER_WIDTH = 8  # characters of a two-decimal score or total, with room to spare
 METHODOLOGY_VALUE_WIDTH = 100
 WIDTH_SAMPLE_ROWS = 500  # widths are guessed from the first rows; enough for a readable sheet
 CHART_MAX_COMPANIES = 30  # a bar per company stops being readable beyond this
@@ -57,13 +59,14 @@ def _write_table(sheet, table: pd.DataFrame, formats: dict, *, wrap_last: bool) 
     kinds = [_column_kind(table.iloc[:, position]) for position in range(table.shape[1])]
     headers = [str(COLUMN_HEADERS.get(column, column)) for column in table.columns]
     for position, header in enumerate(headers):
-        width = _column_width(header, table.iloc[:WIDTH_SAMPLE_ROWS, position])
+        width = _column_width(header, table.iloc[:WIDTH_SAMPLE_ROWS, position], kinds[position])
         sheet.set_column(position, position, width, formats[kinds[position]])
         sheet.write_string(0, position, header, formats["header"])
+    cell_formats = [formats[kind] for kind in kinds]
     if wrap_last:
+        cell_formats[-1] = formats["wrap"]
         sheet.set_column(len(headers) - 1, len(headers) - 1, METHODOLOGY_VALUE_WIDTH,
                          formats["wrap"])
-    cell_formats = [formats[kind] for kind in kinds]
     for row_number, row in enumerate(table.itertuples(index=False, name=None), start=1):
         for position, value in enumerate(row):
             _write_cell(sheet, row_number, position, value, cell_formats[position])
@@ -76,11 +79,11 @@ def _write_cell(sheet, row: int, column: int, value: object, cell_format) -> Non
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return
     if isinstance(value, (bool, np.bool_)):
-        sheet.write_boolean(row, column, bool(value))
+        sheet.write_boolean(row, column, bool(value), cell_format)
     elif isinstance(value, (int, float, np.integer, np.floating)):
         sheet.write_number(row, column, value, cell_format)
     else:
-        sheet.write_string(row, column, str(value))
+        sheet.write_string(row, column, str(value), cell_format)
 
 
 def _column_kind(values: pd.Series) -> str:
@@ -88,16 +91,26 @@ def _column_kind(values: pd.Series) -> str:
         return "text"
     if is_integer_dtype(values):
         return "integer"
-    # Float columns and mixed ones (scores with "N/A") show numbers with two decimals.
-    return "number" if is_float_dtype(values) or values.dtype == object else "text"
+    if is_float_dtype(values):
+        return "number"
+    # Mixed columns (an evaluator's scores with "N/A") show their numbers with two decimals.
+    has_numbers = values.dtype == object and pd.to_numeric(values, errors="coerce").notna().any()
+    return "number" if has_numbers else "text"
 
 
-def _column_width(header: str, sample: pd.Series) -> float:
-    longest = sample.dropna().astype(str).str.len().max() if len(sample) else 0
-    longest = 0 if pd.isna(longest) else longest
+def _column_width(header: str, sample: pd.Series, kind: str) -> float:
+    if kind == "text" and len(sample):
+        longest = max((_display_width(str(text)) for text in sample.dropna()), default=0)
+    else:
+        longest = NUMBER_WIDTH
     # Headers wrap, so a long header needs only about half its length.
     wanted = max(len(header) / 2, longest + 2, MIN_COLUMN_WIDTH)
     return min(wanted, MAX_COLUMN_WIDTH)
+
+
+def _display_width(text: str) -> int:
+    """Characters as Excel lays them out: Chinese and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _add_totals_chart(workbook, sheet, summary: pd.DataFrame) -> None:

@@ -51,9 +51,10 @@ def methodology_rows(
     """Return the methodology as rows of text. Columns: item, value."""
     packs = weights.drop_duplicates(PACK_KEYS)
     evaluators = scores.drop_duplicates("evaluator_id").sort_values("evaluator_id")
+    pack_names = [f"{row.pack_key} v{row.pack_version}" for row in packs.itertuples()]
     rows = [
         ("Generated at", generated_at.isoformat(timespec="seconds")),
-        ("Packs", ", ".join(f"{row.pack_key} v{row.pack_version}" for row in packs.itertuples())),
+        ("Packs", ", ".join(pack_names) or NONE_TEXT),
         *((f"Pack weight: {row.pack_key} v{row.pack_version}", f"{row.pack_weight:g}")
           for row in packs.itertuples()),
         *((f"Criterion weight: {row.pack_key} v{row.pack_version} / {row.criterion_title}",

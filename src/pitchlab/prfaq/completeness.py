@@ -15,7 +15,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .document import FAQ_PARTS, TemplateDocument, resolve_language
+from .document import (
+    CUSTOMER_TOPIC,
+    FAQ_PARTS,
+    Faqs,
+    Language,
+    Sections,
+    TemplateDocument,
+    resolve_language,
+)
 from .text import has_quantity, mentions_any, word_count
 
 Severity = Literal["missing", "weak"]
@@ -41,8 +49,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "no-questions": {"en": "{title} has no questions yet.", "zh": "“{title}”还没有任何问题。"},
     "missing-topic": {
-        "en": "{title} does not address {topic}.",
-        "zh": "“{title}”没有涉及“{topic}”。",
+        "en": "{title} does not address {topic_title}.",
+        "zh": "“{title}”没有涉及“{topic_title}”。",
     },
     "unanswered": {
         "en": "{title}: the question “{question}” has no answer.",
@@ -65,14 +73,18 @@ class Finding:
     severity: Severity
     message: str
     item: int | None = None  # index of the FAQ entry, when the finding is about one
+    topic: str | None = None  # key of the template topic, for "missing-topic"
 
 
-def _finding(part: str, kind: str, severity: Severity, language: str, **values) -> Finding:
-    return Finding(part, kind, severity, _MESSAGES[kind][language].format(**values),
-                   values.get("item"))
+def _finding(part: str, kind: str, severity: Severity, language: Language, *,
+             item: int | None = None, topic: str | None = None, **values: object) -> Finding:
+    message = _MESSAGES[kind][language].format(**values)
+    return Finding(part, kind, severity, message, item=item, topic=topic)
 
 
-def _section_findings(template, sections, language) -> Iterator[Finding]:
+def _section_findings(
+    template: TemplateDocument, sections: Sections, language: Language
+) -> Iterator[Finding]:
     for section in template.sections:
         text = (sections.get(section.key) or "").strip()
         title = section.title.text(language)
@@ -87,15 +99,19 @@ def _section_findings(template, sections, language) -> Iterator[Finding]:
                            title=title, count=count, low=low, high=high)
 
 
-def _joined(template, sections, keys: Sequence[str], language) -> tuple[str, str]:
+def _joined(
+    template: TemplateDocument, sections: Sections, keys: Sequence[str], language: Language
+) -> tuple[str, str]:
     """The text of several sections read together, and their titles for a message."""
     titles = template.section_titles(language)
     text = "\n".join((sections.get(key) or "").strip() for key in keys).strip()
     return text, _LIST_JOINER[language].join(titles[key] for key in keys if key in titles)
 
 
-def _customer_and_benefit(template, sections, language) -> Iterator[Finding]:
-    customer = template.topics.get("customer")
+def _customer_and_benefit(
+    template: TemplateDocument, sections: Sections, language: Language
+) -> Iterator[Finding]:
+    customer = template.topics.get(CUSTOMER_TOPIC)
     if template.customer_sections and customer:
         text, title = _joined(template, sections, template.customer_sections, language)
         if text and not mentions_any(text, customer.all_keywords()):
@@ -107,11 +123,11 @@ def _customer_and_benefit(template, sections, language) -> Iterator[Finding]:
             yield _finding(template.benefit_sections[0], "no-number", "weak", language, title=title)
 
 
-def _entry_text(entry: Mapping, field: str) -> str:
+def _entry_text(entry: Mapping[str, object], field: str) -> str:
     return str(entry.get(field) or "").strip()
 
 
-def _faq_findings(template, faqs, language) -> Iterator[Finding]:
+def _faq_findings(template: TemplateDocument, faqs: Faqs, language: Language) -> Iterator[Finding]:
     for name in FAQ_PARTS:
         part, spec = f"faq.{name}", template.faq.part(name)
         title = spec.title.text(language)
@@ -125,12 +141,14 @@ def _faq_findings(template, faqs, language) -> Iterator[Finding]:
         for key in spec.required_topics:
             topic = template.topics[key]
             if not mentions_any(everything, topic.all_keywords()):
-                yield _finding(part, "missing-topic", "missing", language,
-                               title=title, topic=topic.title.text(language))
+                yield _finding(part, "missing-topic", "missing", language, topic=key,
+                               title=title, topic_title=topic.title.text(language))
         yield from _entry_findings(part, title, entries, language)
 
 
-def _entry_findings(part, title, entries, language) -> Iterator[Finding]:
+def _entry_findings(
+    part: str, title: str, entries: list[tuple[int, str, str]], language: Language
+) -> Iterator[Finding]:
     for index, question, answer in entries:
         if question and not answer:
             preview = question if len(question) <= QUOTE_PREVIEW_CHARS else (
@@ -143,8 +161,8 @@ def _entry_findings(part, title, entries, language) -> Iterator[Finding]:
 
 def check_completeness(
     template: TemplateDocument,
-    sections: Mapping[str, str],
-    faqs: Mapping[str, Sequence[Mapping]],
+    sections: Sections,
+    faqs: Faqs,
     *,
     language: str,
 ) -> list[Finding]:

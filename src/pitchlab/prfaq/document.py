@@ -1,5 +1,6 @@
 """The shape of a PR/FAQ template file, as pydantic models (format: seeds/prfaq/README.md)."""
 
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -7,7 +8,14 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 Language = Literal["en", "zh"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh")
 FAQ_PARTS: tuple[str, ...] = ("external", "internal")
+# The topic whose keywords tell whether a draft names its customer (see completeness.py).
+CUSTOMER_TOPIC = "customer"
 KEY_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# A draft's content as the app stores it: section key -> Markdown, and FAQ part ->
+# [{"question": ..., "answer": ...}].
+Sections = Mapping[str, str]
+Faqs = Mapping[str, Sequence[Mapping[str, object]]]
 
 Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

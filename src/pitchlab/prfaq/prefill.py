@@ -14,6 +14,8 @@ PREFILL_FIELDS: frozenset[str] = frozenset({
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _FIELD_NAME = re.compile(r"^[a-z_]+$")
+# Left over at the edges when a field is empty: "{location}, launch day" without a location.
+_EDGE_PUNCTUATION = " \t\n,;:，；：、"
 
 
 def placeholder_names(pattern: str) -> list[str]:
@@ -40,7 +42,8 @@ def fill_pattern(pattern: str, company: Mapping[str, object]) -> str:
     if _FIELD_NAME.match(pattern.strip()):
         return values[pattern.strip()]
     # A plain substitution, not str.format: company text can never reach attribute lookups.
-    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1).strip(), ""), pattern).strip()
+    filled = _PLACEHOLDER.sub(lambda match: values.get(match.group(1).strip(), ""), pattern)
+    return filled.strip(_EDGE_PUNCTUATION)
 
 
 def prefill_sections(

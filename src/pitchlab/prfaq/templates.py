@@ -7,10 +7,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .document import LANGUAGES, Bilingual, BilingualList, TemplateDocument
+from .document import CUSTOMER_TOPIC, LANGUAGES, Bilingual, BilingualList, TemplateDocument
 from .prefill import PREFILL_FIELDS, placeholder_names
-
-CUSTOMER_TOPIC = "customer"
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,8 @@ def _prefill_errors(where: str, prefill: Bilingual) -> Iterator[tuple[str, str]]
         for name in placeholder_names(prefill.text(language)):
             if name not in PREFILL_FIELDS:
                 path = where if shared else f"{where}.{language}"
-                yield path, f"unknown company field {name!r} (known: {', '.join(sorted(PREFILL_FIELDS))})"
+                known = ", ".join(sorted(PREFILL_FIELDS))
+                yield path, f"unknown company field {name!r} (known: {known})"
 
 
 def _prompt_errors(where: str, prompts: BilingualList) -> Iterator[tuple[str, str]]:
@@ -164,5 +163,6 @@ def load_template(path: Path | str) -> TemplateDocument:
     except yaml.YAMLError as broken:
         mark = getattr(broken, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
-        raise TemplateInvalid([TemplateError(str(path), where, f"not valid YAML: {broken}")])
+        error = TemplateError(str(path), where, f"not valid YAML: {broken}")
+        raise TemplateInvalid([error]) from broken
     return parse_template(data, source=str(path))

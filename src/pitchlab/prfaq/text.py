@@ -46,7 +46,7 @@ def has_quantity(text: str) -> bool:
 def _keyword_pattern(keyword: str) -> re.Pattern[str]:
     is_prefix = keyword.endswith("*")
     stem = keyword.rstrip("*").strip()
-    body = re.escape(stem).replace(" ", r"\s+")
+    body = r"\s+".join(re.escape(word) for word in stem.split())
     if has_cjk(stem) or not stem[:1].isalnum():
         # Chinese keywords and symbols such as "$" match anywhere.
         return re.compile(body, re.IGNORECASE)
