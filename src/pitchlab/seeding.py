@@ -13,6 +13,8 @@ from sqlmodel import Session
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
 from .paths import resource_dir
+from .rubrics.packfile import load_pack_file, seed_pack_paths
+from .rubrics.store import install_pack
 
 
 @dataclass
@@ -41,10 +43,25 @@ def seed_companies(session: Session, folder: Path, report: SeedReport) -> None:
                 report.count("companies")
 
 
+class InvalidSeed(ValueError):
+    """A seed file does not pass validation; the message lists every problem."""
+
+
+def seed_rubrics(session: Session, seeds_dir: Path, report: SeedReport) -> None:
+    for path in seed_pack_paths(seeds_dir):
+        pack_file, errors = load_pack_file(path)
+        if errors:
+            raise InvalidSeed("\n".join(str(error) for error in errors))
+        _, added = install_pack(session, pack_file)
+        if added:
+            report.count("rubric packs")
+
+
 def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = True) -> SeedReport:
     """Load rubric packs and templates; with `demo`, also the fictional portfolio."""
     seeds_dir = seeds_dir or resource_dir("seeds")
     report = SeedReport()
+    seed_rubrics(session, seeds_dir, report)
     if demo:
         seed_companies(session, seeds_dir / "companies", report)
     return report

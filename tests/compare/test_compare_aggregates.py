@@ -32,7 +32,9 @@ def test_cell_aggregates_std_is_nan_with_one_evaluator(make_grid):
 
 
 def test_two_level_spread_is_a_disagreement(make_grid):
-    scores = make_grid({(1, 1): {"a": 2, "b": 3}, (1, 2): {"a": 4, "b": 4}, (1, 3): {"a": 3, "b": 3}})
+    scores = make_grid({
+        (1, 1): {"a": 2, "b": 3}, (1, 2): {"a": 4, "b": 4}, (1, 3): {"a": 3, "b": 3},
+    })
     aggregates = cell_aggregates(scores)
     a, b = _cell(aggregates, 1, "a"), _cell(aggregates, 1, "b")
     assert a["wide_spread"] and a["disagreement"] and not a["has_outlier"]

@@ -12,7 +12,9 @@ from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
 from pitchlab.compare.calibration import calibrated_scores
 from pitchlab.compare.matrices import criterion_matrix, evaluator_score_table
 from pitchlab.compare.methodology import ConflictExclusion, methodology_rows
-from pitchlab.compare.ranking import DEFAULT_INTERVAL, DEFAULT_RESAMPLES, rank_companies, rank_intervals
+from pitchlab.compare.ranking import (
+    DEFAULT_INTERVAL, DEFAULT_RESAMPLES, rank_companies, rank_intervals,
+)
 from pitchlab.compare.scores import check_scores, criterion_order
 from pitchlab.compare.totals import company_totals, evaluator_totals
 from pitchlab.compare.weights import CriterionWeights, PackWeights, weight_table

@@ -94,7 +94,9 @@ def _panel_matrix(given: pd.DataFrame, company_ids: np.ndarray) -> tuple[np.ndar
     return panel, sizes
 
 
-def _bootstrap_ranks(panel: np.ndarray, sizes: np.ndarray, *, resamples: int, seed: int) -> np.ndarray:
+def _bootstrap_ranks(
+    panel: np.ndarray, sizes: np.ndarray, *, resamples: int, seed: int
+) -> np.ndarray:
     """Ranks of every company in every resample, shape (resamples, companies)."""
     rng = np.random.default_rng(seed)
     n_companies, n_seats = panel.shape
