@@ -93,6 +93,60 @@ def client(app) -> Iterator[TestClient]:
         yield test_client
 
 
+DEMO_PASSWORD = "pitchlab-demo"
+DEMO_EMAILS = {
+    "admin": "admin@pitchlab.example",
+    "partner": "partner@pitchlab.example",
+    "partner2": "partner2@pitchlab.example",
+    "analyst": "analyst@pitchlab.example",
+}
+
+
+def log_in(test_client: TestClient, email: str, password: str = DEMO_PASSWORD) -> TestClient:
+    """Log a client in through the real login form."""
+    response = test_client.post("/login", data={"email": email, "password": password, "next": "/"},
+                                follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return test_client
+
+
+@pytest.fixture
+def admin_client(client) -> TestClient:
+    """The shared client, logged in as the demo admin."""
+    return log_in(client, DEMO_EMAILS["admin"])
+
+
+@pytest.fixture
+def make_client(app):
+    """Open more clients on the same app (another browser), logged in as a demo user."""
+    opened = []
+
+    def factory(who: str | None = None) -> TestClient:
+        other = TestClient(app)
+        other.__enter__()
+        opened.append(other)
+        other.get("/healthz")
+        other.headers["X-CSRF-Token"] = other.cookies["pitchlab_csrf"]
+        return log_in(other, DEMO_EMAILS.get(who, who)) if who else other
+
+    yield factory
+    for other in opened:
+        other.__exit__(None, None, None)
+
+
+@pytest.fixture
+def api_token(session):
+    """A bearer token for a demo user, as `pitchlab token create` would print it."""
+    from pitchlab.auth.tokens import create_token
+    from pitchlab.auth.users import find_user
+
+    def factory(who: str = "admin") -> dict[str, str]:
+        user = find_user(session, DEMO_EMAILS.get(who, who))
+        return {"Authorization": f"Bearer {create_token(session, user=user, name='test')}"}
+
+    return factory
+
+
 @pytest.fixture
 def session(app, client) -> Iterator[Session]:
     """A session on the same database the client's app uses."""

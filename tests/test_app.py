@@ -51,7 +51,8 @@ def test_database_connections_are_configured_for_their_backend(app, client):
         assert pragma("busy_timeout") >= 1000
 
 
-def test_pages_carry_security_headers(client):
+def test_pages_carry_security_headers(admin_client):
+    client = admin_client
     headers = client.get("/companies").headers
     assert "script-src 'self'" in headers["content-security-policy"]
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
@@ -67,14 +68,16 @@ def test_openapi_and_offline_docs(client):
     assert client.get("/static/vendor/swagger-ui-5.35.0/swagger-ui-bundle.js").status_code == 200
 
 
-def test_htmx_is_vendored_and_no_page_loads_from_the_internet(client):
+def test_htmx_is_vendored_and_no_page_loads_from_the_internet(admin_client):
+    client = admin_client
     page = client.get("/companies").text
     assert "/static/vendor/htmx-2.0.11.min.js" in page
     assert "//cdn" not in page and "unpkg" not in page
     assert client.get("/static/vendor/htmx-2.0.11.min.js").status_code == 200
 
 
-def test_oversized_body_is_refused_before_reading(client):
+def test_oversized_body_is_refused_before_reading(admin_client):
+    client = admin_client
     response = client.post("/companies", content=b"x" * (3 * 1024 * 1024),
                            headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413

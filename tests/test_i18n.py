@@ -29,7 +29,8 @@ def test_every_interface_string_has_a_chinese_translation(tmp_path):
     assert missing == [], f"untranslated (run scripts/update_catalog.py): {missing}"
 
 
-def test_switching_to_chinese_is_remembered(client):
+def test_switching_to_chinese_is_remembered(admin_client):
+    client = admin_client
     response = client.post("/locale", data={"locale": "zh", "next": "/companies?q=a"},
                            follow_redirects=False)
     assert response.status_code == 303
@@ -38,7 +39,8 @@ def test_switching_to_chinese_is_remembered(client):
     assert "新建公司" in page and 'lang="zh-Hans"' in page
 
 
-def test_browser_language_picks_chinese_until_a_choice_is_made(client):
+def test_browser_language_picks_chinese_until_a_choice_is_made(admin_client):
+    client = admin_client
     page = client.get("/companies", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"}).text
     assert "新建公司" in page
 
@@ -50,7 +52,8 @@ def test_unknown_locale_and_foreign_next_are_ignored(client):
     assert "pitchlab_locale" not in response.headers.get("set-cookie", "")
 
 
-def test_chinese_company_data_displays_sorts_and_searches(client):
+def test_chinese_company_data_displays_sorts_and_searches(admin_client):
+    client = admin_client
     for name in ["深瞳质检", "Zeta Labs", "Alpha AI"]:
         client.post("/companies", data={"name": name, "sector": "制造业", "stage": "seed",
                                         "status": "sourced", "modality": "image",

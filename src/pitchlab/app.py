@@ -2,9 +2,10 @@
 
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from .auth.deps import current_user
 from .config import Settings
 from .db import create_db_engine
 from .errors import install_error_handlers
@@ -33,11 +34,21 @@ def _prepare_database(app: FastAPI) -> None:
 def _include_routers(app: FastAPI) -> None:
     # Imported here so importing pitchlab.app binds nothing but the factory.
     from .api.routes import router as api_router
+    from .auth.routes import router as auth_router
     from .companies.routes import router as companies_router
     from .pages import router as pages_router
+    from .rubrics.calculator_routes import router as calculator_router
+    from .rubrics.routes import router as rubrics_router
+    from .scoring.conflict_routes import router as conflicts_router
+    from .scoring.routes import router as scoring_router
 
     app.include_router(pages_router)
+    app.include_router(auth_router)
     app.include_router(companies_router)
+    app.include_router(rubrics_router)
+    app.include_router(calculator_router)
+    app.include_router(scoring_router)
+    app.include_router(conflicts_router)
     app.include_router(api_router)
 
 
@@ -58,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served by pages.py from vendored files, so /docs works offline
         redoc_url=None,
+        dependencies=[Depends(current_user)],  # so every page header knows who is logged in
     )
     app.state.settings = settings
     app.state.engine = create_db_engine(settings.database_url)

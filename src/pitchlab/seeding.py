@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from sqlmodel import Session
 
+from .auth.seeding import seed_users
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
 from .paths import resource_dir
@@ -64,4 +65,5 @@ def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = Tr
     seed_rubrics(session, seeds_dir, report)
     if demo:
         seed_companies(session, seeds_dir / "companies", report)
+        seed_users(session, seeds_dir / "users", report)
     return report

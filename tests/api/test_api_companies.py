@@ -1,43 +1,64 @@
-"""Companies through the JSON API."""
+"""Companies through the JSON API, with bearer tokens."""
+
+import pytest
 
 
-def test_create_read_update_and_list(client):
-    created = client.post("/api/v1/companies", json={"name": "Vectorly", "stage": "series-a",
+@pytest.fixture
+def api(client, api_token):
+    client.headers.update(api_token("admin"))
+    return client
+
+
+def test_create_read_update_and_list(api):
+    created = api.post("/api/v1/companies", json={"name": "Vectorly", "stage": "series-a",
                                                      "tags": ["RAG", "search"]})
     assert created.status_code == 201
     body = created.json()
     assert body["tags"] == ["rag", "search"] and body["stage"] == "series-a"
     company_id = body["id"]
-    assert client.get(f"/api/v1/companies/{company_id}").json()["name"] == "Vectorly"
-    patched = client.patch(f"/api/v1/companies/{company_id}", json={"status": "diligence"})
+    assert api.get(f"/api/v1/companies/{company_id}").json()["name"] == "Vectorly"
+    patched = api.patch(f"/api/v1/companies/{company_id}", json={"status": "diligence"})
     assert patched.status_code == 200
     assert patched.json()["status"] == "diligence" and patched.json()["name"] == "Vectorly"
-    listing = client.get("/api/v1/companies", params={"q": "vector"}).json()
+    listing = api.get("/api/v1/companies", params={"q": "vector"}).json()
     assert listing["total"] == 1 and listing["items"][0]["id"] == company_id
 
 
-def test_invalid_body_answers_422_with_readable_fields(client):
-    response = client.post("/api/v1/companies", json={"name": "", "website": "nope",
+def test_invalid_body_answers_422_with_readable_fields(api):
+    response = api.post("/api/v1/companies", json={"name": "", "website": "nope",
                                                       "founded_year": 3000})
     assert response.status_code == 422
     fields = {error["loc"][-1] for error in response.json()["detail"]}
     assert {"name", "website", "founded_year"} <= fields
 
 
-def test_duplicate_name_is_409(client):
-    client.post("/api/v1/companies", json={"name": "Dupe"})
-    response = client.post("/api/v1/companies", json={"name": "dupe"})
+def test_duplicate_name_is_409(api):
+    api.post("/api/v1/companies", json={"name": "Dupe"})
+    response = api.post("/api/v1/companies", json={"name": "dupe"})
     assert response.status_code == 409
     assert "already exists" in response.json()["detail"]
 
 
-def test_missing_company_is_404_json(client):
-    response = client.get("/api/v1/companies/424242")
+def test_missing_company_is_404_json(api):
+    response = api.get("/api/v1/companies/424242")
     assert response.status_code == 404
     assert response.json()["detail"]
 
 
-def test_null_name_in_patch_is_refused(client):
-    company_id = client.post("/api/v1/companies", json={"name": "Keepname"}).json()["id"]
-    response = client.patch(f"/api/v1/companies/{company_id}", json={"name": None})
+def test_null_name_in_patch_is_refused(api):
+    company_id = api.post("/api/v1/companies", json={"name": "Keepname"}).json()["id"]
+    response = api.patch(f"/api/v1/companies/{company_id}", json={"name": None})
     assert response.status_code == 422
+
+
+def test_no_token_is_401(client):
+    response = client.get("/api/v1/companies")
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_analyst_token_may_not_change_status(client, api_token):
+    client.headers.update(api_token("analyst"))
+    company_id = client.post("/api/v1/companies", json={"name": "Statusless"}).json()["id"]
+    assert client.patch(f"/api/v1/companies/{company_id}", json={"status": "invested"}).status_code == 403
+    assert client.patch(f"/api/v1/companies/{company_id}", json={"sector": "Legal"}).status_code == 200

@@ -5,8 +5,10 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
+from ..auth.deps import EvaluatorDep
 from ..companies import data
 from ..companies.deps import CompanyDep
+from ..companies.routes import STATUS_DECIDERS
 from ..companies.schemas import CompanyIn, CompanyOut, CompanyPatch
 from ..db import SessionDep
 from ..models import PipelineStatus, Stage
@@ -42,7 +44,7 @@ def list_companies(
 
 
 @router.post("", response_model=CompanyOut, status_code=201, responses={409: DUPLICATE})
-def create_company(session: SessionDep, body: CompanyIn) -> CompanyOut:
+def create_company(session: SessionDep, body: CompanyIn, _user: EvaluatorDep) -> CompanyOut:
     """Create a company."""
     try:
         return CompanyOut.of(data.create_company(session, data=body))
@@ -57,9 +59,12 @@ def read_company(company: CompanyDep) -> CompanyOut:
 
 
 @router.patch("/{company_id}", response_model=CompanyOut, responses={409: DUPLICATE})
-def update_company(session: SessionDep, company: CompanyDep, body: CompanyPatch) -> CompanyOut:
+def update_company(session: SessionDep, company: CompanyDep, body: CompanyPatch,
+                   user: EvaluatorDep) -> CompanyOut:
     """Change some fields of a company."""
     changes = {key: value for key, value in body.to_columns().items() if key in body.model_fields_set}
+    if "status" in changes and changes["status"] != company.status and user.role not in STATUS_DECIDERS:
+        raise HTTPException(403, "Only partners and admins change the pipeline status.")
     try:
         return CompanyOut.of(data.update_company(session, company, changes=changes))
     except data.DuplicateCompanyName as error:

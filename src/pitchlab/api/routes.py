@@ -1,8 +1,13 @@
 """The JSON API's router: every area's endpoints under /api/v1."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
-from . import companies
+from ..auth.deps import require_user
 
-router = APIRouter(prefix="/api/v1")
+from . import companies, rubrics
+
+# Every endpoint needs a caller: a bearer token (or, for reads, a session cookie).
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_user)],
+                   responses={401: {"description": "No valid API token"}})
 router.include_router(companies.router)
+router.include_router(rubrics.router)

@@ -5,12 +5,11 @@ from typing import Annotated
 
 import typer
 import uvicorn
-from sqlmodel import Session, func, select
+from sqlmodel import Session
 
 from ..config import Settings
 from ..db import create_db_engine
 from ..migrate import has_pending_migrations, upgrade
-from ..models import Company
 from ..seeding import seed_all
 
 
@@ -56,9 +55,9 @@ def serve(
     if settings.is_sqlite or settings.auto_migrate:
         upgrade(engine)
     if demo and not has_pending_migrations(engine):
+        # Idempotent, so a demo database also gets what later versions add to the seeds.
         with Session(engine) as session:
-            if session.exec(select(func.count()).select_from(Company)).one() == 0:
-                seed_all(session, demo=True)
+            seed_all(session, demo=True)
         os.environ["PITCHLAB_DEMO"] = "true"
     engine.dispose()
     if workers > 1 and settings.is_sqlite:

@@ -4,8 +4,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from ..auth.deps import EvaluatorDep, UserDep, require_role
 from ..db import SessionDep
-from ..models import Modality, ModelStrategy, PipelineStatus, Stage
+from ..models import Modality, ModelStrategy, PipelineStatus, Role, Stage, User
+from ..scoring.panel import company_panel
 from ..web.csrf import verify_csrf
 from ..web.forms import field_errors
 from ..web.i18n import gettext as _
@@ -14,8 +16,10 @@ from . import data
 from .deps import CompanyDep
 from .schemas import CompanyIn
 
-router = APIRouter(prefix="/companies", tags=["pages"], dependencies=[Depends(verify_csrf)],
-                   include_in_schema=False)
+router = APIRouter(prefix="/companies", tags=["pages"], include_in_schema=False,
+                   dependencies=[Depends(verify_csrf), Depends(require_role(*Role))])
+# Partners decide where a company stands in the pipeline (issue 4); analysts propose companies.
+STATUS_DECIDERS = frozenset({Role.ADMIN.value, Role.PARTNER.value})
 CHOICES = {"stage": Stage, "status": PipelineStatus, "modality": Modality,
            "model_strategy": ModelStrategy}
 FORM_FIELDS = tuple(CompanyIn.model_fields)
@@ -50,7 +54,7 @@ def _form_page(request: Request, *, values: dict, errors: dict, company=None, st
 
 
 @router.get("/new")
-def company_new(request: Request):
+def company_new(request: Request, _user: EvaluatorDep):
     """An empty form for a new company."""
     return _form_page(request, values={}, errors={})
 
@@ -60,14 +64,25 @@ async def _submitted(request: Request) -> dict:
     return {name: str(form.get(name, "")) for name in FORM_FIELDS}
 
 
+def _status_error(user: User, values: dict, current: str) -> dict[str, str]:
+    if user.role not in STATUS_DECIDERS and values.get("status", current) != current:
+        return {"status": _("Only partners and admins change the pipeline status.")}
+    return {}
+
+
 @router.post("")
-async def company_create(request: Request, session: SessionDep):
+async def company_create(request: Request, session: SessionDep, user: EvaluatorDep):
     """Create a company, or show the form again with the problems next to their fields."""
     values = await _submitted(request)
     try:
-        company = data.create_company(session, data=CompanyIn.model_validate(values))
+        validated = CompanyIn.model_validate(values)
+        errors = _status_error(user, values, PipelineStatus.SOURCED.value)
+        if errors:
+            return _form_page(request, values=values, errors=errors, status_code=422)
+        company = data.create_company(session, data=validated)
     except ValidationError as error:
-        return _form_page(request, values=values, errors=field_errors(error), status_code=422)
+        errors = field_errors(error) | _status_error(user, values, PipelineStatus.SOURCED.value)
+        return _form_page(request, values=values, errors=errors, status_code=422)
     except data.DuplicateCompanyName:
         errors = {"name": _("A company with this name already exists.")}
         return _form_page(request, values=values, errors=errors, status_code=422)
@@ -79,14 +94,20 @@ async def company_create(request: Request, session: SessionDep):
     return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
 
 
+def detail_page(request: Request, session, company, user: User, *, status_code: int = 200, **extra):
+    """The company page with its scoring panel (also re-rendered by forms posted from it)."""
+    context = {"company": company, "panel": company_panel(session, company=company, user=user), **extra}
+    return render(request, "companies/detail.html", context, status_code=status_code)
+
+
 @router.get("/{company_id}")
-def company_detail(request: Request, company: CompanyDep):
-    """One company with its notes and pipeline details."""
-    return render(request, "companies/detail.html", {"company": company})
+def company_detail(request: Request, session: SessionDep, company: CompanyDep, user: UserDep):
+    """One company with its notes, pipeline details and scoring panel."""
+    return detail_page(request, session, company, user)
 
 
 @router.get("/{company_id}/edit")
-def company_edit(request: Request, company: CompanyDep):
+def company_edit(request: Request, company: CompanyDep, _user: EvaluatorDep):
     """The form for changing a company, filled with its current values."""
     values = {name: getattr(company, name) for name in FORM_FIELDS}
     values["tags"] = ", ".join(company.tag_list)
@@ -95,22 +116,27 @@ def company_edit(request: Request, company: CompanyDep):
 
 
 @router.post("/{company_id}")
-async def company_update(request: Request, session: SessionDep, company: CompanyDep):
+async def company_update(request: Request, session: SessionDep, company: CompanyDep,
+                         user: EvaluatorDep):
     """Save changes to a company, or show the form again with its problems."""
     values = await _submitted(request)
+    status_errors = _status_error(user, values, company.status)
     try:
         changes = CompanyIn.model_validate(values).to_columns()
+        if status_errors:
+            return _form_page(request, values=values, errors=status_errors, company=company,
+                              status_code=422)
         data.update_company(session, company, changes=changes)
     except ValidationError as error:
-        return _form_page(request, values=values, errors=field_errors(error), company=company,
-                          status_code=422)
+        return _form_page(request, values=values, errors=field_errors(error) | status_errors,
+                          company=company, status_code=422)
     except data.DuplicateCompanyName:
         errors = {"name": _("A company with this name already exists.")}
         return _form_page(request, values=values, errors=errors, company=company, status_code=422)
     return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
 
 
-@router.post("/{company_id}/archive")
+@router.post("/{company_id}/archive", dependencies=[Depends(require_role(*STATUS_DECIDERS))])
 def company_archive(request: Request, session: SessionDep, company: CompanyDep) -> Response:
     """Archive a company, or bring it back when `restore` is sent."""
     restore = request.query_params.get("restore") == "1"

@@ -31,7 +31,7 @@ from pitchlab.rubrics.packmodels import (
 __all__ = [
     "Calculator", "CalculatorComponent", "CriterionFile", "CriterionSource", "Evidence",
     "PackError", "PackFile", "Scale", "Text", "ValuationBerkus", "ValuationPayne",
-    "dump_pack", "load_pack_file", "parse_pack", "seed_pack_paths",
+    "dump_pack", "load_pack_bytes", "load_pack_file", "parse_pack", "seed_pack_paths",
 ]
 
 
@@ -66,18 +66,27 @@ def load_pack_file(path: Path) -> tuple[PackFile | None, list[PackError]]:
     """Read a .yaml/.yml or .json pack file and validate it."""
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [PackError(source, "", f"cannot read the file: {exc.strerror}")]
+    return load_pack_bytes(raw, source=source, is_json=path.suffix == ".json")
+
+
+def load_pack_bytes(raw: bytes, *, source: str, is_json: bool = False) -> tuple[PackFile | None, list[PackError]]:
+    """Validate the bytes of a pack file (an upload, or a file's content)."""
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [PackError(source, "", f"the file is not UTF-8 text: {exc.reason}")]
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=_StrictLoader)
+        data = json.loads(text) if is_json else yaml.load(text, Loader=_StrictLoader)
     except json.JSONDecodeError as exc:
         return None, [PackError(source, f"line {exc.lineno}", f"invalid JSON: {exc.msg}")]
     except yaml.MarkedYAMLError as exc:
         line = f"line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
         return None, [PackError(source, line, f"invalid YAML: {exc.problem}")]
+    except yaml.YAMLError as exc:
+        return None, [PackError(source, "", f"invalid YAML: {exc}")]
     return parse_pack(data, source=source)
 
 

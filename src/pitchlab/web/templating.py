@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import __version__
 from ..companies.labels import choice_label, choice_labels
 from ..markdown import render_markdown
+from ..scoring.inputs import evidence_text
 from ..paths import resource_dir
 from . import i18n
 from .csrf import CSRF_FIELD
@@ -38,6 +39,7 @@ def create_templates() -> Jinja2Templates:
         choice_labels=choice_labels,
         page_url=page_url,
         static_url=static_url,
+        evidence_text=evidence_text,
     )
     return Jinja2Templates(env=env)
 

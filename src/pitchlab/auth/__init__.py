@@ -1,0 +1,1 @@
+"""Accounts, logins, sessions, API tokens and role checks."""

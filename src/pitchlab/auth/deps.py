@@ -1,0 +1,108 @@
+"""Who is asking (session cookie or bearer token), and the checks routes declare on it.
+
+    def score(company: CompanyDep, user: EvaluatorDep): ...   # 401/303 anonymous, 403 viewer
+    router = APIRouter(dependencies=[Depends(require_role(Role.ADMIN))])
+"""
+
+from typing import Annotated
+from urllib.parse import quote, urlsplit
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from ..db import SessionDep
+from ..errors import API_PREFIXES
+from ..models import Role, User
+from ..pages import safe_next
+from ..web.csrf import SAFE_METHODS
+from ..web.i18n import gettext as _
+from .sessions import SESSION_COOKIE, matches_user, read_session
+from .tokens import user_for_token
+
+EVALUATOR_ROLES = (Role.ADMIN, Role.PARTNER, Role.ANALYST)
+# auto_error=False: no token is fine here; require_user decides what anonymity means.
+bearer_scheme = HTTPBearer(auto_error=False,
+                           description="An API token from `pitchlab token create`.")
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIXES)
+
+
+def _user_from_cookie(request: Request, session: SessionDep) -> User | None:
+    # The API router has no CSRF check (bearer calls need none), so on the API a cookie
+    # only counts for reads; a cross-site page cannot make it change anything.
+    if _is_api(request) and request.method not in SAFE_METHODS:
+        return None
+    value = request.cookies.get(SESSION_COOKIE)
+    secret_key = request.app.state.settings.secret_key
+    found = read_session(secret_key, value) if value else None
+    if found is None:
+        return None
+    user = session.get(User, found[0])
+    if user is None or not user.is_active or not matches_user(secret_key, user, found[1]):
+        return None
+    return user
+
+
+def current_user(request: Request, session: SessionDep, bearer: BearerDep) -> User | None:
+    """The logged-in user or None; also kept on request.state.user for the page header."""
+    if bearer is not None:
+        user = user_for_token(session, bearer.credentials)
+    else:
+        user = _user_from_cookie(request, session)
+    request.state.user = user
+    return user
+
+
+CurrentUser = Annotated[User | None, Depends(current_user)]
+
+
+def _return_path(request: Request) -> str:
+    # A form posted after the session ended goes back to the page it was on, not to a
+    # POST-only URL that a redirect would turn into a GET.
+    if request.method in SAFE_METHODS:
+        target = urlsplit(str(request.url))
+    else:
+        target = urlsplit(request.headers.get("referer", ""))
+        if target.netloc != request.url.netloc:
+            return "/"
+    return safe_next(target.path + (f"?{target.query}" if target.query else ""))
+
+
+def login_url(request: Request) -> str:
+    """The login page, set to come back to where the request came from."""
+    return "/login?next=" + quote(_return_path(request), safe="")
+
+
+def require_user(request: Request, user: CurrentUser) -> User:
+    """The logged-in user; otherwise 401 on the API and a trip to the login page elsewhere."""
+    if user is not None:
+        return user
+    if _is_api(request):
+        raise HTTPException(401, "Not authenticated: send an API token as a Bearer header.",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if request.headers.get("HX-Request") == "true":
+        # htmx follows a 303 silently and would swap the login page into a fragment.
+        raise HTTPException(401, _("Please log in."), headers={"HX-Redirect": login_url(request)})
+    raise HTTPException(303, _("Please log in."), headers={"Location": login_url(request)})
+
+
+UserDep = Annotated[User, Depends(require_user)]
+
+
+def require_role(*roles: Role | str):
+    """A dependency that lets through only logged-in users with one of `roles` (else 403)."""
+    allowed = frozenset(Role(role).value for role in roles)
+
+    def check_role(user: UserDep) -> User:
+        if user.role not in allowed:
+            raise HTTPException(403, _("Your role does not allow this."))
+        return user
+
+    return check_role
+
+
+EvaluatorDep = Annotated[User, Depends(require_role(*EVALUATOR_ROLES))]
+AdminDep = Annotated[User, Depends(require_role(Role.ADMIN))]

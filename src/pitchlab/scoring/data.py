@@ -1,0 +1,157 @@
+"""Scorecards and their scores: open, save a change with its event, undo, restore, submit.
+
+Every change to a score is an event (who, when, old, new); nothing is overwritten without one.
+"""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from ..models import (Evaluation, EvaluationStatus, RubricCriterion, RubricVersion, Score,
+                      ScoreEvent, User, utcnow)
+from .inputs import ScoreInput
+
+TRACKED_FIELDS = ("value", "confidence", "rationale", "evidence")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did: the score, which fields changed, and whether the tab was stale."""
+
+    score: Score
+    changed: list[str]
+    stale: bool
+
+
+def open_evaluation(session: Session, *, company_id: int, user: User, version: RubricVersion) -> Evaluation:
+    """The user's scorecard for this company and pack version, created when missing."""
+    found = session.exec(select(Evaluation).where(
+        Evaluation.company_id == company_id, Evaluation.evaluator_id == user.id,
+        Evaluation.rubric_version_id == version.id)).first()
+    if found is not None:
+        return found
+    evaluation = Evaluation(company_id=company_id, evaluator_id=user.id, rubric_version_id=version.id)
+    session.add(evaluation)
+    session.commit()
+    session.refresh(evaluation)
+    return evaluation
+
+
+def scores_by_criterion(session: Session, evaluation_id: int) -> dict[int, Score]:
+    statement = select(Score).where(Score.evaluation_id == evaluation_id)
+    return {score.criterion_id: score for score in session.exec(statement)}
+
+
+def criteria_of(session: Session, version_id: int) -> list[RubricCriterion]:
+    statement = (select(RubricCriterion).where(RubricCriterion.version_id == version_id)
+                 .order_by(col(RubricCriterion.position)))
+    return list(session.exec(statement))
+
+
+def _current_fields(score: Score) -> dict[str, object]:
+    return ScoreInput(value=score.value, is_na=score.is_na, confidence=score.confidence,
+                      rationale=score.rationale, evidence=list(score.evidence)).fields()
+
+
+def _apply(score: Score, fields: dict[str, object]) -> None:
+    if "value" in fields:
+        score.value = fields["value"]["value"]
+        score.is_na = bool(fields["value"]["na"])
+    if "confidence" in fields:
+        score.confidence = fields["confidence"]
+    if "rationale" in fields:
+        score.rationale = fields["rationale"]
+    if "evidence" in fields:
+        score.evidence = list(fields["evidence"])
+
+
+def _write(session: Session, *, evaluation: Evaluation, criterion_id: int, user_id: int,
+           new_fields: dict[str, object], marker: dict | None = None) -> tuple[Score, list[str]]:
+    score = session.exec(select(Score).where(Score.evaluation_id == evaluation.id,
+                                             Score.criterion_id == criterion_id)).first()
+    if score is None:
+        score = Score(evaluation_id=evaluation.id, criterion_id=criterion_id)
+    old_fields = _current_fields(score)
+    changed = [name for name in TRACKED_FIELDS if name in new_fields and new_fields[name] != old_fields[name]]
+    after_submission = evaluation.submitted_at is not None
+    for name in changed:
+        new_value = {name: new_fields[name], **(marker or {})}
+        session.add(ScoreEvent(evaluation_id=evaluation.id, criterion_id=criterion_id, user_id=user_id,
+                               field=name, old={name: old_fields[name]}, new=new_value,
+                               after_submission=after_submission))
+    if changed:
+        _apply(score, {name: new_fields[name] for name in changed})
+        score.revision += 1
+        score.updated_at = evaluation.updated_at = utcnow()
+        session.add_all([score, evaluation])
+        session.commit()
+        session.refresh(score)
+    return score, changed
+
+
+def save_score(session: Session, *, evaluation: Evaluation, criterion: RubricCriterion, user: User,
+               answer: ScoreInput, seen_revision: int | None) -> SaveResult:
+    """Save one criterion; the last write wins, and a save from a stale tab says so."""
+    current = session.exec(select(Score.revision).where(
+        Score.evaluation_id == evaluation.id, Score.criterion_id == criterion.id)).first() or 0
+    stale = seen_revision is not None and seen_revision != current
+    score, changed = _write(session, evaluation=evaluation, criterion_id=criterion.id,
+                            user_id=user.id, new_fields=answer.fields())
+    return SaveResult(score=score, changed=changed, stale=stale)
+
+
+def history(session: Session, evaluation_id: int) -> list[ScoreEvent]:
+    """Every change to the scorecard, newest first."""
+    statement = (select(ScoreEvent).where(ScoreEvent.evaluation_id == evaluation_id)
+                 .order_by(col(ScoreEvent.id).desc()))
+    return list(session.exec(statement))
+
+
+def undoable_event(events: list[ScoreEvent], user_id: int) -> ScoreEvent | None:
+    """The user's newest change that is not itself an undo and has not been undone."""
+    undone = {event.new.get("undo_of") for event in events}
+    for event in events:  # newest first
+        if event.user_id == user_id and "undo_of" not in event.new and event.id not in undone:
+            return event
+    return None
+
+
+def undo_last(session: Session, *, evaluation: Evaluation, user: User) -> ScoreEvent | None:
+    """Put back the value before the user's last change (recorded as a change of its own)."""
+    event = undoable_event(history(session, evaluation.id), user.id)
+    if event is None:
+        return None
+    _write(session, evaluation=evaluation, criterion_id=event.criterion_id, user_id=user.id,
+           new_fields={event.field: event.old[event.field]}, marker={"undo_of": event.id})
+    return event
+
+
+def restore(session: Session, *, evaluation: Evaluation, event: ScoreEvent, user: User) -> list[str]:
+    """Set a field back to the value one event gave it (recorded as a change of its own)."""
+    _, changed = _write(session, evaluation=evaluation, criterion_id=event.criterion_id,
+                        user_id=user.id, new_fields={event.field: event.new[event.field]},
+                        marker={"restored_from": event.id})
+    return changed
+
+
+def submit(session: Session, evaluation: Evaluation) -> None:
+    evaluation.status = EvaluationStatus.SUBMITTED.value
+    evaluation.submitted_at = evaluation.submitted_at or utcnow()
+    evaluation.updated_at = utcnow()
+    session.add(evaluation)
+    session.commit()
+
+
+def reopen(session: Session, evaluation: Evaluation) -> None:
+    """Back to draft for its author; later changes are marked as after submission."""
+    evaluation.status = EvaluationStatus.DRAFT.value
+    evaluation.updated_at = utcnow()
+    session.add(evaluation)
+    session.commit()
+
+
+def event_count(session: Session, evaluation_id: int) -> int:
+    """How many changes the scorecard has had: a tab compares it to notice others' saves."""
+    statement = select(func.count()).select_from(ScoreEvent).where(ScoreEvent.evaluation_id == evaluation_id)
+    return session.exec(statement).one()

@@ -1,0 +1,26 @@
+"""Load-or-refuse for a scorecard in the URL: it exists, and it is the caller's own."""
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException
+
+from ..auth.deps import EvaluatorDep
+from ..db import SessionDep
+from ..models import Evaluation
+from ..web.i18n import gettext as _
+from .access import conflict_for
+
+
+def own_evaluation(evaluation_id: int, session: SessionDep, user: EvaluatorDep) -> Evaluation:
+    """The caller's own scorecard; another's is refused, and so is a conflicted company."""
+    evaluation = session.get(Evaluation, evaluation_id)
+    if evaluation is None:
+        raise HTTPException(404, _("No scorecard with this id."))
+    if evaluation.evaluator_id != user.id:
+        raise HTTPException(403, _("This scorecard belongs to another evaluator."))
+    if conflict_for(session, user_id=user.id, company_id=evaluation.company_id):
+        raise HTTPException(403, _("You declared a conflict of interest with this company."))
+    return evaluation
+
+
+OwnEvaluationDep = Annotated[Evaluation, Depends(own_evaluation)]

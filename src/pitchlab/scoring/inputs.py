@@ -1,0 +1,105 @@
+"""What an evaluator sends for one criterion, validated before anything is saved."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..models import RubricCriterion
+from ..web.i18n import gettext as _
+
+CONFIDENCES = ("low", "medium", "high")
+RATIONALE_MAX = 20_000
+EVIDENCE_MAX_ITEMS = 20
+EVIDENCE_LINE_MAX = 1_000
+NA = "na"
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    """One criterion's answer: a level or N/A, with confidence, rationale and evidence."""
+
+    value: int | None = None
+    is_na: bool = False
+    confidence: str | None = None
+    rationale: str = ""
+    evidence: list[dict] = field(default_factory=list)
+
+    def fields(self) -> dict[str, object]:
+        """The tracked fields, as the history records them."""
+        return {
+            "value": {"value": self.value, "na": self.is_na},
+            "confidence": self.confidence,
+            "rationale": self.rationale,
+            "evidence": self.evidence,
+        }
+
+
+def parse_evidence(text: str) -> tuple[list[dict], str | None]:
+    """Lines of `label | https://...`, a bare URL, or a PR/FAQ citation `prfaq:ID@REV#section`."""
+    items = []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line:
+            continue
+        if len(line) > EVIDENCE_LINE_MAX:
+            return [], _("An evidence line is longer than %(max)s characters.") % {"max": EVIDENCE_LINE_MAX}
+        label, _sep, target = line.rpartition("|") if "|" in line else ("", "", line)
+        target = target.strip()
+        item = {"label": label.strip()} if label.strip() else {}
+        if target.startswith("prfaq:"):
+            item["citation"] = target
+        elif urlsplit(target).scheme in {"http", "https"} and urlsplit(target).netloc:
+            item["url"] = target
+        else:
+            return [], _("Each evidence line needs a web address (https://...) or a PR/FAQ citation.")
+        items.append(item)
+    if len(items) > EVIDENCE_MAX_ITEMS:
+        return [], _("At most %(count)s evidence items.") % {"count": EVIDENCE_MAX_ITEMS}
+    return items, None
+
+
+def evidence_text(items: list[dict]) -> str:
+    """The evidence as the form shows it, one line per item."""
+    lines = []
+    for item in items:
+        target = item.get("url") or item.get("citation", "")
+        lines.append(f"{item['label']} | {target}" if item.get("label") else target)
+    return "\n".join(lines)
+
+
+def _parse_value(raw: str, criterion: RubricCriterion, scale: range) -> tuple[int | None, bool, str | None]:
+    raw = raw.strip().lower()
+    if raw == "":
+        return None, False, None
+    if raw == NA:
+        if not criterion.na_allowed:
+            return None, False, _("N/A is not allowed for this criterion.")
+        return None, True, None
+    try:
+        value = int(raw)
+    except ValueError:
+        return None, False, _("Choose one of the levels.")
+    if value not in scale:
+        return None, False, _("Choose a level from %(low)s to %(high)s.") % {"low": scale.start, "high": scale.stop - 1}
+    return value, False, None
+
+
+def parse_score_input(raw: Mapping[str, str], *, criterion: RubricCriterion,
+                      scale: range) -> tuple[ScoreInput | None, dict[str, str]]:
+    """Validate a criterion's fields; on any error nothing of it is saved."""
+    errors: dict[str, str] = {}
+    value, is_na, problem = _parse_value(str(raw.get("value", "")), criterion, scale)
+    if problem:
+        errors["value"] = problem
+    confidence = str(raw.get("confidence", "")).strip() or None
+    if confidence is not None and confidence not in CONFIDENCES:
+        errors["confidence"] = _("Choose low, medium or high.")
+    rationale = str(raw.get("rationale", ""))
+    if len(rationale) > RATIONALE_MAX:
+        errors["rationale"] = _("At most %(count)s characters.") % {"count": RATIONALE_MAX}
+    evidence, problem = parse_evidence(str(raw.get("evidence", "")))
+    if problem:
+        errors["evidence"] = problem
+    if errors:
+        return None, errors
+    return ScoreInput(value=value, is_na=is_na, confidence=confidence,
+                      rationale=rationale.strip(), evidence=evidence), {}

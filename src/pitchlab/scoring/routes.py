@@ -1,0 +1,124 @@
+"""Scorecard pages: open one, save each criterion as it changes, undo, restore, submit."""
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse
+from sqlmodel import col, select
+
+from ..auth.deps import EvaluatorDep
+from ..companies.deps import CompanyDep
+from ..db import SessionDep
+from ..models import Evaluation, RubricCriterion, RubricVersion, ScoreEvent
+from ..rubrics.store import get_pack_version
+from ..web.csrf import verify_csrf
+from ..web.i18n import gettext as _
+from ..web.templating import render
+from . import data
+from .access import conflict_for
+from .deps import OwnEvaluationDep
+from .inputs import parse_score_input
+from .views import scorecard_view
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
+
+
+@router.get("/companies/{company_id}/score/{pack_key}")
+def open_scorecard(session: SessionDep, company: CompanyDep, pack_key: str, user: EvaluatorDep):
+    """Go to the caller's scorecard for this company and pack, starting one if needed."""
+    if conflict_for(session, user_id=user.id, company_id=company.id):
+        raise HTTPException(403, _("You declared a conflict of interest with this company."))
+    entry = get_pack_version(session, pack_key)
+    if entry is None:
+        raise HTTPException(404, _("No rubric pack with this key and version."))
+    # An evaluator keeps the version they started on, even after the pack is edited.
+    existing = session.exec(
+        select(Evaluation).join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
+        .where(Evaluation.company_id == company.id, Evaluation.evaluator_id == user.id,
+               RubricVersion.pack_id == entry.pack.id)
+        .order_by(col(Evaluation.id).desc())).first()
+    evaluation = existing or data.open_evaluation(session, company_id=company.id, user=user,
+                                                   version=entry.version)
+    return RedirectResponse(f"/scorecards/{evaluation.id}", status_code=303)
+
+
+@router.get("/scorecards/{evaluation_id}")
+def scorecard_page(request: Request, session: SessionDep, evaluation: OwnEvaluationDep):
+    """The scorecard: every criterion with its levels, saved as you go."""
+    return render(request, "scoring/scorecard.html", {"view": scorecard_view(session, evaluation)})
+
+
+def _criterion(session, evaluation: Evaluation, criterion_id: int) -> RubricCriterion:
+    criterion = session.get(RubricCriterion, criterion_id)
+    if criterion is None or criterion.version_id != evaluation.rubric_version_id:
+        raise HTTPException(404, _("This criterion is not part of this scorecard's rubric."))
+    return criterion
+
+
+@router.post("/scorecards/{evaluation_id}/criteria/{criterion_id}")
+async def save_criterion(request: Request, session: SessionDep, evaluation: OwnEvaluationDep,
+                         criterion_id: int, user: EvaluatorDep):
+    """Save one criterion and answer with its saved state and the new live total."""
+    criterion = _criterion(session, evaluation, criterion_id)
+    view = scorecard_view(session, evaluation)
+    form = await request.form()
+    answer, errors = parse_score_input(form, criterion=criterion, scale=view.scale)
+    result = None
+    if answer is not None:
+        seen = str(form.get("revision", "")).strip()
+        result = data.save_score(session, evaluation=evaluation, criterion=criterion, user=user,
+                                 answer=answer, seen_revision=int(seen) if seen.isdigit() else None)
+        view = scorecard_view(session, evaluation)
+    context = {"view": view, "criterion": criterion, "errors": errors, "result": result}
+    return render(request, "scoring/_saved.html", context, status_code=422 if errors else 200)
+
+
+@router.post("/scorecards/{evaluation_id}/submit")
+def submit_scorecard(request: Request, session: SessionDep, evaluation: OwnEvaluationDep):
+    """Submit a complete scorecard; an incomplete one says what is missing."""
+    view = scorecard_view(session, evaluation)
+    if not view.progress.complete:
+        return render(request, "scoring/scorecard.html",
+                      {"view": view, "submit_error": _("Score every criterion (or mark it N/A) before submitting.")},
+                      status_code=422)
+    data.submit(session, evaluation)
+    return RedirectResponse(f"/scorecards/{evaluation.id}", status_code=303)
+
+
+@router.post("/scorecards/{evaluation_id}/reopen")
+def reopen_scorecard(session: SessionDep, evaluation: OwnEvaluationDep):
+    """Reopen a submitted scorecard for changes, each of which is recorded."""
+    data.reopen(session, evaluation)
+    return RedirectResponse(f"/scorecards/{evaluation.id}", status_code=303)
+
+
+@router.post("/scorecards/{evaluation_id}/undo")
+def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: EvaluatorDep):
+    """Undo the caller's last change to this scorecard."""
+    event = data.undo_last(session, evaluation=evaluation, user=user)
+    anchor = f"#criterion-{event.criterion_id}" if event else ""
+    return RedirectResponse(f"/scorecards/{evaluation.id}{anchor}", status_code=303)
+
+
+@router.post("/scorecards/{evaluation_id}/events/{event_id}/restore")
+def restore_value(session: SessionDep, evaluation: OwnEvaluationDep, event_id: int, user: EvaluatorDep):
+    """Set a field back to the value an earlier change gave it."""
+    event = session.get(ScoreEvent, event_id)
+    if event is None or event.evaluation_id != evaluation.id:
+        raise HTTPException(404, _("No such change on this scorecard."))
+    data.restore(session, evaluation=evaluation, event=event, user=user)
+    return RedirectResponse(f"/scorecards/{evaluation.id}#criterion-{event.criterion_id}", status_code=303)
+
+
+@router.get("/scorecards/{evaluation_id}/history")
+def scorecard_history(request: Request, session: SessionDep, evaluation: OwnEvaluationDep):
+    """Every change to this scorecard: who, when, old and new."""
+    view = scorecard_view(session, evaluation)
+    context = {"view": view, "events": data.history(session, evaluation.id),
+               "titles": {c.id: c.title for c in view.criteria}}
+    return render(request, "scoring/history.html", context, partial="scoring/_history.html")
+
+
+@router.get("/scorecards/{evaluation_id}/freshness")
+def scorecard_freshness(request: Request, session: SessionDep, evaluation: OwnEvaluationDep, seen: int = 0):
+    """Tell a tab when this scorecard was changed elsewhere (another tab) since it loaded."""
+    changed = data.event_count(session, evaluation.id) > seen
+    return render(request, "scoring/_freshness.html", {"changed": changed, "evaluation": evaluation, "seen": seen})
