@@ -49,7 +49,8 @@ def template_database(tmp_path_factory) -> Iterator[str]:
     engine = create_db_engine(url)
     upgrade(engine)
     with Session(engine) as session:
-        seed_all(session, demo=True)
+        # Demo scorecards stay out: tests create the scores they assert on.
+        seed_all(session, demo=True, demo_scorecards=False)
     engine.dispose()
     yield url
     if PG_URL:
@@ -149,7 +150,11 @@ def api_token(session):
 
 @pytest.fixture
 def session(app, client) -> Iterator[Session]:
-    """A session on the same database the client's app uses."""
+    """A session on the same database the client's app uses.
+
+    On SQLite it reads from a snapshot until the transaction ends: call session.rollback()
+    before checking what a request wrote, or before writing after the app has written.
+    """
     with Session(app.state.engine) as db_session:
         yield db_session
 
@@ -169,3 +174,40 @@ def pytest_runtest_makereport(item, call):
     if IN_CI and report.skipped:
         report.outcome = "failed"
         report.longrepr = f"skipped in CI (CI=true), which counts as a failure: {report.longrepr}"
+
+
+@pytest.fixture
+def fill_scorecard(session):
+    """Score a company through the real scorecard pages: returns the scorecard id.
+
+    `values` maps criterion key -> level (or "na"); criteria left out stay unanswered.
+    """
+    from pitchlab.rubrics.store import get_pack_version
+
+    def factory(test_client: TestClient, company_id: int, pack_key: str, values: dict,
+                *, submit: bool = False) -> int:
+        opened = test_client.get(f"/companies/{company_id}/score/{pack_key}", follow_redirects=False)
+        assert opened.status_code == 303, opened.text
+        scorecard_id = int(opened.headers["location"].rsplit("/", 1)[1])
+        criteria = {c.key: c.id for c in get_pack_version(session, pack_key).criteria}
+        for key, value in values.items():
+            saved = test_client.post(f"/scorecards/{scorecard_id}/criteria/{criteria[key]}",
+                                     data={"value": str(value), "rationale": f"{key} rationale"},
+                                     headers={"HX-Request": "true"})
+            assert saved.status_code == 200, saved.text
+        if submit:
+            assert test_client.post(f"/scorecards/{scorecard_id}/submit",
+                                    follow_redirects=False).status_code == 303
+        return scorecard_id
+
+    return factory
+
+
+@pytest.fixture
+def company_id(session) -> int:
+    """The id of a seeded demo company."""
+    from sqlmodel import select
+
+    from pitchlab.models import Company
+
+    return session.exec(select(Company.id).where(Company.name == "Clausemint")).one()

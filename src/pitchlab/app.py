@@ -33,6 +33,7 @@ def _prepare_database(app: FastAPI) -> None:
 
 def _include_routers(app: FastAPI) -> None:
     # Imported here so importing pitchlab.app binds nothing but the factory.
+    from .admin.routes import router as admin_router
     from .api.routes import router as api_router
     from .auth.routes import router as auth_router
     from .companies.routes import router as companies_router
@@ -49,6 +50,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(calculator_router)
     app.include_router(scoring_router)
     app.include_router(conflicts_router)
+    app.include_router(admin_router)
     app.include_router(api_router)
 
 

@@ -16,6 +16,7 @@ from .companies.schemas import CompanyIn
 from .paths import resource_dir
 from .rubrics.packfile import load_pack_file, seed_pack_paths
 from .rubrics.store import install_pack
+from .scoring.seeding import seed_scorecards
 
 
 @dataclass
@@ -58,12 +59,16 @@ def seed_rubrics(session: Session, seeds_dir: Path, report: SeedReport) -> None:
             report.count("rubric packs")
 
 
-def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = True) -> SeedReport:
-    """Load rubric packs and templates; with `demo`, also the fictional portfolio."""
+def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = True,
+             demo_scorecards: bool = True) -> SeedReport:
+    """Load rubric packs and templates; with `demo`, also the fictional portfolio (companies,
+    users and, unless `demo_scorecards` is off as in most tests, their scorecards)."""
     seeds_dir = seeds_dir or resource_dir("seeds")
     report = SeedReport()
     seed_rubrics(session, seeds_dir, report)
     if demo:
         seed_companies(session, seeds_dir / "companies", report)
         seed_users(session, seeds_dir / "users", report)
+        if demo_scorecards:
+            seed_scorecards(session, seeds_dir / "scorecards", report)
     return report

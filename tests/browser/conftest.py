@@ -74,3 +74,27 @@ def save_screenshot(page, name: str, tmp_path: Path) -> Path:
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh browser contexts (separate cookies: separate people)."""
+    contexts = []
+
+    def factory():
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+        contexts.append(context)
+        return context.new_page()
+
+    yield factory
+    for context in contexts:
+        context.close()
+
+
+def log_in(page, base_url: str, email: str, password: str = "pitchlab-demo") -> None:
+    """Log in through the real form."""
+    page.goto(f"{base_url}/login")
+    page.fill("#login-email", email)
+    page.fill("#login-password", password)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)

@@ -3,12 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import save_screenshot
+from .conftest import log_in, save_screenshot
 
 pytestmark = pytest.mark.browser
 
 
 def test_create_company_through_htmx_form_appears_without_reload(page, live_server, tmp_path):
+    log_in(page, live_server, "admin@pitchlab.example")
     page.goto(f"{live_server}/companies")
     expect(page.locator("#result-count")).to_contain_text("12 companies")
     # A marker on window survives an htmx swap but not a full page load.
@@ -26,6 +27,7 @@ def test_create_company_through_htmx_form_appears_without_reload(page, live_serv
 
 
 def test_bad_field_shows_message_in_place_and_keeps_values(page, live_server):
+    log_in(page, live_server, "analyst@pitchlab.example")
     page.goto(f"{live_server}/companies")
     page.click("#new-company")
     page.fill("#f-one_liner", "Kept value")
@@ -37,6 +39,7 @@ def test_bad_field_shows_message_in_place_and_keeps_values(page, live_server):
 
 
 def test_search_filters_as_you_type(page, live_server):
+    log_in(page, live_server, "partner@pitchlab.example")
     page.goto(f"{live_server}/companies")
     page.fill("#search", "zzz-no-such-company")
     expect(page.locator("#company-results")).to_contain_text("No company matches")
@@ -44,6 +47,7 @@ def test_search_filters_as_you_type(page, live_server):
 
 
 def test_switch_language_to_chinese(page, live_server):
+    log_in(page, live_server, "partner@pitchlab.example")
     page.goto(f"{live_server}/companies")
     page.select_option("#locale-select", "zh")
     page.click("form.locale button[type=submit]")

@@ -99,7 +99,7 @@ def test_edit_company_saves_changes(admin_client, session):
     response = admin_client.post(f"/companies/{company_id}", data=_form(status="diligence", name="Quill Mind"),
                            follow_redirects=False)
     assert response.status_code == 303
-    session.expire_all()
+    session.rollback()  # end the read snapshot to see the app's commits
     company = session.get(Company, company_id)
     assert (company.name, company.status) == ("Quill Mind", "diligence")
 

@@ -1,6 +1,7 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
 from .company import Company, ModelStrategy, Modality, PipelineStatus, Stage
+from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
@@ -9,6 +10,7 @@ from .user import ApiToken, AppSetting, LoginAttempt, Role, User
 
 __all__ = [
     "ApiToken", "AppSetting", "Company", "Conflict", "Evaluation", "EvaluationStatus",
+    "ExportJob", "ExportStatus",
     "LoginAttempt", "Modality", "ModelStrategy", "PipelineStatus", "PrfaqDraft", "PrfaqRevision",
     "PrfaqTemplate", "Role", "RubricCriterion", "RubricPack", "RubricVersion", "Score",
     "ScoreEvent", "Stage", "TechDebtEstimate", "UTCDateTime", "User", "utcnow",

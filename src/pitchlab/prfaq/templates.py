@@ -7,6 +7,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from ..rubrics.packfile import _StrictLoader as StrictLoader
+
 from .document import CUSTOMER_TOPIC, LANGUAGES, Bilingual, BilingualList, TemplateDocument
 from .prefill import PREFILL_FIELDS, placeholder_names
 
@@ -155,14 +157,32 @@ def parse_template(data: object, *, source: str) -> TemplateDocument:
     return template
 
 
-def load_template(path: Path | str) -> TemplateDocument:
-    """Read and validate one template file (YAML)."""
-    path = Path(path)
+def load_template_bytes(raw: bytes, *, source: str) -> TemplateDocument:
+    """Validate the bytes of a template file (an upload, or a file's content)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as broken:
+        error = TemplateError(source, "(file)", f"not UTF-8 text: {broken.reason}")
+        raise TemplateInvalid([error]) from broken
+    try:
+        # The rubric packs' loader: a repeated key is an error, where PyYAML keeps the last.
+        data = yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as broken:
         mark = getattr(broken, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(file)"
-        error = TemplateError(str(path), where, f"not valid YAML: {broken}")
+        problem = getattr(broken, "problem", None) or str(broken)
+        error = TemplateError(source, where, f"not valid YAML: {problem}")
         raise TemplateInvalid([error]) from broken
-    return parse_template(data, source=str(path))
+    return parse_template(data, source=source)
+
+
+def load_template(path: Path | str) -> TemplateDocument:
+    """Read and validate one template file (YAML)."""
+    path = Path(path)
+    return load_template_bytes(path.read_bytes(), source=str(path))
+
+
+def dump_template(template: TemplateDocument) -> str:
+    """The template as YAML in the seed format; load_template_bytes reads it back equal."""
+    data = template.model_dump(mode="json", exclude_none=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

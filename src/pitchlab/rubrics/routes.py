@@ -81,11 +81,10 @@ async def criterion_save(request: Request, session: SessionDep, entry: PackDep, 
     scale = range(entry.version.scale_min, entry.version.scale_max + 1)
     criterion = editing.criterion_from_form(form, scale=scale, key=key)
     pack = to_pack_file(entry)
-    errors = {}
+    pack_file, problems = editing.validate(editing.with_criterion(pack, criterion, replacing=replacing))
+    errors = editing.form_errors(problems)
     if replacing is None and key in {c.key for c in pack.criteria}:
         errors["key"] = _("This pack already has a criterion with this key.")
-    pack_file, problems = editing.validate(editing.with_criterion(pack, criterion, replacing=replacing))
-    errors.update(editing.form_errors(problems))
     if errors:
         return _criterion_page(request, entry, values=form, errors=errors, key=replacing,
                                scored=is_scored(session, entry.version.id), status_code=422)

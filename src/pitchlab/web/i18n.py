@@ -79,5 +79,7 @@ def localized(text: dict | str | None, locale: str | None = None) -> str:
         return ""
     if isinstance(text, str):
         return text
+    if hasattr(text, "model_dump"):  # a pack file's Text model
+        text = text.model_dump()
     locale = locale or get_locale()
     return text.get(locale) or text.get(DEFAULT_LOCALE) or next(iter(text.values()), "")

@@ -1,0 +1,1 @@
+"""Fund-wide administration: users and review settings."""

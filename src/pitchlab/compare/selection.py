@@ -1,0 +1,122 @@
+"""What a comparison covers and how it weighs it, read from and written back to a query string.
+
+The compare page, its downloads, the export jobs, the API and the CLI share these parameters,
+so a link or a download keeps exactly the selection and weights on screen:
+
+    q, stage, status, tag   filters, as on the company list
+    company=ID              hand-picked companies (repeatable); the filters still apply
+    pack=KEY                rubric packs (repeatable); none means every pack with scores
+    pw.PACK=2               a pack's weight in the overall total (1 by default)
+    cw.PACK.CRITERION=3     a criterion's weight (the rubric's weight by default)
+    anon=1                  evaluators shown as stable pseudonyms
+"""
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from ..models import PipelineStatus, Stage
+
+MAX_SEARCH_CHARS = 200
+MAX_TAG_CHARS = 40
+MAX_PICKED_COMPANIES = 5000
+MAX_WEIGHT = 1000.0
+PACK_WEIGHT_PREFIX = "pw."
+CRITERION_WEIGHT_PREFIX = "cw."
+STAGES = frozenset(stage.value for stage in Stage)
+STATUSES = frozenset(status.value for status in PipelineStatus)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The companies and packs of a comparison, the weights tried, and whether to anonymize."""
+
+    search: str = ""
+    stage: str | None = None
+    status: str | None = None
+    tag: str | None = None
+    company_ids: tuple[int, ...] = ()
+    pack_keys: tuple[str, ...] = ()
+    pack_weights: dict[str, float] = field(default_factory=dict)
+    criterion_weights: dict[tuple[str, str], float] = field(default_factory=dict)
+    anonymize: bool = False
+
+    @property
+    def has_weights(self) -> bool:
+        return bool(self.pack_weights or self.criterion_weights)
+
+    def without_weights(self) -> "Selection":
+        return replace(self, pack_weights={}, criterion_weights={})
+
+    def query_items(self, *, weights: bool = True) -> list[tuple[str, str]]:
+        """The selection as query parameters, in a stable order."""
+        items = [(name, value) for name, value in (
+            ("q", self.search), ("stage", self.stage or ""), ("status", self.status or ""),
+            ("tag", self.tag or "")) if value]
+        items += [("company", str(company_id)) for company_id in self.company_ids]
+        items += [("pack", key) for key in self.pack_keys]
+        if weights:
+            items += [(f"{PACK_WEIGHT_PREFIX}{key}", f"{value:g}")
+                      for key, value in sorted(self.pack_weights.items())]
+            items += [(f"{CRITERION_WEIGHT_PREFIX}{pack}.{criterion}", f"{value:g}")
+                      for (pack, criterion), value in sorted(self.criterion_weights.items())]
+        if self.anonymize:
+            items.append(("anon", "1"))
+        return items
+
+    def query_string(self, *, weights: bool = True) -> str:
+        return urlencode(self.query_items(weights=weights))
+
+
+def parse_weight(raw: str) -> float | None:
+    """A weight from a form or URL: a finite number from 0 to MAX_WEIGHT, else None."""
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) and 0 <= value <= MAX_WEIGHT else None
+
+
+def _weights(items: Iterable[tuple[str, str]]) -> tuple[dict, dict]:
+    packs: dict[str, float] = {}
+    criteria: dict[tuple[str, str], float] = {}
+    for name, raw in items:
+        value = parse_weight(raw)
+        if value is None:
+            continue
+        if name.startswith(PACK_WEIGHT_PREFIX) and len(name) > len(PACK_WEIGHT_PREFIX):
+            packs[name[len(PACK_WEIGHT_PREFIX):]] = value
+        elif name.startswith(CRITERION_WEIGHT_PREFIX):
+            pack, _, criterion = name[len(CRITERION_WEIGHT_PREFIX):].partition(".")
+            if pack and criterion:
+                criteria[(pack, criterion)] = value
+    return packs, criteria
+
+
+def _ids(values: Iterable[str]) -> tuple[int, ...]:
+    picked = dict.fromkeys(int(value) for value in values if value.strip().isdigit())
+    return tuple(picked)[:MAX_PICKED_COMPANIES]
+
+
+def selection_from_query(params) -> Selection:
+    """Read a Selection from query parameters (Starlette QueryParams or a MultiDict).
+
+    Values that make no sense (an unknown stage, a negative weight) are ignored rather than
+    refused, so an edited or old link still opens a comparison.
+    """
+    items = list(params.multi_items())
+    pack_weights, criterion_weights = _weights(items)
+    stage, status = params.get("stage") or None, params.get("status") or None
+    tag = " ".join((params.get("tag") or "").split()).lower()[:MAX_TAG_CHARS]
+    return Selection(
+        search=(params.get("q") or "").strip()[:MAX_SEARCH_CHARS],
+        stage=stage if stage in STAGES else None,
+        status=status if status in STATUSES else None,
+        tag=tag or None,
+        company_ids=_ids(params.getlist("company")),
+        pack_keys=tuple(dict.fromkeys(key for key in params.getlist("pack") if key)),
+        pack_weights=pack_weights,
+        criterion_weights=criterion_weights,
+        anonymize=params.get("anon") in {"1", "true", "on"},
+    )
