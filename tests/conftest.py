@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from pitchlab.app import create_app
+from pitchlab.auth.sessions import SESSION_COOKIE
 from pitchlab.config import Settings, normalize_database_url
 from pitchlab.db import create_db_engine
 from pitchlab.migrate import upgrade
@@ -103,11 +104,23 @@ DEMO_EMAILS = {
 }
 
 
+# Session cookies of the seeded demo users, reused across tests: every test database is a copy
+# of one template, so the same cookie is valid in each, and the suite pays for an argon2 check
+# (about 0.3 s) once per demo user instead of at every login. tests/auth logs in for real.
+_demo_sessions: dict[str, str] = {}
+
+
 def log_in(test_client: TestClient, email: str, password: str = DEMO_PASSWORD) -> TestClient:
-    """Log a client in through the real login form."""
+    """Log a client in through the real login form (once per demo user per test run)."""
+    cacheable = email in DEMO_EMAILS.values() and password == DEMO_PASSWORD
+    if cacheable and email in _demo_sessions:
+        test_client.cookies.set(SESSION_COOKIE, _demo_sessions[email])
+        return test_client
     response = test_client.post("/login", data={"email": email, "password": password, "next": "/"},
                                 follow_redirects=False)
     assert response.status_code == 303, response.text
+    if cacheable:
+        _demo_sessions[email] = test_client.cookies[SESSION_COOKIE]
     return test_client
 
 
@@ -142,6 +155,7 @@ def api_token(session):
     from pitchlab.auth.users import find_user
 
     def factory(who: str = "admin") -> dict[str, str]:
+        session.rollback()  # start from the app's latest writes (see the session fixture)
         user = find_user(session, DEMO_EMAILS.get(who, who))
         return {"Authorization": f"Bearer {create_token(session, user=user, name='test')}"}
 

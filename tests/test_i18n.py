@@ -39,10 +39,9 @@ def test_switching_to_chinese_is_remembered(admin_client):
     assert "新建公司" in page and 'lang="zh-Hans"' in page
 
 
-def test_browser_language_picks_chinese_until_a_choice_is_made(admin_client):
-    client = admin_client
-    page = client.get("/companies", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"}).text
-    assert "新建公司" in page
+def test_browser_language_picks_chinese_for_visitors(client):
+    page = client.get("/login", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5"}).text
+    assert 'lang="zh-Hans"' in page and "登录" in page
 
 
 def test_unknown_locale_and_foreign_next_are_ignored(client):
@@ -62,3 +61,10 @@ def test_chinese_company_data_displays_sorts_and_searches(admin_client):
     assert "深瞳质检" in page and "Zeta Labs" in page
     names = [n for n in ["Alpha AI", "Zeta Labs", "深瞳质检"] if n in page]
     assert sorted(names, key=lambda n: page.index(n)) == ["Alpha AI", "Zeta Labs", "深瞳质检"]
+
+
+def test_users_preferred_language_applies_until_they_switch(make_client):
+    partner2 = make_client("partner2")  # the demo seed gives this partner Chinese
+    assert "新建公司" in partner2.get("/companies").text
+    partner2.post("/locale", data={"locale": "en", "next": "/"})
+    assert "New company" in partner2.get("/companies").text

@@ -5,13 +5,14 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from .auth.deps import current_user
+from .auth.deps import apply_user_locale
 from .config import Settings
 from .db import create_db_engine
 from .errors import install_error_handlers
 from .migrate import has_pending_migrations, upgrade
 from .paths import resource_dir
 from .web.i18n import load_catalogs
+from .web.logging import RequestLogMiddleware
 from .web.middleware import RequestContextMiddleware
 from .web.templating import create_templates
 
@@ -36,8 +37,15 @@ def _include_routers(app: FastAPI) -> None:
     from .admin.routes import router as admin_router
     from .api.routes import router as api_router
     from .auth.routes import router as auth_router
+    from .companies.import_routes import router as company_import_router
     from .companies.routes import router as companies_router
+    from .compare.export_routes import router as compare_export_router
+    from .compare.routes import router as compare_router
     from .pages import router as pages_router
+    from .prfaq.history_routes import router as prfaq_history_router
+    from .prfaq.link_routes import router as prfaq_link_router
+    from .prfaq.routes import router as prfaq_router
+    from .prfaq.template_routes import router as prfaq_templates_router
     from .rubrics.calculator_routes import router as calculator_router
     from .rubrics.routes import router as rubrics_router
     from .scoring.conflict_routes import router as conflicts_router
@@ -45,11 +53,18 @@ def _include_routers(app: FastAPI) -> None:
 
     app.include_router(pages_router)
     app.include_router(auth_router)
+    app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
     app.include_router(companies_router)
+    app.include_router(compare_router)
+    app.include_router(compare_export_router)
     app.include_router(rubrics_router)
     app.include_router(calculator_router)
     app.include_router(scoring_router)
     app.include_router(conflicts_router)
+    app.include_router(prfaq_link_router)
+    app.include_router(prfaq_router)
+    app.include_router(prfaq_history_router)
+    app.include_router(prfaq_templates_router)
     app.include_router(admin_router)
     app.include_router(api_router)
 
@@ -71,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served by pages.py from vendored files, so /docs works offline
         redoc_url=None,
-        dependencies=[Depends(current_user)],  # so every page header knows who is logged in
+        dependencies=[Depends(apply_user_locale)],  # every page knows who is in, in their language
     )
     app.state.settings = settings
     app.state.engine = create_db_engine(settings.database_url)
@@ -81,4 +96,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _include_routers(app)
     install_error_handlers(app)
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLogMiddleware)  # outermost: times and logs every request
     return app

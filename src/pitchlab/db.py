@@ -1,6 +1,7 @@
 """The database engine, its per-connection settings, and the session dependency."""
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -9,6 +10,8 @@ from sqlmodel import Session, create_engine
 
 # Milliseconds a SQLite writer waits for another writer before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# Connections kept open between requests; more are opened (and closed after) when busy.
+SQLITE_POOL_SIZE = 10
 WRITE_OPTION = "pitchlab_writes"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -30,6 +33,8 @@ def _begin(connection) -> None:
     # up front and waits (busy_timeout) for it, where a deferred transaction that reads and
     # then writes could fail at once when another writer committed in between. Reads stay
     # deferred so they never hold the write lock.
+    # Endpoints are plain functions (see web.forms.submitted_form), so this wait happens in a
+    # worker thread, never on the event loop.
     immediate = connection.get_execution_options().get(WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
@@ -37,9 +42,14 @@ def _begin(connection) -> None:
 def create_db_engine(url: str) -> Engine:
     """Build an engine for SQLite or PostgreSQL with the settings each needs."""
     if url.startswith("sqlite"):
+        # No cap on connections (max_overflow=-1): the write lock, not the pool, bounds SQLite.
+        # A capped pool made requests queue for a connection, and an async endpoint that needs a
+        # fresh one after its commit queued on the event loop, stalling every request until some
+        # writer gave up on the lock ("database is locked"; issue 7's load test, 32 users).
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "isolation_level": None},
+            pool_size=SQLITE_POOL_SIZE, max_overflow=-1,
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin)
@@ -47,11 +57,54 @@ def create_db_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
-def get_session(request: Request) -> Iterator[Session]:
+def marks_writes() -> None:
+    """Marks a GET route that writes (opening a scorecard creates it): `dependencies=[WRITES]`."""
+
+
+WRITES = Depends(marks_writes)
+
+
+def _writes(request: Request) -> bool:
+    if request.method in WRITE_METHODS:
+        return True
+    route = request.scope.get("route")
+    marks = getattr(route, "dependencies", ())
+    return any(dependency.dependency is marks_writes for dependency in marks)
+
+
+async def _write_turn(request: Request) -> AsyncIterator[None]:
+    """On SQLite, let one writing request of this process at a time in, first come first served.
+
+    SQLite's own wait for its write lock polls with growing sleeps, so the writer that has
+    waited longest tries least often: under 32 writers some waited past the busy timeout and
+    got "database is locked" (issue 7's load test). This queue is fair, and a request waiting
+    in it holds no worker thread. It has no timeout of its own: each turn is bounded by the
+    busy timeout and the request's own work (and asyncio.wait_for around acquire() can leak the
+    lock on Python 3.11). Other processes (the CLI) still meet the busy timeout.
+    """
+    app = request.app
+    if app.state.engine.dialect.name != "sqlite" or not _writes(request):
+        yield
+        return
+    if getattr(app.state, "write_queue", None) is None:
+        app.state.write_queue = asyncio.Lock()
+    async with app.state.write_queue:
+        yield
+
+
+def get_session(request: Request,
+                _turn: Annotated[None, Depends(_write_turn)] = None) -> Iterator[Session]:
     """Yield a session bound to the app's engine for the length of one request."""
-    with Session(request.app.state.engine) as session:
-        if request.method in WRITE_METHODS:
-            session.connection(execution_options={WRITE_OPTION: True})
+    engine = request.app.state.engine
+    writes = _writes(request)
+    if writes:
+        # Every transaction of the request, not only the first: after a commit, a deferred
+        # transaction that reads and then writes fails at once with "database is locked" when
+        # another writer committed in between (found by the issue 7 load test, 8 users).
+        engine = engine.execution_options(**{WRITE_OPTION: True})
+    with Session(engine) as session:
+        if writes:
+            session.connection()  # takes the lock here, in a worker thread
         yield session
 
 

@@ -1,5 +1,7 @@
 """Schema migrations with Alembic, run on the app's own engine."""
 
+from functools import lru_cache
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -19,8 +21,10 @@ def alembic_config() -> Config:
     return config
 
 
-def _heads() -> set[str]:
-    return set(ScriptDirectory.from_config(alembic_config()).get_heads())
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    # The migration scripts ship with the code: read them once per process.
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
 def current_revisions(engine: Engine) -> set[str]:

@@ -14,6 +14,7 @@ from .auth.seeding import seed_users
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
 from .paths import resource_dir
+from .prfaq.seeding import seed_demo_drafts, seed_prfaq_templates
 from .rubrics.packfile import load_pack_file, seed_pack_paths
 from .rubrics.store import install_pack
 from .scoring.seeding import seed_scorecards
@@ -66,9 +67,11 @@ def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = Tr
     seeds_dir = seeds_dir or resource_dir("seeds")
     report = SeedReport()
     seed_rubrics(session, seeds_dir, report)
+    seed_prfaq_templates(session, seeds_dir, report)
     if demo:
         seed_companies(session, seeds_dir / "companies", report)
         seed_users(session, seeds_dir / "users", report)
+        seed_demo_drafts(session, seeds_dir, report)
         if demo_scorecards:
             seed_scorecards(session, seeds_dir / "scorecards", report)
     return report

@@ -41,6 +41,14 @@ def test_two_evaluators_score_blind_with_live_total_and_undo(new_page, live_serv
     expect(partner.locator("#completion")).to_contain_text("2 of 7")
     assert partner.evaluate("window.__noReload") is True
 
+    # Text saves after a pause in typing, without a button.
+    partner.locator("form[data-criterion]").nth(1).locator("textarea[name=rationale]").fill("Strong pull from legal ops")
+    expect(partner.locator("form[data-criterion]").nth(1).locator(".save-state")).to_contain_text("Saved")
+    partner.wait_for_timeout(1200)
+    partner.reload()
+    expect(partner.locator("form[data-criterion]").nth(1).locator("textarea[name=rationale]")).to_have_value(
+        "Strong pull from legal ops")
+
     # Keyboard: focus a level of the third criterion, press 5.
     partner.locator("form[data-criterion]").nth(2).locator("input[type=radio]").first.focus()
     partner.keyboard.press("5")
@@ -67,7 +75,7 @@ def test_two_evaluators_score_blind_with_live_total_and_undo(new_page, live_serv
 
 
 def test_conflicted_user_is_refused(page, live_server, company_id):
-    log_in(page, live_server, "partner2@pitchlab.example")
+    log_in(page, live_server, "analyst@pitchlab.example")
     page.goto(f"{live_server}/companies/{company_id}")
     page.click("#scoring-panel details summary")
     page.fill("#conflict-reason", "Former employer")

@@ -3,6 +3,7 @@
 import pytest
 
 from pitchlab.compare.scores import scores_frame
+from tests.portfolio import PortfolioWriter
 
 EVALUATOR_NAMES = {1: "Ann", 2: "Bo", 3: "Cy", 4: "Di", 5: "Ed"}
 
@@ -48,3 +49,29 @@ def make_grid():
 def make_scores():
     return lambda rows: scores_frame([score(*row) if isinstance(row, tuple) else row
                                       for row in rows])
+
+
+@pytest.fixture
+def portfolio(session):
+    return PortfolioWriter(session)
+
+
+# Three companies on problem-space, each evaluator giving one level to every criterion, so the
+# weights cancel out and every number below can be checked by hand:
+#   Aster 5, 4, 3 -> mean 4.00, SD 1.00, range 2 (a disagreement flag); Birch 3, 3, 3 -> 3.00;
+#   Cedar 2, 2, 1 -> 1.67, SD 0.58. The admin gives Birch 3 on three criteria only (3 scores:
+#   too few to calibrate), which changes none of Birch's numbers.
+PANEL = {"Aster": (5, 4, 3), "Birch": (3, 3, 3), "Cedar": (2, 2, 1)}
+PANEL_EVALUATORS = ("partner", "partner2", "analyst")
+
+
+@pytest.fixture
+def panel(portfolio):
+    keys = portfolio.criteria()
+    ids = {}
+    for name, levels in PANEL.items():
+        ids[name] = portfolio.company(name, tags="cmp,panel")
+        for who, level in zip(PANEL_EVALUATORS, levels):
+            portfolio.scorecard(ids[name], who, {key: level for key in keys})
+    portfolio.scorecard(ids["Birch"], "admin", {key: 3 for key in keys[:3]})
+    return ids

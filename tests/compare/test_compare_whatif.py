@@ -20,3 +20,17 @@ def test_no_override_moves_nobody(make_grid):
     what_if = weight_what_if(make_grid(VALUES), top_n=2)
     assert not what_if["moved"].any()
     assert what_if["in_top_n_after"].tolist() == [True, True, False]
+
+
+def test_given_new_totals_give_the_same_answer(make_grid):
+    import pandas as pd
+
+    from pitchlab.compare.totals import company_totals
+
+    scores = make_grid({(1, 1): {"a": 5, "b": 1}, (2, 1): {"a": 2, "b": 4},
+                        (3, 1): {"a": 3, "b": 3}})
+    weights = {"criterion_weights": {("core", "b"): 4.0}}
+    computed = weight_what_if(scores, **weights, top_n=1)
+    given = weight_what_if(scores, top_n=1, new_totals=company_totals(scores, **weights))
+    pd.testing.assert_frame_equal(computed, given)
+    assert computed["company_id"].tolist()[0] == 2

@@ -139,3 +139,22 @@ def test_api_lists_and_reads_packs(client, api_token):
     assert detail["pack"]["criteria"][0]["levels"]["1"]["zh"]
     assert client.get("/api/v1/rubrics/nope", headers=headers).status_code == 404
     assert "/api/v1/rubrics/{key}" in client.get("/openapi.json").json()["paths"]
+
+
+def test_admin_creates_a_pack_and_bad_fields_are_kept(admin_client, session):
+    key, form = _edit_form(session)
+    form.pop("replacing")
+    form |= {"key": "team-velocity", "pack_key": "fund-extras", "pack_kind": "further",
+             "pack_title_en": "Fund extras", "pack_title_zh": "", "pack_summary_en": "Our own checks",
+             "pack_summary_zh": "我们自己的检查", "pack_source_en": "Partner meeting", "pack_source_zh": "合伙人会议"}
+    refused = admin_client.post("/rubrics/new/pack", data=form)
+    assert refused.status_code == 422
+    assert 'id="ce-pack_title_zh"' in refused.text and 'value="Fund extras"' in refused.text
+    form["pack_title_zh"] = "基金补充"
+    created = admin_client.post("/rubrics/new/pack", data=form, follow_redirects=False)
+    assert created.headers["location"] == "/rubrics/fund-extras"
+    session.rollback()
+    entry = get_pack_version(session, "fund-extras")
+    assert entry.pack.kind == "further" and [c.key for c in entry.criteria] == ["team-velocity"]
+    again = admin_client.post("/rubrics/new/pack", data=form)
+    assert "already exists" in again.text

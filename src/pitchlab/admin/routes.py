@@ -8,40 +8,42 @@ from ..auth.deps import AdminDep, require_role
 from ..auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from ..auth.users import create_user, find_user
 from ..db import SessionDep
+from ..pagination import paginate
 from ..models import Role, User
 from ..scoring.access import PARTNERS_SEE_EARLY, set_setting, setting_enabled
 from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
 
 router = APIRouter(prefix="/admin", include_in_schema=False,
                    dependencies=[Depends(verify_csrf), Depends(require_role(Role.ADMIN))])
 
-def _page(request: Request, session, *, errors=None, values=None, status_code=200):
-    users = session.exec(select(User).order_by(col(User.display_name))).all()
-    context = {"users": users, "roles": [role.value for role in Role], "errors": errors or {},
+def _page(request: Request, session, *, page: int = 1, errors=None, values=None, status_code=200):
+    users = paginate(session, select(User).order_by(col(User.display_name), col(User.id)), page=page,
+                     page_size=request.app.state.settings.page_size)
+    context = {"users": users.items, "page": users, "query": request.query_params, "roles": [role.value for role in Role], "errors": errors or {},
                "values": values or {}, "partners_see_early": setting_enabled(session, PARTNERS_SEE_EARLY)}
     return render(request, "admin/index.html", context, status_code=status_code)
 
 
 @router.get("")
-def admin_index(request: Request, session: SessionDep):
+def admin_index(request: Request, session: SessionDep, page: int = 1):
     """Users, roles and review settings."""
-    return _page(request, session)
+    return _page(request, session, page=page)
 
 
 @router.post("/settings")
-async def save_settings(request: Request, session: SessionDep):
+def save_settings(form: FormDep, request: Request, session: SessionDep):
     """Whether partners see others' scores before submitting their own (off by default)."""
-    form = await request.form()
     set_setting(session, PARTNERS_SEE_EARLY, form.get("partners_see_early") == "on")
     return RedirectResponse("/admin", status_code=303)
 
 
 @router.post("/users")
-async def add_user(request: Request, session: SessionDep):
+def add_user(form: FormDep, request: Request, session: SessionDep):
     """Create an account; problems come back next to their fields."""
-    form = {key: str(value).strip() for key, value in (await request.form()).items()}
+    form = {key: str(value).strip() for key, value in form.items()}
     errors = {}
     if "@" not in form.get("email", "") or len(form["email"]) > 254:
         errors["email"] = _("Enter an email address.")
@@ -63,12 +65,11 @@ async def add_user(request: Request, session: SessionDep):
 
 
 @router.post("/users/{user_id}")
-async def change_user(request: Request, session: SessionDep, user_id: int, admin: AdminDep):
+def change_user(form: FormDep, request: Request, session: SessionDep, user_id: int, admin: AdminDep):
     """Change a user's role or deactivate them; an admin cannot lock themselves out."""
     user = session.get(User, user_id)
     if user is None:
         raise HTTPException(404, _("No such user."))
-    form = await request.form()
     role, active = str(form.get("role", user.role)), form.get("active") == "on"
     if role not in {r.value for r in Role}:
         raise HTTPException(422, _("Choose one of the listed options."))

@@ -3,11 +3,13 @@
 from fastapi import APIRouter, Depends
 
 from ..auth.deps import require_user
-from . import companies, rubrics, scorecards
+from . import companies, comparison, prfaqs, rubrics, scorecards
 
 # Every endpoint needs a caller: a bearer token (or, for reads, a session cookie).
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_user)],
                    responses={401: {"description": "No valid API token"}})
 router.include_router(companies.router)
+router.include_router(comparison.router)
 router.include_router(rubrics.router)
 router.include_router(scorecards.router)
+router.include_router(prfaqs.router)

@@ -6,14 +6,14 @@ from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
-from ..auth.deps import EvaluatorDep, UserDep
 from ..companies.deps import CompanyDep
 from ..db import SessionDep
 from ..models import Conflict, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score, User
 from ..pagination import MAX_PAGE_SIZE
 from ..rubrics.store import get_pack_version
 from ..scoring import data
-from ..scoring.access import can_see_others, conflict_for
+from ..scoring.access import can_see_others
+from ..scoring.deps import UnconflictedEvaluatorDep, UnconflictedUserDep
 from ..scoring.inputs import RATIONALE_MAX, evidence_text, parse_score_input
 from ..scoring.totals import weighted_total
 
@@ -89,12 +89,10 @@ def _out(evaluation: Evaluation, pack: RubricPack, version: RubricVersion, user:
 
 
 @router.get("", response_model=ScorecardPage, responses=ERRORS)
-def list_scorecards(session: SessionDep, company: CompanyDep, user: UserDep,
+def list_scorecards(session: SessionDep, company: CompanyDep, user: UnconflictedUserDep,
                     page: Annotated[int, Query(ge=1)] = 1,
                     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50) -> ScorecardPage:
     """The caller's own scorecards, and others' submitted ones where blind review allows."""
-    if conflict_for(session, user_id=user.id, company_id=company.id):
-        raise HTTPException(403, "You declared a conflict of interest with this company.")
     rows = session.exec(
         select(Evaluation, RubricVersion, RubricPack, User)
         .join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
@@ -137,11 +135,9 @@ def _validated(entry, body: ScorecardIn) -> list:
 
 
 @router.post("", response_model=ScorecardOut, responses=ERRORS)
-def save_scorecard(session: SessionDep, company: CompanyDep, user: EvaluatorDep, body: ScorecardIn,
+def save_scorecard(session: SessionDep, company: CompanyDep, user: UnconflictedEvaluatorDep, body: ScorecardIn,
                    response: Response) -> ScorecardOut:
     """Create or update the caller's scorecard for a pack; every score is checked before any is saved."""
-    if conflict_for(session, user_id=user.id, company_id=company.id):
-        raise HTTPException(403, "You declared a conflict of interest with this company.")
     entry = get_pack_version(session, body.pack_key)
     if entry is None:
         raise HTTPException(404, f"No rubric pack {body.pack_key!r}.")

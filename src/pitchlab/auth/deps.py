@@ -15,6 +15,7 @@ from ..errors import API_PREFIXES
 from ..models import Role, User
 from ..pages import safe_next
 from ..web.csrf import SAFE_METHODS
+from ..web.i18n import LOCALE_COOKIE, set_locale
 from ..web.i18n import gettext as _
 from .sessions import SESSION_COOKIE, matches_user, read_session
 from .tokens import user_for_token
@@ -57,6 +58,16 @@ def current_user(request: Request, session: SessionDep, bearer: BearerDep) -> Us
 
 
 CurrentUser = Annotated[User | None, Depends(current_user)]
+
+
+async def apply_user_locale(request: Request, user: CurrentUser) -> None:
+    """A user's preferred language applies until they pick one with the switcher.
+
+    Async on purpose: it runs in the request's own task, so the locale it sets is the one the
+    endpoint (run in a worker thread with a copy of this context) and its templates see.
+    """
+    if user is not None and LOCALE_COOKIE not in request.cookies:
+        set_locale(user.locale)
 
 
 def _return_path(request: Request) -> str:

@@ -11,6 +11,11 @@ from ..config import Settings
 from ..db import create_db_engine
 from ..migrate import has_pending_migrations, upgrade
 from ..seeding import seed_all
+from ..web.logging import configure_logging, logging_config
+
+# uvicorn kills a worker that misses its 5 s health check, with the requests it is serving; a
+# worker busy with a long export or a burst of password hashing can miss it (issue 7).
+WORKER_HEALTHCHECK_TIMEOUT_S = 30
 
 
 def _engine(settings: Settings):
@@ -51,6 +56,7 @@ def serve(
 ) -> None:
     """Run the web app; a SQLite database is created, migrated and seeded on first start."""
     settings = Settings()
+    configure_logging()
     engine = _engine(settings)
     if settings.is_sqlite or settings.auto_migrate:
         upgrade(engine)
@@ -63,8 +69,10 @@ def serve(
     if workers > 1 and settings.is_sqlite:
         raise typer.BadParameter("Several workers need PostgreSQL; SQLite takes one writer.")
     typer.echo(f"pitchlab is running on http://{host}:{port}")
+    # JSON log lines; log_config is applied again in each worker process uvicorn starts.
     uvicorn.run("pitchlab.app:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=True)
+                proxy_headers=True, log_config=logging_config(), access_log=False,
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S)
 
 
 def register(app: typer.Typer) -> None:

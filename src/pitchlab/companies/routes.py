@@ -9,7 +9,7 @@ from ..db import SessionDep
 from ..models import Modality, ModelStrategy, PipelineStatus, Role, Stage, User
 from ..scoring.panel import company_panel
 from ..web.csrf import verify_csrf
-from ..web.forms import field_errors
+from ..web.forms import FormDep, field_errors
 from ..web.i18n import gettext as _
 from ..web.templating import is_htmx_partial, render
 from . import data
@@ -59,8 +59,7 @@ def company_new(request: Request, _user: EvaluatorDep):
     return _form_page(request, values={}, errors={})
 
 
-async def _submitted(request: Request) -> dict:
-    form = await request.form()
+def _submitted(form) -> dict:
     return {name: str(form.get(name, "")) for name in FORM_FIELDS}
 
 
@@ -71,9 +70,9 @@ def _status_error(user: User, values: dict, current: str) -> dict[str, str]:
 
 
 @router.post("")
-async def company_create(request: Request, session: SessionDep, user: EvaluatorDep):
+def company_create(form: FormDep, request: Request, session: SessionDep, user: EvaluatorDep):
     """Create a company, or show the form again with the problems next to their fields."""
-    values = await _submitted(request)
+    values = _submitted(form)
     try:
         validated = CompanyIn.model_validate(values)
         errors = _status_error(user, values, PipelineStatus.SOURCED.value)
@@ -116,10 +115,10 @@ def company_edit(request: Request, company: CompanyDep, _user: EvaluatorDep):
 
 
 @router.post("/{company_id}")
-async def company_update(request: Request, session: SessionDep, company: CompanyDep,
-                         user: EvaluatorDep):
+def company_update(form: FormDep, request: Request, session: SessionDep, company: CompanyDep,
+                   user: EvaluatorDep):
     """Save changes to a company, or show the form again with its problems."""
-    values = await _submitted(request)
+    values = _submitted(form)
     status_errors = _status_error(user, values, company.status)
     try:
         changes = CompanyIn.model_validate(values).to_columns()

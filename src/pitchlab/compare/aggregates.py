@@ -16,7 +16,7 @@ neither can be singled out, and the spread rule covers that case.
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.scores import CELL_KEYS
+from pitchlab.compare.scores import CELL_KEYS, group_codes
 
 WIDE_SPREAD_LEVELS = 2
 OUTLIER_SDS = 2.0
@@ -32,23 +32,31 @@ AGGREGATE_COLUMNS = [
 
 def flag_outlier_scores(scores: pd.DataFrame) -> pd.DataFrame:
     """Return the scores with others_mean, others_sd and is_outlier (False for N/A) added."""
-    flagged = scores.copy()
-    values = flagged["value"]
-    cell = [flagged[key] for key in CELL_KEYS]
-    n = values.groupby(cell).transform("count")
-    others = n - 1
-    others_sum = values.groupby(cell).transform("sum") - values
-    others_squares = (values**2).groupby(cell).transform("sum") - values**2
-    others_mean = others_sum / others.where(others > 0)
-    others_var = (others_squares - others * others_mean**2) / (others - 1).where(others > 1)
-    others_sd = np.sqrt(others_var.clip(lower=0))
-    spread = others_sd.where(others_sd > MIN_OTHERS_SD_LEVELS, MIN_OTHERS_SD_LEVELS)
-    distance = (values - others_mean).abs()
+    flagged = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
+    codes, first = group_codes(flagged, CELL_KEYS)
+    values = flagged["value"].to_numpy(dtype="float64")
+    given = ~np.isnan(values)
+    known = np.where(given, values, 0.0)
+
+    def per_cell(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(codes, weights=weights, minlength=len(first))[codes]
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        n = per_cell(given.astype("float64"))
+        others = n - 1
+        others_sum = per_cell(known) - values
+        others_squares = per_cell(known**2) - values**2
+        others_mean = others_sum / np.where(others > 0, others, np.nan)
+        others_var = ((others_squares - others * others_mean**2)
+                      / np.where(others > 1, others - 1, np.nan))
+    others_sd = np.sqrt(np.clip(others_var, 0, None))
+    spread = np.where(others_sd > MIN_OTHERS_SD_LEVELS, others_sd, MIN_OTHERS_SD_LEVELS)
+    distance = np.abs(values - others_mean)
     flagged["others_mean"] = others_mean
     flagged["others_sd"] = others_sd
-    flagged["is_outlier"] = (
-        (n >= MIN_EVALUATORS_FOR_OUTLIER) & (distance > OUTLIER_SDS * spread)
-    ).fillna(False).astype(bool)
+    with np.errstate(invalid="ignore"):
+        outlying = distance > OUTLIER_SDS * spread
+    flagged["is_outlier"] = (n >= MIN_EVALUATORS_FOR_OUTLIER) & outlying
     return flagged
 
 
@@ -59,21 +67,18 @@ def cell_aggregates(scores: pd.DataFrame) -> pd.DataFrame:
     counted in n_na and left out of everything else.
     """
     flagged = flag_outlier_scores(scores)
-    keys = [*CELL_KEYS, "company_name", "criterion_title"]
-    cells = flagged.groupby(keys, sort=False).agg(
-        weight=("weight", "first"),
-        n_evaluators=("value", "count"),
-        n_scores=("value", "size"),
-        mean=("value", "mean"),
-        median=("value", "median"),
-        std=("value", "std"),
-        min=("value", "min"),
-        max=("value", "max"),
-        n_outliers=("is_outlier", "sum"),
-    ).reset_index()
-    cells["n_na"] = cells["n_scores"] - cells["n_evaluators"]
+    codes, first = group_codes(flagged, CELL_KEYS)
+    cells = flagged.iloc[first][[*CELL_KEYS, "company_name", "criterion_title", "weight"]]
+    cells = cells.reset_index(drop=True)
+    # Integer codes 0..k-1 sort in order of first appearance, so results line up with `cells`.
+    grouped = flagged["value"].groupby(codes)
+    for name in ("count", "mean", "median", "std", "min", "max"):
+        cells[name] = getattr(grouped, name)().to_numpy()
+    cells = cells.rename(columns={"count": "n_evaluators"})
+    cells["n_na"] = np.bincount(codes, minlength=len(first)) - cells["n_evaluators"]
     cells["range"] = cells["max"] - cells["min"]
-    cells["n_outliers"] = cells["n_outliers"].astype("int64")
+    cells["n_outliers"] = np.bincount(codes, weights=flagged["is_outlier"],
+                                      minlength=len(first)).astype("int64")
     cells["wide_spread"] = (cells["range"] >= WIDE_SPREAD_LEVELS).astype(bool)
     cells["has_outlier"] = cells["n_outliers"] > 0
     cells["disagreement"] = cells["wide_spread"] | cells["has_outlier"]

@@ -61,22 +61,46 @@ def criterion_agreement(scores: pd.DataFrame) -> pd.DataFrame:
 
     n_companies counts the companies scored (not N/A) by at least two evaluators.
     """
+    if scores.empty:
+        return pd.DataFrame(columns=AGREEMENT_COLUMNS)
+    # One pass of integer codes instead of a pivot table per criterion: a portfolio has
+    # dozens of criteria and the pivots dominated the comparison's time.
+    group = scores.groupby(CRITERION_KEYS, sort=False).ngroup().to_numpy()
+    evaluator = pd.factorize(scores["evaluator_id"])[0]
+    company = pd.factorize(scores["company_id"])[0]
+    values = scores["value"].to_numpy(dtype="float64")
+    order = np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group[order], np.arange(group.max() + 2))
+    first = scores.iloc[order[bounds[:-1]]]
     rows = []
-    for keys, group in scores.groupby(CRITERION_KEYS, sort=False):
-        given = group[group["value"].notna()]
-        matrix = given.pivot_table(index="evaluator_id", columns="company_id",
-                                   values="value", aggfunc="mean")
-        first = group.iloc[0]
-        levels = np.arange(first["scale_min"], first["scale_max"] + 1)
-        alpha = ordinal_alpha(matrix.to_numpy(), levels=levels) if len(matrix) else math.nan
-        per_company = given.groupby("company_id")["evaluator_id"].nunique()
+    for number, row in enumerate(first.itertuples(index=False)):
+        rows_of = order[bounds[number]:bounds[number + 1]]
+        given = rows_of[~np.isnan(values[rows_of])]
+        matrix, raters_per_company = _reliability_matrix(evaluator[given], company[given],
+                                                         values[given])
+        levels = np.arange(row.scale_min, row.scale_max + 1)
+        alpha = ordinal_alpha(matrix, levels=levels) if matrix.size else math.nan
         rows.append({
-            **dict(zip(CRITERION_KEYS, keys)),
-            "criterion_title": first["criterion_title"],
+            **{key: getattr(row, key) for key in CRITERION_KEYS},
+            "criterion_title": row.criterion_title,
             "alpha": alpha,
             "reading": read_alpha(alpha),
-            "n_companies": int((per_company >= MIN_SCORES_PER_COMPANY).sum()),
-            "n_evaluators": int(given["evaluator_id"].nunique()),
-            "n_scores": len(given),
+            "n_companies": int((raters_per_company >= MIN_SCORES_PER_COMPANY).sum()),
+            "n_evaluators": int(matrix.shape[0]),
+            "n_scores": int(len(given)),
         })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+def _reliability_matrix(evaluators: np.ndarray, companies: np.ndarray,
+                        values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Evaluators x companies of mean scores (NaN where none), and evaluators per company."""
+    rater, rater_index = np.unique(evaluators, return_inverse=True)
+    unit, unit_index = np.unique(companies, return_inverse=True)
+    sums = np.zeros((len(rater), len(unit)))
+    counts = np.zeros((len(rater), len(unit)))
+    np.add.at(sums, (rater_index, unit_index), values)
+    np.add.at(counts, (rater_index, unit_index), 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        matrix = np.where(counts > 0, sums / counts, np.nan)
+    return matrix, (counts > 0).sum(axis=0)

@@ -32,6 +32,6 @@ def evaluator_pseudonyms(evaluator_ids: Iterable[int]) -> dict[int, str]:
 
 def anonymized_scores(scores: pd.DataFrame, pseudonyms: dict[int, str]) -> pd.DataFrame:
     """Return the scores with evaluator names replaced by their pseudonyms."""
-    renamed = scores.copy()
+    renamed = scores.copy(deep=False)
     renamed["evaluator_name"] = renamed["evaluator_id"].map(pseudonyms).astype("str")
     return renamed

@@ -42,13 +42,17 @@ def evaluator_calibration(scores: pd.DataFrame) -> pd.DataFrame:
     return stats.merge(pooled, on=["scale_min", "scale_max"], how="left")
 
 
-def calibrated_scores(scores: pd.DataFrame) -> pd.DataFrame:
+def calibrated_scores(scores: pd.DataFrame, *,
+                      calibration: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return the scores with raw `value` and `calibrated_value` side by side.
 
     Added columns: evaluator_mean, evaluator_sd, z, calibrated_value, calibration_status.
     calibrated_value is NaN for N/A answers and for evaluators with not enough data.
+    `calibration` is evaluator_calibration(scores) when the caller has it already.
     """
-    stats = evaluator_calibration(scores).drop(columns=["evaluator_name", "n_scores"])
+    if calibration is None:
+        calibration = evaluator_calibration(scores)
+    stats = calibration.drop(columns=["evaluator_name", "n_scores"])
     rows = scores.merge(stats, on=_EVALUATOR_SCALE, how="left")
     rows.index = scores.index
     usable = rows["calibration_status"] == CALIBRATED

@@ -1,7 +1,7 @@
 """A portfolio comparison: every table the comparison page and the exports show, built once."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 import pandas as pd
@@ -9,7 +9,7 @@ import pandas as pd
 from pitchlab.compare.aggregates import cell_aggregates
 from pitchlab.compare.agreement import criterion_agreement
 from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
-from pitchlab.compare.calibration import calibrated_scores
+from pitchlab.compare.calibration import calibrated_scores, evaluator_calibration
 from pitchlab.compare.matrices import criterion_matrix, evaluator_score_table
 from pitchlab.compare.methodology import ConflictExclusion, methodology_rows
 from pitchlab.compare.ranking import (
@@ -36,6 +36,11 @@ class PortfolioComparison:
     agreement: pd.DataFrame
     rank_intervals: pd.DataFrame
     methodology: pd.DataFrame
+    # Not exported: the per-cell statistics behind the disagreement counts and each
+    # evaluator's calibration, which the compare page shows too and would otherwise compute
+    # a second time.
+    cells: pd.DataFrame | None = None
+    calibration: pd.DataFrame | None = None
 
 
 # Sheet and section titles, in export order.
@@ -52,7 +57,7 @@ TABLE_TITLES = {
 # Readable headers for CSV and XLSX; criterion columns already carry their labels.
 COLUMN_HEADERS = {
     "rank": "Rank", "company_id": "Company ID", "company_name": "Company",
-    "total": "Weighted total", "calibrated_total": "Calibrated total",
+    "total": "Weighted total", "calibrated_total": "Calibrated total (per-evaluator z-score)",
     "rank_low": "Rank low", "rank_high": "Rank high", "tie_group": "Tie group",
     "statistically_tied": "Statistically tied", "n_evaluators": "Evaluators",
     "n_criteria": "Criteria scored", "n_disagreements": "Disagreements",
@@ -66,7 +71,7 @@ COLUMN_HEADERS = {
 
 def comparison_tables(comparison: PortfolioComparison) -> dict[str, pd.DataFrame]:
     """Return the tables keyed by field name, in export order."""
-    return {field.name: getattr(comparison, field.name) for field in fields(comparison)}
+    return {name: getattr(comparison, name) for name in TABLE_TITLES}
 
 
 def build_comparison(
@@ -80,38 +85,53 @@ def build_comparison(
     seed: int = 0,
     interval: tuple[float, float] = DEFAULT_INTERVAL,
     generated_at: datetime | None = None,
+    summary_only: bool = False,
 ) -> PortfolioComparison:
     """Compute every table of a portfolio comparison from the long scores frame.
 
     With anonymize, evaluator names (also of excluded evaluators) become "Evaluator A", ...
+    With summary_only (the CSV export, which holds the summary and the raw matrix), the
+    calibrated matrix, evaluator scores and agreement tables come back empty: on a full
+    portfolio they cost a quarter of the time.
     """
     check_scores(scores)
     exclusions = list(excluded_for_conflict)
     if anonymize:
         scores, exclusions = _anonymized(scores, exclusions)
     weights = {"pack_weights": pack_weights, "criterion_weights": criterion_weights}
-    calibrated = calibrated_scores(scores)
+    calibration = evaluator_calibration(scores)
+    calibrated = calibrated_scores(scores, calibration=calibration)
     per_evaluator = evaluator_totals(scores, **weights)
+    cells = cell_aggregates(scores)
     summary, intervals = _ranking_tables(
-        scores, calibrated, per_evaluator, weights=weights,
+        scores, calibrated, per_evaluator, cells, weights=weights,
         resamples=resamples, seed=seed, interval=interval,
     )
     criteria = criterion_order(scores)
     order = summary["company_id"]
+    details = {"calibrated_matrix": pd.DataFrame(), "evaluator_scores": pd.DataFrame(),
+               "agreement": pd.DataFrame()}
+    if not summary_only:
+        details = {
+            "calibrated_matrix": criterion_matrix(calibrated, criteria=criteria,
+                                                  company_order=order,
+                                                  value_column="calibrated_value"),
+            "evaluator_scores": evaluator_score_table(scores, per_evaluator, criteria=criteria,
+                                                      company_order=order),
+            "agreement": criterion_agreement(scores),
+        }
     return PortfolioComparison(
         summary=summary,
         raw_matrix=criterion_matrix(scores, criteria=criteria, company_order=order),
-        calibrated_matrix=criterion_matrix(calibrated, criteria=criteria, company_order=order,
-                                           value_column="calibrated_value"),
-        evaluator_scores=evaluator_score_table(scores, per_evaluator, criteria=criteria,
-                                               company_order=order),
-        agreement=criterion_agreement(scores),
+        **details,
         rank_intervals=intervals,
         methodology=methodology_rows(
             scores, weights=weight_table(scores, **weights), exclusions=exclusions,
             resamples=resamples, seed=seed, interval=interval,
             generated_at=generated_at or datetime.now(timezone.utc),
         ),
+        cells=cells,
+        calibration=calibration,
     )
 
 
@@ -128,6 +148,7 @@ def _ranking_tables(
     scores: pd.DataFrame,
     calibrated: pd.DataFrame,
     per_evaluator: pd.DataFrame,
+    cells: pd.DataFrame,
     *,
     weights: dict,
     resamples: int,
@@ -147,7 +168,7 @@ def _ranking_tables(
     interval_columns = ["rank_low", "rank_high", "tie_group", "statistically_tied"]
     summary = summary.merge(intervals[["company_id", *interval_columns]], on="company_id",
                             how="left")
-    disagreements = cell_aggregates(scores).groupby("company_id")["disagreement"].sum()
+    disagreements = cells.groupby("company_id")["disagreement"].sum()
     summary["n_disagreements"] = summary["company_id"].map(disagreements).fillna(0).astype("int64")
     for column in ["rank_low", "rank_high", "tie_group"]:
         summary[column] = summary[column].astype("Int64")

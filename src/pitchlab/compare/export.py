@@ -10,6 +10,7 @@ import io
 import json
 import math
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -62,10 +63,11 @@ def comparison_json(comparison: PortfolioComparison) -> bytes:
     return json.dumps(document, ensure_ascii=False, default=_json_value).encode("utf-8")
 
 
-def comparison_xlsx(comparison: PortfolioComparison) -> bytes:
+def comparison_xlsx(comparison: PortfolioComparison,
+                    on_sheet: Callable[[int, int], None] | None = None) -> bytes:
     """Return the comparison as an XLSX workbook with one sheet per table and a totals chart."""
     stream = io.BytesIO()
-    write_workbook(comparison, stream)
+    write_workbook(comparison, stream, on_sheet)
     return stream.getvalue()
 
 

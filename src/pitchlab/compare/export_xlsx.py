@@ -7,6 +7,7 @@ company called "=SUM(A1)" stays text and never becomes a formula.
 
 import math
 import unicodedata
+from collections.abc import Callable
 from typing import BinaryIO
 
 import numpy as np
@@ -36,8 +37,12 @@ WORKBOOK_OPTIONS = {
 }
 
 
-def write_workbook(comparison: PortfolioComparison, stream: BinaryIO) -> None:
-    """Write the comparison as an XLSX workbook to a binary stream."""
+def write_workbook(comparison: PortfolioComparison, stream: BinaryIO,
+                   on_sheet: Callable[[int, int], None] | None = None) -> None:
+    """Write the comparison as an XLSX workbook to a binary stream.
+
+    on_sheet(done, total) is called after each sheet, so a long export can report progress.
+    """
     workbook = xlsxwriter.Workbook(stream, WORKBOOK_OPTIONS)
     formats = {
         "header": workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"}),
@@ -46,11 +51,16 @@ def write_workbook(comparison: PortfolioComparison, stream: BinaryIO) -> None:
         "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
         "text": None,
     }
-    for name, table in comparison_tables(comparison).items():
+    tables = comparison_tables(comparison)
+    for done, (name, table) in enumerate(tables.items(), start=1):
         sheet = workbook.add_worksheet(TABLE_TITLES[name])
         _write_table(sheet, table, formats, wrap_last=name == "methodology")
         if name == "summary":
             _add_totals_chart(workbook, sheet, table)
+        elif name == "agreement":
+            _add_agreement_chart(workbook, sheet, table)
+        if on_sheet is not None:
+            on_sheet(done, len(tables))
     workbook.close()
 
 
@@ -134,3 +144,27 @@ def _add_totals_chart(workbook, sheet, summary: pd.DataFrame) -> None:
     chart.set_size({"width": 640,
                     "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)})
     sheet.insert_chart(1, summary.shape[1] + 1, chart)
+
+
+def _add_agreement_chart(workbook, sheet, agreement: pd.DataFrame) -> None:
+    """A bar per criterion of its alpha, so weak criteria stand out at a glance."""
+    shown = min(len(agreement), CHART_MAX_COMPANIES)
+    if not shown:
+        return
+    title = TABLE_TITLES["agreement"]
+    name_column = agreement.columns.get_loc("criterion_title")
+    alpha_column = agreement.columns.get_loc("alpha")
+    chart = workbook.add_chart({"type": "bar"})
+    chart.add_series({
+        "name": COLUMN_HEADERS["alpha"],
+        "categories": [title, 1, name_column, shown, name_column],
+        "values": [title, 1, alpha_column, shown, alpha_column],
+        "data_labels": {"value": True, "num_format": NUMBER_FORMAT},
+    })
+    chart.set_title({"name": COLUMN_HEADERS["alpha"]})
+    chart.set_x_axis({"min": -1, "max": 1})  # alpha runs from below 0 (worse than chance) to 1
+    chart.set_y_axis({"reverse": True})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 640,
+                    "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)})
+    sheet.insert_chart(1, agreement.shape[1] + 1, chart)

@@ -115,11 +115,12 @@ def _bootstrap_ranks(
 def _competition_ranks(totals: np.ndarray) -> np.ndarray:
     """Per row: 1 + number of strictly higher totals, so equal totals share the better rank."""
     values = np.round(totals, TIE_DECIMALS)
-    low = values.min(initial=0.0)
-    # Shift each row into its own band so one searchsorted call ranks every row at once.
-    band = values.max(initial=0.0) - low + 1.0
-    shifted = values - low + band * np.arange(len(values))[:, None]
-    flat_sorted = np.sort(shifted, axis=1).ravel()
-    at_or_below = np.searchsorted(flat_sorted, shifted.ravel(), side="right").reshape(values.shape)
-    at_or_below -= values.shape[1] * np.arange(len(values))[:, None]
-    return values.shape[1] - at_or_below + 1
+    order = np.argsort(-values, axis=1, kind="stable")
+    ordered = np.take_along_axis(values, order, axis=1)
+    # Each position in the sorted row takes the position where its run of equal totals starts.
+    starts = np.ones(values.shape, dtype=bool)
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    run_start = np.maximum.accumulate(np.where(starts, np.arange(values.shape[1]), 0), axis=1)
+    ranks = np.empty(values.shape, dtype="int64")
+    np.put_along_axis(ranks, order, run_start + 1, axis=1)
+    return ranks

@@ -1,5 +1,6 @@
 """The long scores frame every comparison function takes, and the keys that slice it."""
 
+import numpy as np
 import pandas as pd
 
 # One row per (evaluator, company, criterion) score; value NaN means the evaluator answered N/A.
@@ -64,3 +65,12 @@ def criterion_labels(criteria: pd.DataFrame) -> list[str]:
             titles, criteria["pack_key"], criteria["pack_version"], clashing
         )
     ]
+
+
+def group_codes(rows: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Group number of every row (0, 1, ... in order of first appearance) and each group's
+    first row position. Sums over these codes (np.bincount) are several times faster than
+    groupby().agg() on a portfolio, and the compare page recomputes on every weight change."""
+    codes = rows.groupby(keys, sort=False).ngroup().to_numpy()
+    first = np.unique(codes, return_index=True)[1] if len(codes) else np.empty(0, dtype="int64")
+    return codes, first

@@ -118,5 +118,6 @@ def selection_from_query(params) -> Selection:
         pack_keys=tuple(dict.fromkeys(key for key in params.getlist("pack") if key)),
         pack_weights=pack_weights,
         criterion_weights=criterion_weights,
-        anonymize=params.get("anon") in {"1", "true", "on"},
+        anonymize=any(params.get(name, "").lower() in {"1", "true", "on", "yes"}
+                      for name in ("anon", "anonymize")),
     )

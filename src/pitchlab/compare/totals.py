@@ -5,9 +5,12 @@ sum and the weights, so an N/A neither helps nor hurts a company. The overall to
 pack-weighted mean of pack totals (packs count equally by default).
 """
 
+import numpy as np
 import pandas as pd
 
-from pitchlab.compare.scores import CELL_KEYS, COMPANY_KEYS, EVALUATOR_KEYS, PACK_KEYS
+from pitchlab.compare.scores import (
+    CELL_KEYS, COMPANY_KEYS, EVALUATOR_KEYS, PACK_KEYS, group_codes,
+)
 from pitchlab.compare.weights import CriterionWeights, PackWeights, weighted_scores
 
 
@@ -26,8 +29,10 @@ def pack_totals(
         weighted_scores(scores, pack_weights=pack_weights, criterion_weights=criterion_weights),
         value_column=value_column,
     )
-    return _weighted_mean(cells, by=[*COMPANY_KEYS, *PACK_KEYS, "pack_weight"],
-                          value="value", weight="weight", count_name="n_criteria")
+    packs = _weighted_mean(cells, by=["company_id", *PACK_KEYS],
+                           carry=("company_name", "pack_weight"),
+                           value="value", weight="weight", count_name="n_criteria")
+    return packs[[*COMPANY_KEYS, *PACK_KEYS, "pack_weight", "n_criteria", "total"]]
 
 
 def company_totals(
@@ -43,8 +48,8 @@ def company_totals(
     """
     packs = pack_totals(scores, pack_weights=pack_weights,
                         criterion_weights=criterion_weights, value_column=value_column)
-    overall = _weighted_mean(packs, by=COMPANY_KEYS, value="total", weight="pack_weight",
-                             count_name="n_packs")
+    overall = _weighted_mean(packs, by=["company_id"], carry=("company_name",), value="total",
+                             weight="pack_weight", count_name="n_packs")
     criteria = packs.groupby("company_id")["n_criteria"].sum().rename("n_criteria")
     scored = scores[scores[value_column].notna()]
     evaluators = scored.groupby("company_id")["evaluator_id"].nunique().rename("n_evaluators")
@@ -70,32 +75,45 @@ def evaluator_totals(
     """
     rows = weighted_scores(scores, pack_weights=pack_weights, criterion_weights=criterion_weights)
     rows = rows.rename(columns={value_column: "_value"})
-    keys = [*COMPANY_KEYS, *EVALUATOR_KEYS]
-    packs = _weighted_mean(rows, by=[*keys, *PACK_KEYS, "pack_weight"],
+    keys = ["company_id", "evaluator_id"]
+    names = ("company_name", "evaluator_name")
+    packs = _weighted_mean(rows, by=[*keys, *PACK_KEYS], carry=(*names, "pack_weight"),
                            value="_value", weight="weight", count_name="n_criteria")
-    overall = _weighted_mean(packs, by=keys, value="total", weight="pack_weight",
+    overall = _weighted_mean(packs, by=keys, carry=names, value="total", weight="pack_weight",
                              count_name="n_packs")
     criteria = packs.groupby(keys, sort=False)["n_criteria"].sum().reset_index()
-    return overall.merge(criteria, on=keys)[[*keys, "total", "n_criteria"]]
+    columns = [*COMPANY_KEYS, *EVALUATOR_KEYS, "total", "n_criteria"]
+    return overall.merge(criteria, on=keys)[columns]
 
 
 def _criterion_means(weighted: pd.DataFrame, *, value_column: str) -> pd.DataFrame:
     """Mean of the evaluators' values per company and criterion (N/A left out)."""
-    keys = [*CELL_KEYS, "company_name"]
-    return (weighted.groupby(keys, sort=False)
-            .agg(value=(value_column, "mean"), weight=("weight", "first"),
-                 pack_weight=("pack_weight", "first"))
-            .reset_index())
+    codes, first = group_codes(weighted, CELL_KEYS)
+    values = weighted[value_column].to_numpy(dtype="float64")
+    given = ~np.isnan(values)
+    sums = np.bincount(codes, weights=np.where(given, values, 0.0), minlength=len(first))
+    counts = np.bincount(codes, weights=given, minlength=len(first))
+    cells = weighted.iloc[first][[*CELL_KEYS, "company_name", "weight", "pack_weight"]]
+    cells = cells.reset_index(drop=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cells.insert(len(CELL_KEYS) + 1, "value", np.where(counts > 0, sums / counts, np.nan))
+    return cells
 
 
 def _weighted_mean(
-    rows: pd.DataFrame, *, by: list[str], value: str, weight: str, count_name: str
+    rows: pd.DataFrame, *, by: list[str], value: str, weight: str, count_name: str,
+    carry: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """Weighted mean of `value` per group, skipping NaN values and zero weights."""
+    """Weighted mean of `value` per group of `by`, skipping NaN values and zero weights.
+
+    `carry` columns are the same within a group (a company's name): taken from its first row.
+    """
     usable = rows[rows[value].notna() & (rows[weight] > 0)]
-    usable = usable.assign(_product=usable[value] * usable[weight])
-    sums = usable.groupby(by, sort=False).agg(
-        _product=("_product", "sum"), _weight=(weight, "sum"), **{count_name: (value, "size")}
-    )
-    sums["total"] = sums["_product"] / sums["_weight"]
-    return sums.drop(columns=["_product", "_weight"]).reset_index()
+    codes, first = group_codes(usable, by)
+    values = usable[value].to_numpy(dtype="float64")
+    weights = usable[weight].to_numpy(dtype="float64")
+    result = usable.iloc[first][[*by, *carry]].reset_index(drop=True)
+    result[count_name] = np.bincount(codes, minlength=len(first)).astype("int64")
+    result["total"] = (np.bincount(codes, weights=values * weights, minlength=len(first))
+                       / np.bincount(codes, weights=weights, minlength=len(first)))
+    return result

@@ -24,7 +24,7 @@ def weighted_scores(
     Overrides may be zero (to drop a criterion or pack in a what-if) but never negative.
     """
     _check_not_negative(pack_weights, criterion_weights)
-    weighted = scores.copy()
+    weighted = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
     if criterion_weights:
         override = pd.Series(
             [criterion_weights.get((pack, criterion)) for pack, criterion in

@@ -21,18 +21,20 @@ def weight_what_if(
     pack_weights: PackWeights | None = None,
     criterion_weights: CriterionWeights | None = None,
     top_n: int = DEFAULT_TOP_N,
+    new_totals: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Compare the ranking under override weights with the ranking under rubric weights.
 
     rank_delta = default_rank - new_rank, so a positive delta means the company climbed.
     top_n_status is one of "stays", "enters", "leaves", "outside". Rows in new-rank order.
-    Columns: WHAT_IF_COLUMNS.
+    new_totals (company_id, company_name, total under the override weights) saves computing
+    them again when the caller has them. Columns: WHAT_IF_COLUMNS.
     """
     default = _ranked(company_totals(scores), prefix="default")
-    new = _ranked(
-        company_totals(scores, pack_weights=pack_weights, criterion_weights=criterion_weights),
-        prefix="new",
-    )
+    if new_totals is None:
+        new_totals = company_totals(scores, pack_weights=pack_weights,
+                                    criterion_weights=criterion_weights)
+    new = _ranked(new_totals, prefix="new")
     compared = new.merge(default, on=["company_id", "company_name"], how="outer")
     compared["rank_delta"] = compared["default_rank"] - compared["new_rank"]
     compared["moved"] = compared["rank_delta"].fillna(0) != 0

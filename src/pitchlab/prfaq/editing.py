@@ -5,7 +5,6 @@ and `faq-PART-answer` repeated in order, plus `faq-PART-present` so an emptied p
 apart from one the form did not send; `base_revision` is the revision the writer started from.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
@@ -39,9 +38,10 @@ class Submission:
     action: FaqAction | None = None
 
 
-def parse_base(raw: object) -> int | None:
+def parse_number(raw: object) -> int | None:
+    """A form's revision number or index: ASCII digits only ("²" is a digit to Python)."""
     text = str(raw or "").strip()
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def parse_action(raw: object) -> FaqAction | None:
@@ -49,7 +49,7 @@ def parse_action(raw: object) -> FaqAction | None:
     parts = str(raw or "").split(":")
     if len(parts) not in (2, 3) or parts[0] not in FAQ_ACTIONS or parts[1] not in FAQ_PARTS:
         return None
-    index = parse_base(parts[2]) if len(parts) == 3 else None
+    index = parse_number(parts[2]) if len(parts) == 3 else None
     if (index is None) != (parts[0] in ("add", "prompts")):
         return None
     return FaqAction(parts[0], parts[1], index)
@@ -60,7 +60,7 @@ def _too_long_message() -> str:
              "the rest of the draft was.") % {"max": f"{SECTION_MAX_CHARS:,}"}
 
 
-def _read_sections(form, template: TemplateDocument, base: Content, typed: dict, kept: dict,
+def _read_sections(form, template: TemplateDocument, typed: dict, kept: dict,
                    errors: dict) -> None:
     for key in template.section_keys():
         raw = form.get(f"section-{key}")
@@ -97,7 +97,7 @@ def read_submission(form, template: TemplateDocument, base: Content, *,
                     language: str) -> Submission:
     """Read the form against the base revision; an FAQ action is applied to both results."""
     typed, kept, errors = dict(base.sections), dict(base.sections), {}
-    _read_sections(form, template, base, typed, kept, errors)
+    _read_sections(form, template, typed, kept, errors)
     typed_faqs, kept_faqs = dict(base.faqs), dict(base.faqs)
     for part in FAQ_PARTS:
         if form.get(f"faq-{part}-present") is None:
@@ -157,9 +157,3 @@ def changed_parts(old: Content, new: Content) -> list[str]:
     return keys + [f"faq.{part}" for part in FAQ_PARTS
                    if old.faqs.get(part, []) != new.faqs.get(part, [])]
 
-
-def form_values(content: Content) -> Mapping[str, str]:
-    """The content as form fields (used by tests and the API to post a whole draft)."""
-    values = {f"section-{key}": text for key, text in content.sections.items()}
-    values.update({f"faq-{part}-present": "1" for part in FAQ_PARTS})
-    return values

@@ -7,7 +7,7 @@ at it, and changing its sections would change every draft written from it.
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from ..models import PrfaqTemplate
+from ..models import PrfaqDraft, PrfaqTemplate
 from .document import TemplateDocument
 from .templates import TemplateError, parse_template
 
@@ -70,3 +70,8 @@ def template_versions(session: Session, key: str) -> list[int]:
 def template_document(row: PrfaqTemplate) -> TemplateDocument:
     """The stored template as the domain functions read it (it was validated on install)."""
     return parse_template(row.body, source=f"{row.key} v{row.version}")
+
+
+def draft_template(session: Session, draft: PrfaqDraft) -> TemplateDocument:
+    """The template version a draft was started from."""
+    return template_document(session.get(PrfaqTemplate, draft.template_id))

@@ -31,7 +31,8 @@ class Content:
 
     @classmethod
     def of(cls, revision: PrfaqRevision) -> "Content":
-        faqs = {part: [dict(entry) for entry in revision.faqs.get(part) or []] for part in FAQ_PARTS}
+        faqs = {part: [dict(entry) for entry in revision.faqs.get(part) or []]
+                for part in FAQ_PARTS}
         return cls(sections=dict(revision.sections), faqs=faqs)
 
 
@@ -109,7 +110,8 @@ def save_revision(session: Session, draft: PrfaqDraft, *, base: int, content: Co
     return revision
 
 
-def revisions_between(session: Session, draft_id: int, after: int, upto: int) -> list[PrfaqRevision]:
+def revisions_between(session: Session, draft_id: int, after: int,
+                      upto: int) -> list[PrfaqRevision]:
     """Revisions after `after` up to `upto`, oldest first (what others saved meanwhile)."""
     statement = (select(PrfaqRevision)
                  .where(PrfaqRevision.draft_id == draft_id, PrfaqRevision.number > after,

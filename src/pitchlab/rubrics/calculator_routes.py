@@ -3,11 +3,12 @@
 from fastapi import APIRouter, Depends, HTTPException, Request
 from sqlmodel import Session, select
 
-from ..auth.deps import EvaluatorDep, UserDep
 from ..companies.deps import CompanyDep
 from ..db import SessionDep
 from ..models import Company, TechDebtEstimate, utcnow
+from ..scoring.deps import UnconflictedEvaluatorDep, UnconflictedUserDep
 from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from .packfile import Calculator
@@ -61,7 +62,7 @@ def _page(request, company, calculator, entry, *, raw, errors, efforts, status_c
 
 
 @router.get("")
-def calculator_page(request: Request, session: SessionDep, company: CompanyDep, user: UserDep):
+def calculator_page(request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep):
     """Your estimate of effort per system component, and the model's share of it."""
     calculator, entry = _calculator(session)
     saved = _estimate(session, company, user.id)
@@ -71,11 +72,11 @@ def calculator_page(request: Request, session: SessionDep, company: CompanyDep, 
 
 
 @router.post("")
-async def calculator_save(request: Request, session: SessionDep, company: CompanyDep,
-                          user: EvaluatorDep):
+def calculator_save(form: FormDep, request: Request, session: SessionDep, company: CompanyDep,
+                          user: UnconflictedEvaluatorDep):
     """Save the estimate and show the shares; a bad number is marked and nothing is saved."""
     calculator, entry = _calculator(session)
-    efforts, errors, raw = _parse_efforts(await request.form(), calculator)
+    efforts, errors, raw = _parse_efforts(form, calculator)
     if errors:
         return _page(request, company, calculator, entry, raw=raw, errors=errors, efforts={},
                      status_code=422)

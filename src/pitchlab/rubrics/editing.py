@@ -40,6 +40,21 @@ def criterion_from_form(form: Mapping[str, str], *, scale: range, key: str) -> d
     return criterion
 
 
+PACK_KINDS = ("core", "further", "preset")
+NEW_PACK_SCALE = range(1, 6)
+
+
+def new_pack_document(form: Mapping[str, str]) -> dict:
+    """A first version of a pack from the new-pack form: its own fields and one criterion."""
+    text = lambda name: {lang: form.get(f"pack_{name}_{lang}", "").strip() for lang in LANGUAGES}  # noqa: E731
+    return {
+        "key": form.get("pack_key", "").strip(), "version": 1,
+        "kind": form.get("pack_kind", "core"), "title": text("title"), "summary": text("summary"),
+        "source": text("source"), "scale": {"min": NEW_PACK_SCALE.start, "max": NEW_PACK_SCALE.stop - 1},
+        "criteria": [criterion_from_form(form, scale=NEW_PACK_SCALE, key=form.get("key", "").strip())],
+    }
+
+
 def form_values(criterion: Mapping) -> dict[str, str]:
     """The flat form fields of a stored criterion document (inverse of criterion_from_form)."""
     values = {"key": criterion["key"], "weight": f"{criterion['weight']:g}",
@@ -108,9 +123,13 @@ _CRITERION_PREFIX = re.compile(r"^criteria\[[^\]]*\]\.?")
 
 
 def form_errors(errors: list[PackError]) -> dict[str, str]:
-    """Map validator errors onto the criterion form's field names."""
+    """Map validator errors onto the criterion form's field names (pack fields get pack_)."""
     fields: dict[str, str] = {}
     for error in errors:
+        if error.field and not error.field.startswith("criteria"):
+            parts = error.field.split(".")
+            fields.setdefault("pack_" + "_".join(parts[:2]), error.problem)
+            continue
         path = _CRITERION_PREFIX.sub("", error.field)
         parts = path.split(".")
         if parts[0] == "levels" and len(parts) >= 3:

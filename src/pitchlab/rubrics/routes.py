@@ -6,12 +6,13 @@ from fastapi.responses import RedirectResponse, Response
 from ..auth.deps import AdminDep, UserDep
 from ..db import SessionDep
 from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import editing
 from .deps import PackDep
 from .packfile import dump_pack, load_pack_bytes
-from .store import PackVersion, is_scored, latest_versions, save_pack, to_pack_file, version_numbers
+from .store import PackVersion, get_pack_version, is_scored, latest_versions, save_pack, to_pack_file, version_numbers
 
 def _signed_in(user: UserDep) -> None:
     """Every rubric page is for logged-in users."""
@@ -28,6 +29,30 @@ def rubric_list(request: Request, session: SessionDep):
     packs = latest_versions(session)
     groups = {kind: [p for p in packs if p.pack.kind == kind] for kind in KIND_ORDER}
     return render(request, "rubrics/list.html", {"groups": groups})
+
+
+@router.get("/new/pack")
+def pack_new(request: Request, _admin: AdminDep):
+    """The form for a new pack: its title, summary and source, and a first criterion."""
+    return render(request, "rubrics/criterion_form.html",
+                  {"new_pack": True, "values": {"weight": "1", "pack_kind": "core"}, "errors": {},
+                   "criterion_key": None, "levels": editing.NEW_PACK_SCALE, "kinds": editing.PACK_KINDS})
+
+
+@router.post("/new/pack")
+def pack_create(form: FormDep, request: Request, session: SessionDep, admin: AdminDep):
+    """Create a pack; problems come back next to their fields with everything kept."""
+    form = {name: str(value) for name, value in form.items()}
+    pack_file, problems = editing.validate(editing.new_pack_document(form))
+    errors = editing.form_errors(problems)
+    if pack_file is not None and get_pack_version(session, pack_file.key) is not None:
+        errors["pack_key"] = _("A pack with this key already exists; import a file to add a version.")
+    if errors:
+        return render(request, "rubrics/criterion_form.html",
+                      {"new_pack": True, "values": form, "errors": errors, "criterion_key": None,
+                       "levels": editing.NEW_PACK_SCALE, "kinds": editing.PACK_KINDS}, status_code=422)
+    save_pack(session, pack_file, user_id=admin.id)
+    return RedirectResponse(f"/rubrics/{pack_file.key}", status_code=303)
 
 
 @router.get("/{key}")
@@ -73,9 +98,9 @@ def criterion_new(request: Request, session: SessionDep, entry: PackDep, _admin:
 
 
 @router.post("/{key}/criteria")
-async def criterion_save(request: Request, session: SessionDep, entry: PackDep, admin: AdminDep):
+def criterion_save(form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep):
     """Save a new or changed criterion; a scored version is kept and a new one made."""
-    form = {name: str(value) for name, value in (await request.form()).items()}
+    form = {name: str(value) for name, value in form.items()}
     replacing = form.get("replacing") or None
     key = replacing or form.get("key", "").strip()
     scale = range(entry.version.scale_min, entry.version.scale_max + 1)
@@ -100,10 +125,10 @@ def _save_document(session, entry: PackVersion, document: dict, user_id: int) ->
 
 
 @router.post("/{key}/criteria/{criterion_key}/move")
-async def criterion_move(request: Request, session: SessionDep, entry: PackDep,
+def criterion_move(form: FormDep, request: Request, session: SessionDep, entry: PackDep,
                          criterion_key: str, admin: AdminDep):
     """Move a criterion one place up or down."""
-    direction = (await request.form()).get("direction", "down")
+    direction = form.get("direction", "down")
     if direction in editing.MOVES and criterion_key in {c.key for c in entry.criteria}:
         _save_document(session, entry, editing.moved(to_pack_file(entry), criterion_key, direction), admin.id)
     return RedirectResponse(f"/rubrics/{entry.pack.key}#criterion-{criterion_key}", status_code=303)
@@ -118,9 +143,8 @@ def criterion_retire(session: SessionDep, entry: PackDep, criterion_key: str, ad
 
 
 @router.post("/{key}/weights")
-async def weights_save(request: Request, session: SessionDep, entry: PackDep, admin: AdminDep):
+def weights_save(form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep):
     """Change several criterion weights at once."""
-    form = await request.form()
     weights = {c.key: str(form.get(f"weight_{c.key}", c.weight)) for c in entry.criteria}
     pack_file, problems = editing.validate(editing.reweighted(to_pack_file(entry), weights))
     if problems:
@@ -145,13 +169,13 @@ def rubric_import_form(request: Request, _admin: AdminDep):
 
 
 @router.post("/import/file")
-async def rubric_import(request: Request, session: SessionDep, admin: AdminDep):
+def rubric_import(form: FormDep, request: Request, session: SessionDep, admin: AdminDep):
     """Import a pack file: a new pack, or a new version of an existing one."""
-    upload = (await request.form()).get("file")
+    upload = form.get("file")
     if upload is None or not hasattr(upload, "read"):
         return render(request, "rubrics/import.html", {"errors": [_("Choose a file to import.")]},
                       status_code=422)
-    raw = await upload.read(MAX_PACK_BYTES + 1)
+    raw = upload.file.read(MAX_PACK_BYTES + 1)
     name = upload.filename or "upload"
     if len(raw) > MAX_PACK_BYTES:
         return render(request, "rubrics/import.html",

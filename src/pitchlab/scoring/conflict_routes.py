@@ -10,9 +10,10 @@ from ..companies.routes import detail_page
 from ..db import SessionDep
 from ..models import Conflict, Role, User
 from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
-from .access import conflict_for
+from .deps import UnconflictedUserDep
 from .results import company_results
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
@@ -20,18 +21,15 @@ REASON_MAX = 1000
 
 
 @router.get("/companies/{company_id}/scores")
-def company_scores(request: Request, session: SessionDep, company: CompanyDep, user: UserDep):
+def company_scores(request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep):
     """Submitted scorecards per pack; the scores themselves only where the viewer may see them."""
-    if conflict_for(session, user_id=user.id, company_id=company.id):
-        raise HTTPException(403, _("You declared a conflict of interest with this company."))
     groups, users = company_results(session, company=company, user=user)
     return render(request, "scoring/results.html", {"company": company, "groups": groups, "users": users})
 
 
 @router.post("/companies/{company_id}/conflicts")
-async def declare_conflict(request: Request, session: SessionDep, company: CompanyDep, user: UserDep):
+def declare_conflict(form: FormDep, request: Request, session: SessionDep, company: CompanyDep, user: UserDep):
     """Declare a conflict (a reason is required); an admin may declare one for someone else."""
-    form = await request.form()
     reason = str(form.get("reason", "")).strip()
     target_id = user.id
     if form.get("user_id") and user.role == Role.ADMIN.value:

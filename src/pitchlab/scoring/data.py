@@ -101,11 +101,14 @@ def save_score(session: Session, *, evaluation: Evaluation, criterion: RubricCri
     return SaveResult(score=score, changed=changed, stale=stale)
 
 
-def history(session: Session, evaluation_id: int) -> list[ScoreEvent]:
+def history_query(evaluation_id: int):
     """Every change to the scorecard, newest first."""
-    statement = (select(ScoreEvent).where(ScoreEvent.evaluation_id == evaluation_id)
-                 .order_by(col(ScoreEvent.id).desc()))
-    return list(session.exec(statement))
+    return (select(ScoreEvent).where(ScoreEvent.evaluation_id == evaluation_id)
+            .order_by(col(ScoreEvent.id).desc()))
+
+
+def history(session: Session, evaluation_id: int) -> list[ScoreEvent]:
+    return list(session.exec(history_query(evaluation_id)))
 
 
 def undoable_event(events: list[ScoreEvent], user_id: int) -> ScoreEvent | None:

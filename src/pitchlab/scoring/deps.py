@@ -4,9 +4,10 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException
 
-from ..auth.deps import EvaluatorDep
+from ..auth.deps import EvaluatorDep, UserDep
+from ..companies.deps import CompanyDep
 from ..db import SessionDep
-from ..models import Evaluation
+from ..models import Evaluation, User
 from ..web.i18n import gettext as _
 from .access import conflict_for
 
@@ -18,9 +19,28 @@ def own_evaluation(evaluation_id: int, session: SessionDep, user: EvaluatorDep) 
         raise HTTPException(404, _("No scorecard with this id."))
     if evaluation.evaluator_id != user.id:
         raise HTTPException(403, _("This scorecard belongs to another evaluator."))
-    if conflict_for(session, user_id=user.id, company_id=evaluation.company_id):
-        raise HTTPException(403, _("You declared a conflict of interest with this company."))
+    _refuse_if_conflicted(session, user, evaluation.company_id)
     return evaluation
 
 
 OwnEvaluationDep = Annotated[Evaluation, Depends(own_evaluation)]
+
+
+def _refuse_if_conflicted(session, user: User, company_id: int) -> User:
+    if conflict_for(session, user_id=user.id, company_id=company_id):
+        raise HTTPException(403, _("You declared a conflict of interest with this company."))
+    return user
+
+
+def unconflicted_user(company: CompanyDep, session: SessionDep, user: UserDep) -> User:
+    """The caller, unless they declared a conflict with the company in the URL."""
+    return _refuse_if_conflicted(session, user, company.id)
+
+
+def unconflicted_evaluator(company: CompanyDep, session: SessionDep, user: EvaluatorDep) -> User:
+    """An evaluator who may score the company in the URL."""
+    return _refuse_if_conflicted(session, user, company.id)
+
+
+UnconflictedUserDep = Annotated[User, Depends(unconflicted_user)]
+UnconflictedEvaluatorDep = Annotated[User, Depends(unconflicted_evaluator)]

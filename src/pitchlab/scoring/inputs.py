@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..models import RubricCriterion
+from ..prfaq.citations import CITATION_EXAMPLE, parse_citation
 from ..web.i18n import gettext as _
 
 CONFIDENCES = ("low", "medium", "high")
@@ -46,6 +47,9 @@ def parse_evidence(text: str) -> tuple[list[dict], str | None]:
         target = target.strip()
         item = {"label": label.strip()} if label.strip() else {}
         if target.startswith("prfaq:"):
+            if parse_citation(target) is None:
+                return [], _("A PR/FAQ citation reads prfaq:DRAFT@REVISION#SECTION, like %(example)s.") % {
+                    "example": CITATION_EXAMPLE}
             item["citation"] = target
         elif urlsplit(target).scheme in {"http", "https"} and urlsplit(target).netloc:
             item["url"] = target

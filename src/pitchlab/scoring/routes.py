@@ -6,26 +6,27 @@ from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep
 from ..companies.deps import CompanyDep
-from ..db import SessionDep
+from ..db import WRITES, SessionDep
 from ..models import Evaluation, RubricCriterion, RubricVersion, ScoreEvent
+from ..pagination import paginate
 from ..rubrics.store import get_pack_version
 from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import data
-from .access import conflict_for
-from .deps import OwnEvaluationDep
+from .deps import OwnEvaluationDep, UnconflictedEvaluatorDep
 from .inputs import parse_score_input
 from .views import scorecard_view
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
+HISTORY_PAGE_SIZE = 50
 
 
-@router.get("/companies/{company_id}/score/{pack_key}")
-def open_scorecard(session: SessionDep, company: CompanyDep, pack_key: str, user: EvaluatorDep):
+@router.get("/companies/{company_id}/score/{pack_key}", dependencies=[WRITES])
+def open_scorecard(session: SessionDep, company: CompanyDep, pack_key: str,
+                   user: UnconflictedEvaluatorDep):
     """Go to the caller's scorecard for this company and pack, starting one if needed."""
-    if conflict_for(session, user_id=user.id, company_id=company.id):
-        raise HTTPException(403, _("You declared a conflict of interest with this company."))
     entry = get_pack_version(session, pack_key)
     if entry is None:
         raise HTTPException(404, _("No rubric pack with this key and version."))
@@ -54,12 +55,11 @@ def _criterion(session, evaluation: Evaluation, criterion_id: int) -> RubricCrit
 
 
 @router.post("/scorecards/{evaluation_id}/criteria/{criterion_id}")
-async def save_criterion(request: Request, session: SessionDep, evaluation: OwnEvaluationDep,
+def save_criterion(form: FormDep, request: Request, session: SessionDep, evaluation: OwnEvaluationDep,
                          criterion_id: int, user: EvaluatorDep):
     """Save one criterion and answer with its saved state and the new live total."""
     criterion = _criterion(session, evaluation, criterion_id)
     view = scorecard_view(session, evaluation)
-    form = await request.form()
     answer, errors = parse_score_input(form, criterion=criterion, scale=view.scale)
     result = None
     if answer is not None:
@@ -109,10 +109,11 @@ def restore_value(session: SessionDep, evaluation: OwnEvaluationDep, event_id: i
 
 
 @router.get("/scorecards/{evaluation_id}/history")
-def scorecard_history(request: Request, session: SessionDep, evaluation: OwnEvaluationDep):
-    """Every change to this scorecard: who, when, old and new."""
+def scorecard_history(request: Request, session: SessionDep, evaluation: OwnEvaluationDep, page: int = 1):
+    """Every change to this scorecard: who, when, old and new (newest first, paged)."""
     view = scorecard_view(session, evaluation)
-    context = {"view": view, "events": data.history(session, evaluation.id),
+    events = paginate(session, data.history_query(evaluation.id), page=page, page_size=HISTORY_PAGE_SIZE)
+    context = {"view": view, "events": events.items, "page": events, "query": request.query_params,
                "titles": {c.id: c.title for c in view.criteria}}
     return render(request, "scoring/history.html", context, partial="scoring/_history.html")
 

@@ -14,6 +14,7 @@ from ..companies.labels import choice_label, choice_labels
 from ..markdown import render_markdown
 from ..scoring.inputs import evidence_text
 from ..paths import resource_dir
+from ..prfaq.citations import citation_url
 from . import i18n
 from .csrf import CSRF_FIELD
 
@@ -30,6 +31,7 @@ def create_templates() -> Jinja2Templates:
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters["markdown"] = render_markdown
     env.filters["localized"] = lambda text: i18n.localized(text)
+    env.filters["citation_url"] = citation_url
     env.globals.update(
         supported_locales=i18n.SUPPORTED_LOCALES,
         current_locale=i18n.get_locale,

@@ -1,0 +1,110 @@
+"""PR/FAQ drafts through the JSON API: list what the caller may read, read or export one."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from ..auth.deps import UserDep
+from ..db import SessionDep
+from ..pagination import MAX_PAGE_SIZE
+from ..prfaq.deps import DraftDep
+from ..prfaq.exports import DOCX_TYPE, MEDIA_TYPES, export_file
+from ..prfaq.library import draft_template
+from ..prfaq.store import Content, get_revision, visible_drafts
+from ..prfaq.views import build_view
+
+router = APIRouter(prefix="/prfaqs", tags=["prfaqs"])
+FORBIDDEN = {"description": "The caller declared a conflict of interest with the company"}
+
+
+class DraftSummary(BaseModel):
+    id: int
+    company_id: int
+    company_name: str
+    title: str
+    language: str
+    template_key: str
+    template_version: int
+    current_revision: int
+    updated_at: datetime
+
+
+class DraftPage(BaseModel):
+    items: list[DraftSummary]
+    total: int
+    page: int
+    page_size: int
+    pages: int
+
+
+class FindingOut(BaseModel):
+    part: str
+    kind: str
+    severity: str
+    message: str
+
+
+class DraftOut(DraftSummary):
+    revision: int
+    sections: dict[str, str]
+    faqs: dict[str, list[dict[str, str]]]
+    findings: list[FindingOut]
+
+
+EXPORT_RESPONSES = {
+    200: {"model": DraftOut, "content": {"text/markdown": {}, "text/html": {}, DOCX_TYPE: {}},
+          "description": "The draft as JSON, or as a file for format=md|html|docx"},
+    403: FORBIDDEN,
+    404: {"description": "No such draft or revision"},
+}
+
+
+def _summary(draft, company, template) -> DraftSummary:
+    return DraftSummary(
+        id=draft.id, company_id=company.id, company_name=company.name, title=draft.title,
+        language=draft.language, template_key=template.key, template_version=template.version,
+        current_revision=draft.current_revision, updated_at=draft.updated_at)
+
+
+@router.get("", response_model=DraftPage)
+def list_drafts(
+    session: SessionDep,
+    user: UserDep,
+    company_id: int | None = None,
+    q: Annotated[str, Query(max_length=200)] = "",
+    page: Annotated[int, Query(ge=1)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
+) -> DraftPage:
+    """The drafts the caller may read (none of a company they are conflicted with), newest first."""
+    result = visible_drafts(session, user, company_id=company_id, search=q, page=page,
+                            page_size=page_size)
+    return DraftPage(items=[_summary(*row) for row in result.items], total=result.total,
+                     page=result.page, page_size=result.page_size, pages=result.pages)
+
+
+@router.get("/{draft_id}", responses=EXPORT_RESPONSES, response_model=None)
+def read_draft(
+    session: SessionDep,
+    draft: DraftDep,
+    format: Literal["json", "md", "html", "docx"] = "json",  # noqa: A002 (the documented name)
+    revision: Annotated[int | None, Query(ge=1)] = None,
+) -> DraftOut | Response:
+    """One draft (its newest revision, or `revision`) as JSON with its completeness findings,
+    or exported as Markdown, standalone HTML or DOCX in the draft's language."""
+    row = get_revision(session, draft.id, revision or draft.current_revision)
+    if row is None:
+        raise HTTPException(404, "This draft has no revision with this number.")
+    if format in MEDIA_TYPES:
+        exported = export_file(draft_template(session, draft), draft, row, format)
+        return Response(exported.content, media_type=exported.media_type,
+                        headers={"Content-Disposition": exported.disposition})
+    view = build_view(session, draft, Content.of(row), revision=row.number)
+    content = Content.of(row)
+    return DraftOut(
+        **_summary(draft, view.company, view.template_row).model_dump(), revision=row.number,
+        sections=content.sections, faqs=content.faqs,
+        findings=[FindingOut(part=f.part, kind=f.kind, severity=f.severity, message=f.message)
+                  for f in view.findings])

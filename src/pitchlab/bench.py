@@ -1,0 +1,267 @@
+"""The portfolio benchmark: how fast comparing and exporting are on a large fund's data.
+
+    python -m pitchlab.bench [--small]      or      pitchlab bench [--small]
+
+Builds a temporary SQLite database with a generated portfolio (by default 2,000 companies,
+one 32-criterion pack, 10 evaluators, 3 submitted scorecards per company: 192,000 scores),
+then drives the real app in this process, through ASGI, and prints the compare page's server
+time for 200 companies, CSV and XLSX export times for every company, the SQL statements each
+request runs (which must not grow with the portfolio) and the process's peak memory.
+"""
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event, insert
+from sqlmodel import Session
+
+from .app import create_app
+from .auth.tokens import create_token
+from .config import Settings
+from .migrate import upgrade
+from .models import (Company, Conflict, Evaluation, RubricCriterion, RubricPack, RubricVersion,
+                     Score, User, utcnow)
+
+TARGET_COMPARE_MS = 150
+TARGET_CSV_S = 1.0
+TARGET_XLSX_S = 5.0
+SEED = 20_240_501
+STAGES = ["pre-seed", "seed", "series-a", "series-b"]
+STATUSES = ["sourced", "screening", "diligence", "ic"]
+
+
+@dataclass(frozen=True)
+class Size:
+    companies: int = 2000
+    criteria: int = 32
+    evaluators: int = 10
+    scorecards_per_company: int = 3
+    page_companies: int = 200
+    small_page_companies: int = 20
+
+
+FULL = Size()
+SMALL = Size(companies=150, criteria=8, evaluators=6, page_companies=40, small_page_companies=10)
+
+
+def _tags(index: int, size: Size) -> str:
+    tags = ["bench"]
+    if index < size.page_companies:
+        tags.append("page")
+    if index < size.small_page_companies:
+        tags.append("few")
+    return ",".join(tags)
+
+
+def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int:
+    """Write the portfolio with bulk inserts; return the admin's user id."""
+    rng = random.Random(seed)
+    now = utcnow()
+    people = [{"id": n + 1, "email": f"evaluator{n + 1}@bench.example",
+               "display_name": f"Evaluator {n + 1}", "role": "partner" if n % 2 else "analyst",
+               "locale": "en", "password_hash": "", "is_active": True, "created_at": now}
+              for n in range(size.evaluators)]
+    admin_id = size.evaluators + 1
+    people.append({**people[0], "id": admin_id, "email": "admin@bench.example",
+                   "display_name": "Bench Admin", "role": "admin"})
+    session.execute(insert(User), people)
+    session.execute(insert(RubricPack),
+                    [{"id": 1, "key": "bench", "kind": "core", "created_at": now}])
+    session.execute(insert(RubricVersion), [{
+        "id": 1, "pack_id": 1, "version": 1, "title": {"en": "Benchmark pack"}, "summary": {},
+        "source": {}, "scale_min": 1, "scale_max": 5, "created_at": now}])
+    session.execute(insert(RubricCriterion), [{
+        "id": n + 1, "version_id": 1, "key": f"criterion-{n + 1:02d}", "position": n,
+        "weight": float(1 + n % 3), "title": {"en": f"Criterion {n + 1}"}, "question": {},
+        "levels": {}, "na_allowed": True, "evidence": {}, "source": {}, "retired": False}
+        for n in range(size.criteria)])
+    session.execute(insert(Company), [{
+        "id": n + 1, "name": f"Company {n + 1:04d}", "name_key": f"company {n + 1:04d}",
+        "one_liner": "", "website": "", "sector": "ai", "stage": rng.choice(STAGES),
+        "status": rng.choice(STATUSES), "modality": "text", "model_strategy": "fine-tuned-open",
+        "founders": "", "location": "", "founded_year": None, "tags": _tags(n, size),
+        "customers": "", "notes": "", "archived_at": None, "created_at": now, "updated_at": now}
+        for n in range(size.companies)])
+    _scorecards(session, size, rng, now)
+    session.commit()
+    return admin_id
+
+
+def _scorecards(session: Session, size: Size, rng: random.Random, now) -> None:
+    """Each company gets its own panel; evaluators differ in harshness, companies in quality."""
+    harshness = [rng.uniform(-0.7, 0.7) for _ in range(size.evaluators)]
+    evaluations, scores, conflicts = [], [], []
+    for company in range(1, size.companies + 1):
+        quality = rng.uniform(1.5, 4.5)
+        panel = rng.sample(range(1, size.evaluators + 1), size.scorecards_per_company)
+        if company % 100 == 1:  # a few conflicts, so exclusions show in the methodology
+            conflicts.append({"company_id": company, "user_id": panel[0], "reason": "bench",
+                              "created_at": now})
+        for evaluator in panel:
+            evaluation_id = len(evaluations) + 1
+            evaluations.append({
+                "id": evaluation_id, "company_id": company, "evaluator_id": evaluator,
+                "rubric_version_id": 1, "status": "submitted", "submitted_at": now,
+                "created_at": now, "updated_at": now})
+            for criterion in range(1, size.criteria + 1):
+                level = round(quality + harshness[evaluator - 1] + rng.gauss(0, 0.8))
+                not_applicable = rng.random() < 0.02
+                scores.append({
+                    "evaluation_id": evaluation_id, "criterion_id": criterion,
+                    "value": None if not_applicable else min(5, max(1, level)),
+                    "is_na": not_applicable, "confidence": None, "rationale": "",
+                    "evidence": [], "revision": 1, "updated_at": now})
+    session.execute(insert(Evaluation), evaluations)
+    session.execute(insert(Score), scores)
+    session.execute(insert(Conflict), conflicts)
+
+
+async def _asgi_get(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
+    """One GET through the ASGI app in this process: the server's time, no network."""
+    target, _, query = path.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+             "scheme": "http", "path": target, "raw_path": target.encode(),
+             "query_string": query.encode(), "root_path": "",
+             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+             "client": ("127.0.0.1", 50000), "server": ("bench", 80)}
+    sent = {"status": 0, "body": []}
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            sent["status"] = message["status"]
+        elif message["type"] == "http.response.body":
+            sent["body"].append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return sent["status"], b"".join(sent["body"])
+
+
+class StatementCounter:
+    """Counts the SQL statements an engine sends to the database."""
+
+    def __init__(self, engine) -> None:
+        self.count = 0
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_args) -> None:
+        self.count += 1
+
+
+@dataclass
+class Timing:
+    seconds: list[float]
+    statements: int
+    size_bytes: int
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def _get(app, path: str, headers: dict) -> tuple[int, bytes]:
+    # In a thread of its own: the caller's thread may already run an event loop (a test
+    # session that drove Playwright does), and asyncio.run refuses to nest.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _asgi_get(app, path, headers)).result()
+
+
+def _measure(app, counter: StatementCounter, path: str, headers: dict, runs: int) -> Timing:
+    seconds = []
+    for _ in range(runs):
+        before = counter.count
+        started = time.perf_counter()
+        status, body = _get(app, path, headers)
+        seconds.append(time.perf_counter() - started)
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}: {body[:300]!r}")
+    return Timing(seconds=seconds, statements=counter.count - before, size_bytes=len(body))
+
+
+def _peak_memory_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def run_bench(size: Size = FULL, *, runs: int = 5, out=print) -> dict:
+    """Generate, measure, print; return the figures (also for tests)."""
+    with tempfile.TemporaryDirectory(prefix="pitchlab-bench-") as folder:
+        settings = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.db'}",
+                            environment="test", secret_key="bench-" + "x" * 40)
+        app = create_app(settings)
+        engine = app.state.engine
+        upgrade(engine)
+        started = time.perf_counter()
+        with Session(engine) as session:
+            admin_id = generate_portfolio(session, size)
+            token = create_token(session, user=session.get(User, admin_id), name="bench")
+        generated = time.perf_counter() - started
+        headers = {"authorization": f"Bearer {token}"}
+        counter = StatementCounter(engine)
+        _measure(app, counter, "/compare?tag=page", headers, 1)  # warm-up: imports, caches
+        figures = {
+            "companies": size.companies, "generate_s": generated,
+            "scores": size.companies * size.scorecards_per_company * size.criteria,
+            "compare_few": _measure(app, counter, "/compare?tag=few", headers, runs),
+            "compare_page": _measure(app, counter, "/compare?tag=page", headers, runs),
+            "csv": _measure(app, counter, "/compare/export.csv", headers, max(1, runs // 2)),
+            "xlsx": _measure(app, counter, "/compare/export.xlsx", headers, 1),
+        }
+        engine.dispose()
+    figures["peak_memory_mb"] = _peak_memory_mb()
+    figures["statements_constant"] = (
+        figures["compare_few"].statements == figures["compare_page"].statements)
+    _report(figures, size, out)
+    return figures
+
+
+def _mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def _report(figures: dict, size: Size, out) -> None:
+    few, page = figures["compare_few"], figures["compare_page"]
+    csv, xlsx = figures["csv"], figures["xlsx"]
+    out(f"pitchlab bench: {size.companies:,} companies, {size.criteria} criteria, "
+        f"{size.evaluators} evaluators, {size.scorecards_per_company} scorecards per company "
+        f"= {figures['scores']:,} scores (generated in {figures['generate_s']:.1f} s)")
+    out(f"compare page, {size.page_companies} companies: {page.median * 1000:.0f} ms median of "
+        f"{len(page.seconds)} ({page.size_bytes / 1024:.0f} KiB) "
+        f"[target < {TARGET_COMPARE_MS} ms: {_mark(page.median * 1000 < TARGET_COMPARE_MS)}]")
+    out(f"compare page, {size.small_page_companies} companies: {few.median * 1000:.0f} ms")
+    out(f"CSV export, all {size.companies:,}: {csv.median:.2f} s ({csv.size_bytes / 1024:.0f} KiB) "
+        f"[target < {TARGET_CSV_S:g} s: {_mark(csv.median < TARGET_CSV_S)}]")
+    out(f"XLSX export, all {size.companies:,}: {xlsx.median:.2f} s "
+        f"({xlsx.size_bytes / 1024:.0f} KiB) "
+        f"[target < {TARGET_XLSX_S:g} s: {_mark(xlsx.median < TARGET_XLSX_S)}]")
+    out(f"SQL statements per request: compare {size.small_page_companies} companies "
+        f"{few.statements}, compare {size.page_companies} companies {page.statements}, "
+        f"CSV all {csv.statements}, XLSX all {xlsx.statements} "
+        f"[constant: {_mark(figures['statements_constant'])}]")
+    out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pitchlab bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--small", action="store_true",
+                        help="a small portfolio that finishes in seconds (for CI)")
+    args = parser.parse_args(argv)
+    figures = run_bench(SMALL if args.small else FULL)
+    # Timings depend on the machine; only a growing statement count fails the run.
+    return 0 if figures["statements_constant"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

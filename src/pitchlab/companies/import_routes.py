@@ -1,0 +1,64 @@
+"""Importing companies from a CSV or XLSX file: upload, preview with bad rows marked, confirm."""
+
+from fastapi import APIRouter, Depends, Request
+from starlette.datastructures import UploadFile
+
+from ..auth.deps import EvaluatorDep
+from ..db import SessionDep
+from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
+from ..web.i18n import gettext as _
+from ..web.templating import render
+from . import importing
+from .importing import ImportFileError
+from .routes import STATUS_DECIDERS
+
+router = APIRouter(prefix="/companies/import", include_in_schema=False,
+                   dependencies=[Depends(verify_csrf)])
+
+
+def _upload_page(request: Request, *, error: str = "", status_code: int = 200):
+    context = {"error": error, "max_bytes": importing.MAX_IMPORT_BYTES,
+               "max_rows": importing.MAX_IMPORT_ROWS, "columns": importing.COLUMNS}
+    return render(request, "companies/import.html", context, status_code=status_code)
+
+
+@router.get("")
+def import_form(request: Request, _user: EvaluatorDep):
+    """The upload form, with the columns pitchlab reads."""
+    return _upload_page(request)
+
+
+def _read_upload(upload) -> tuple[str, bytes]:
+    if not isinstance(upload, UploadFile):
+        raise ImportFileError(_("Choose a CSV or XLSX file to upload."))
+    # Read one byte past the cap: enough to know the file is too large without reading it all.
+    data = upload.file.read(importing.MAX_IMPORT_BYTES + 1)
+    return upload.filename or "", data
+
+
+@router.post("/preview")
+def import_preview(form: FormDep, request: Request, session: SessionDep, user: EvaluatorDep):
+    """Read the file and show every row, the bad ones marked with why; nothing is saved yet."""
+    try:
+        filename, data = _read_upload(form.get("file"))
+        table = importing.read_table(filename, data)
+        result = importing.preview(session, table, may_set_status=user.role in STATUS_DECIDERS)
+    except ImportFileError as error:
+        return _upload_page(request, error=str(error), status_code=422)
+    context = {"preview": result, "filename": filename,
+               "token": importing.sign_rows(request.app.state.settings.secret_key, result.rows)}
+    return render(request, "companies/import_preview.html", context)
+
+
+@router.post("/confirm")
+def import_confirm(form: FormDep, request: Request, session: SessionDep, _user: EvaluatorDep):
+    """Add the rows the user kept ticked; rows whose name got taken meanwhile are skipped."""
+    try:
+        secret_key = request.app.state.settings.secret_key
+        rows = importing.unsign_rows(secret_key, str(form.get("rows", "")))
+        chosen = {int(line) for line in form.getlist("line") if str(line).isdigit()}
+        added, skipped = importing.import_rows(session, [r for r in rows if r.line in chosen])
+    except ImportFileError as error:
+        return _upload_page(request, error=str(error), status_code=422)
+    return render(request, "companies/import_done.html", {"added": added, "skipped": skipped})

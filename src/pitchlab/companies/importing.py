@@ -1,0 +1,230 @@
+"""Companies from a CSV or XLSX file: read it, check every row, add the rows the user confirms.
+
+Nothing is stored between the preview and the confirmation: the valid rows travel back in a
+signed hidden field (itsdangerous, the app's secret key), so any app process can finish it.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from openpyxl import load_workbook
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from ..models import Company, PipelineStatus, Stage
+from ..web.forms import field_errors
+from ..web.i18n import gettext as _
+from .data import name_key
+from .schemas import CompanyIn
+
+MAX_IMPORT_BYTES = 1024 * 1024
+MAX_IMPORT_ROWS = 2000
+MAX_CELL_CHARS = 20_000
+PREVIEW_MAX_AGE_S = 3600
+SIGNING_SALT = "pitchlab.company-import"
+COLUMNS = tuple(CompanyIn.model_fields)
+# Other headers people use for the same columns.
+ALIASES = {"company": "name", "company_name": "name", "description": "one_liner",
+           "url": "website", "year": "founded_year", "founded": "founded_year"}
+CHOICE_COLUMNS = {"stage": {s.value for s in Stage}, "status": {s.value for s in PipelineStatus}}
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read; the message says why, for the user."""
+
+
+@dataclass
+class ImportRow:
+    line: int
+    values: dict[str, str]
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class ImportPreview:
+    rows: list[ImportRow]
+    ignored_columns: list[str]
+
+    @property
+    def good(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.ok]
+
+
+def _header_key(text: str) -> str:
+    key = "_".join(str(text or "").strip().lower().replace("-", " ").split())
+    return ALIASES.get(key, key)
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data:
+        raise ImportFileError(_("This does not look like a CSV file (it contains binary data)."))
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel in Chinese saves CSV as GB18030/GBK
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFileError(_("The file is not readable text; save it as CSV UTF-8 and try again."))
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    text = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as error:
+        message = _("The CSV file is malformed: %(problem)s") % {"problem": error}
+        raise ImportFileError(message) from error
+
+
+def _xlsx_rows(data: bytes) -> list[list[str]]:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
+    rows = []
+    for values in workbook.worksheets[0].iter_rows(values_only=True):
+        rows.append(["" if value is None else str(value) for value in values])
+        if len(rows) > MAX_IMPORT_ROWS + 1:
+            break
+    workbook.close()
+    return rows
+
+
+def read_table(filename: str, data: bytes) -> list[list[str]]:
+    """The file's rows of text, header first; raises ImportFileError with a user message."""
+    if not data:
+        raise ImportFileError(_("The file is empty."))
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFileError(_("The file is larger than %(size)s MB; split it into smaller files.")
+                              % {"size": MAX_IMPORT_BYTES // (1024 * 1024)})
+    is_xlsx = filename.lower().endswith(".xlsx") or data[:2] == b"PK"
+    rows = _xlsx_rows(data) if is_xlsx else _csv_rows(data)
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if len(rows) > MAX_IMPORT_ROWS + 1:
+        raise ImportFileError(_("The file has more than %(count)s rows; import at most %(count)s "
+                                "companies at a time.") % {"count": MAX_IMPORT_ROWS})
+    if len(rows) < 2:
+        raise ImportFileError(_("The file has no rows below its header."))
+    return rows
+
+
+def _check_choices(values: dict[str, str]) -> list[str]:
+    problems = []
+    for column, allowed in CHOICE_COLUMNS.items():
+        raw = values.get(column, "").strip()
+        normal = "-".join(raw.lower().split())
+        if raw and normal not in allowed:
+            problems.append(_("Unknown %(column)s “%(value)s”; use one of: %(allowed)s.") % {
+                "column": column, "value": raw, "allowed": ", ".join(sorted(allowed))})
+        elif raw:
+            values[column] = normal
+    return problems
+
+
+def _validate(values: dict[str, str], *, may_set_status: bool) -> list[str]:
+    problems = _check_choices(values)
+    if not values.get("name", "").strip():
+        return [_("The name is missing."), *problems]
+    if not may_set_status and values.get("status") not in (None, "", PipelineStatus.SOURCED.value):
+        problems.append(_("Only partners and admins change the pipeline status."))
+    if problems:
+        return problems
+    try:
+        CompanyIn.model_validate(values)
+    except ValidationError as error:
+        problems += [f"{column}: {message}" for column, message in field_errors(error).items()]
+    return problems
+
+
+def preview(session: Session, table: list[list[str]], *, may_set_status: bool) -> ImportPreview:
+    """Check every row: missing name, unknown stage or status, invalid value, duplicate."""
+    header = [_header_key(cell) for cell in table[0]]
+    if "name" not in header:
+        raise ImportFileError(
+            _("The file has no “name” column. Columns pitchlab reads: %(columns)s.")
+            % {"columns": ", ".join(COLUMNS)})
+    positions = {key: index for index, key in reversed(list(enumerate(header))) if key in COLUMNS}
+    ignored = [cell for cell, key in zip(table[0], header) if key not in COLUMNS and cell.strip()]
+    rows = []
+    for line, cells in enumerate(table[1:], start=2):
+        values = {key: cells[index].strip()[:MAX_CELL_CHARS] if index < len(cells) else ""
+                  for key, index in positions.items()}
+        values = {key: value for key, value in values.items() if value}
+        rows.append(ImportRow(line=line, values=values,
+                              problems=_validate(values, may_set_status=may_set_status)))
+    _mark_duplicates(session, rows)
+    return ImportPreview(rows=rows, ignored_columns=ignored)
+
+
+def _mark_duplicates(session: Session, rows: list[ImportRow]) -> None:
+    keys = {name_key(row.values["name"]) for row in rows if row.values.get("name")}
+    taken = set(session.exec(select(Company.name_key).where(col(Company.name_key).in_(keys))))
+    seen: dict[str, int] = {}
+    for row in rows:
+        key = name_key(row.values.get("name", ""))
+        if not key:
+            continue
+        if key in taken:
+            row.problems.append(_("A company with this name already exists."))
+        elif key in seen:
+            row.problems.append(_("Duplicate of line %(line)s in this file.") % {"line": seen[key]})
+        else:
+            seen[key] = row.line
+
+
+def _serializer(secret_key: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt=SIGNING_SALT)
+
+
+def sign_rows(secret_key: str, rows: list[ImportRow]) -> str:
+    """The valid rows as a signed, compressed token for the confirmation form."""
+    return _serializer(secret_key).dumps([[row.line, row.values] for row in rows if row.ok])
+
+
+def unsign_rows(secret_key: str, token: str) -> list[ImportRow]:
+    """The rows signed at preview time; raises ImportFileError if tampered with or too old."""
+    try:
+        data = _serializer(secret_key).loads(token, max_age=PREVIEW_MAX_AGE_S)
+    except BadSignature as error:
+        message = _("The preview expired or was changed; upload the file again.")
+        raise ImportFileError(message) from error
+    return [ImportRow(line=int(line), values=dict(values)) for line, values in data]
+
+
+def import_rows(session: Session, rows: list[ImportRow]) -> tuple[list, list[ImportRow]]:
+    """Add the rows as companies in one transaction; return (id, name) rows of the companies
+    added and the rows skipped because their name was taken since the preview."""
+    taken = set(session.exec(select(Company.name_key).where(
+        col(Company.name_key).in_([name_key(row.values["name"]) for row in rows]))))
+    added: list[Company] = []
+    skipped: list[ImportRow] = []
+    for row in rows:
+        key = name_key(row.values["name"])
+        if key in taken:
+            skipped.append(row)
+            continue
+        taken.add(key)
+        columns = CompanyIn.model_validate(row.values).to_columns()
+        added.append(Company(**columns, name_key=key))
+    session.add_all(added)
+    try:
+        session.commit()
+    except IntegrityError:
+        # Someone added one of these names in between: nothing was written; start over.
+        session.rollback()
+        raise ImportFileError(_("Another import added some of these companies just now; "
+                                "upload the file again to see what is left."))
+    keys = [company.name_key for company in added]
+    statement = select(Company.id, Company.name).where(col(Company.name_key).in_(keys or [""]))
+    return list(session.exec(statement.order_by(col(Company.name_key)))), skipped

@@ -1,0 +1,282 @@
+"""The scores frame of a comparison, read from the database with the visibility rules applied.
+
+Only submitted scorecards count. An evaluator with a conflict of interest is dropped from that
+company's scores (and named in the methodology); a caller with a conflict does not see the
+company at all; a blinded caller (visible_company_packs returns a set) sees a company's pack
+only once they have submitted their own scorecard for it.
+
+A pack's versions are compared by criterion key: a criterion keeps the title and weight of the
+newest version that has it, so scores given against version 1 and version 2 sit in one column.
+
+Seven statements load any portfolio, whatever its size; pandas does the rest.
+"""
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import case, literal, null, or_
+from sqlmodel import Session, col, select
+
+from ..models import (Company, Evaluation, EvaluationStatus, RubricCriterion, RubricPack,
+                      RubricVersion, Score, User)
+from ..scoring.access import conflicted_user_ids, visible_company_packs
+from ..web.i18n import localized
+from .comparison import PortfolioComparison
+from .methodology import ConflictExclusion
+from .scores import SCORE_COLUMNS, check_scores
+from .selection import Selection
+
+KIND_ORDER = {"core": 0, "further": 1, "preset": 2}
+VERSIONS_NOTE = ("a pack's versions are compared by criterion key; each criterion keeps the title "
+                 "and weight of the newest version that has it")
+SUBMITTED_NOTE = "Submitted scorecards only; drafts and reopened scorecards are left out."
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """A rubric pack as a comparison shows it."""
+
+    key: str
+    kind: str
+    title: str
+    newest_version: int
+    versions_scored: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """What one caller may compare: the scores frame and what it was built from."""
+
+    scores: pd.DataFrame  # scores.SCORE_COLUMNS, rows in rubric order
+    # company_id, company_name, picked: every company the filters let through and the caller
+    # may see; picked is True for the hand-picked ones (for all when none are picked).
+    candidates: pd.DataFrame
+    packs: list[PackInfo]  # the packs in the scores, in rubric order
+    all_packs: list[PackInfo]  # every pack, for choosing
+    exclusions: list[ConflictExclusion]
+
+
+def company_conditions(selection: Selection) -> list:
+    """WHERE clauses on Company for the selection's filters (archived companies never count)."""
+    conditions = [col(Company.archived_at).is_(None)]
+    if selection.search:
+        escaped = selection.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        conditions.append(or_(*(col(column).ilike(pattern, escape="\\") for column in
+                                (Company.name, Company.one_liner, Company.sector, Company.tags))))
+    if selection.stage:
+        conditions.append(Company.stage == selection.stage)
+    if selection.status:
+        conditions.append(Company.status == selection.status)
+    if selection.tag:
+        # Tags are stored normalised as "a,b,c": look for ",tag," in ",a,b,c,".
+        escaped = selection.tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        wrapped = literal(",") + col(Company.tags) + literal(",")
+        conditions.append(wrapped.like(f"%,{escaped},%", escape="\\"))
+    if selection.company_ids:
+        conditions.append(col(Company.id).in_(selection.company_ids))
+    return conditions
+
+
+def _candidates(session: Session, selection: Selection) -> pd.DataFrame:
+    filters = company_conditions(replace(selection, company_ids=()))
+    statement = (select(Company.id, Company.name).where(*filters)
+                 .order_by(col(Company.name_key), col(Company.id)))
+    found = pd.DataFrame(session.exec(statement).all(), columns=["company_id", "company_name"])
+    picked = set(selection.company_ids)
+    found["picked"] = found["company_id"].isin(picked) if picked else True
+    return found
+
+
+def _criteria(session: Session) -> pd.DataFrame:
+    """Every criterion of every pack version (a few hundred rows at most)."""
+    statement = (select(RubricCriterion.id, RubricCriterion.key, RubricCriterion.title,
+                        RubricCriterion.weight, RubricCriterion.position, RubricVersion.version,
+                        RubricVersion.scale_min, RubricVersion.scale_max, RubricVersion.title,
+                        RubricPack.id, RubricPack.key, RubricPack.kind)
+                 .join(RubricVersion, col(RubricCriterion.version_id) == RubricVersion.id)
+                 .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id))
+    columns = ["criterion_id", "criterion_key", "title", "weight", "position", "version",
+               "scale_min", "scale_max", "pack_title", "pack_id", "pack_key", "kind"]
+    return pd.DataFrame(session.exec(statement).all(), columns=columns)
+
+
+def _canonical(criteria: pd.DataFrame) -> pd.DataFrame:
+    """Per criterion id: the pack's newest version, and title, weight and order by key."""
+    criteria = criteria.copy()
+    criteria["pack_version"] = criteria.groupby("pack_key")["version"].transform("max")
+    newest = criteria.sort_values("version").drop_duplicates(["pack_key", "criterion_key"],
+                                                             keep="last")
+    newest = newest.assign(
+        criterion_title=[localized(title) for title in newest["title"]],
+        in_newest=newest["version"] == newest["pack_version"],
+        kind_order=newest["kind"].map(KIND_ORDER).fillna(len(KIND_ORDER)),
+    ).sort_values(["kind_order", "pack_key", "in_newest", "position", "criterion_key"],
+                  ascending=[True, True, False, True, True])
+    newest["order"] = np.arange(len(newest))
+    keys = ["pack_key", "criterion_key"]
+    canonical = newest[[*keys, "criterion_title", "weight", "order"]]
+    return criteria.drop(columns=["title", "weight"]).merge(canonical, on=keys)
+
+
+def _pack_infos(criteria: pd.DataFrame) -> list[PackInfo]:
+    newest = criteria[criteria["version"] == criteria["pack_version"]]
+    first = newest.sort_values("order").drop_duplicates("pack_key")
+    return [PackInfo(key=row.pack_key, kind=row.kind, title=localized(row.pack_title),
+                     newest_version=int(row.pack_version)) for row in first.itertuples()]
+
+
+def _submitted_evaluations(selection: Selection):
+    """The submitted scorecards of the selected companies and packs, as a SELECT."""
+    selected = select(Company.id).where(*company_conditions(selection))
+    statement = select(Evaluation.id, Evaluation.company_id, Evaluation.evaluator_id).where(
+        Evaluation.status == EvaluationStatus.SUBMITTED.value,
+        col(Evaluation.company_id).in_(selected))
+    if selection.pack_keys:
+        versions = (select(RubricVersion.id)
+                    .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
+                    .where(col(RubricPack.key).in_(selection.pack_keys)))
+        statement = statement.where(col(Evaluation.rubric_version_id).in_(versions))
+    return statement
+
+
+def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
+    """company_id, evaluator_id, criterion_id and value (NaN for N/A) of every score."""
+    evaluations = _submitted_evaluations(selection)
+    found = session.connection().execute(evaluations).all()
+    panel = pd.DataFrame(found, columns=["evaluation_id", "company_id", "evaluator_id"])
+    answer = case((col(Score.is_na), null()), else_=col(Score.value))
+    statement = select(Score.evaluation_id, Score.criterion_id, answer).where(
+        col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id)))
+    # Plain DBAPI tuples into one float array: SQLAlchemy rows and per-column lists cost five
+    # times more on a 200,000-score portfolio. An N/A (or empty) answer is NULL, hence NaN.
+    result = session.connection().execute(statement)
+    scores = np.array(result.cursor.fetchall(), dtype="float64").reshape(-1, 3)
+    result.close()
+    seat = pd.Index(panel["evaluation_id"]).get_indexer(scores[:, 0].astype("int64"))
+    return pd.DataFrame({
+        "company_id": panel["company_id"].to_numpy(dtype="int64")[seat],
+        "evaluator_id": panel["evaluator_id"].to_numpy(dtype="int64")[seat],
+        "criterion_id": scores[:, 1].astype("int64"),
+        "value": scores[:, 2],
+    })
+
+
+def _pair_key(left: np.ndarray, right: np.ndarray, right_max: int) -> np.ndarray:
+    return left.astype("int64") * (right_max + 1) + right.astype("int64")
+
+
+def _drop_conflicts(rows: pd.DataFrame,
+                    conflicts: dict[int, set[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split off the rows of evaluators conflicted with the company they scored."""
+    pairs = [(company, user) for company, users in conflicts.items() for user in users]
+    if not pairs or rows.empty:
+        return rows, rows.iloc[:0]
+    limit = int(max(rows["evaluator_id"].max(), max(user for _, user in pairs)))
+    keys = _pair_key(rows["company_id"].to_numpy(), rows["evaluator_id"].to_numpy(), limit)
+    conflicted = np.isin(keys, [company * (limit + 1) + user for company, user in pairs])
+    return rows[~conflicted], rows[conflicted]
+
+
+def _keep_visible(rows: pd.DataFrame, visible: set[tuple[int, int]] | None) -> pd.DataFrame:
+    if visible is None or rows.empty:
+        return rows
+    limit = int(max(rows["pack_id"].max(), max((pack for _, pack in visible), default=0)))
+    keys = _pair_key(rows["company_id"].to_numpy(), rows["pack_id"].to_numpy(), limit)
+    return rows[np.isin(keys, [company * (limit + 1) + pack for company, pack in visible])]
+
+
+def _newest_answer_only(rows: pd.DataFrame) -> pd.DataFrame:
+    """One score per evaluator, company and criterion key: the one from the newest version."""
+    keys = ["company_id", "evaluator_id", "order"]
+    if not rows.duplicated(keys).any():
+        return rows
+    return rows.sort_values("version").drop_duplicates(keys, keep="last")
+
+
+def _exclusions(dropped: pd.DataFrame, companies: dict[int, str],
+                users: dict[int, str]) -> list[ConflictExclusion]:
+    pairs = dropped.drop_duplicates(["company_id", "evaluator_id"])
+    found = [ConflictExclusion(evaluator_id=int(evaluator), company_name=companies[company],
+                               evaluator_name=users.get(evaluator, str(evaluator)))
+             for company, evaluator in zip(pairs["company_id"], pairs["evaluator_id"])]
+    return sorted(found, key=lambda item: (item.company_name, item.evaluator_id))
+
+
+def _with_criteria(rows: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
+    """Add each score's criterion position and the integer facts filtering needs."""
+    position = pd.Index(criteria["criterion_id"]).get_indexer(rows["criterion_id"])
+    rows = rows[position >= 0].assign(criterion=position[position >= 0])
+    for column in ("pack_id", "order", "version"):
+        rows[column] = criteria[column].to_numpy()[rows["criterion"].to_numpy()]
+    return rows
+
+
+def load_portfolio(session: Session, selection: Selection, *, user: User | None) -> Portfolio:
+    """Load what `user` may compare of the selection; user None (the CLI) sees everything."""
+    candidates = _candidates(session, selection)
+    conflicts = conflicted_user_ids(session)
+    if user is not None:
+        hidden = {company for company, users in conflicts.items() if user.id in users}
+        candidates = candidates[~candidates["company_id"].isin(hidden)]
+    companies = dict(zip(candidates["company_id"][candidates["picked"]],
+                         candidates["company_name"][candidates["picked"]]))
+    criteria = _canonical(_criteria(session))
+    rows = _with_criteria(_score_rows(session, selection), criteria)
+    rows = rows[rows["company_id"].isin(list(companies))]
+    rows = _keep_visible(rows, visible_company_packs(session, user) if user else None)
+    names = dict(session.exec(select(User.id, User.display_name)).all())
+    rows, dropped = _drop_conflicts(rows, conflicts)
+    rows = _newest_answer_only(rows)
+    rows = rows.iloc[np.lexsort((rows["evaluator_id"].to_numpy(), rows["company_id"].to_numpy(),
+                                 rows["order"].to_numpy()))]
+    all_packs = _pack_infos(criteria)
+    scored = rows.groupby("pack_id")["version"].unique()
+    pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"]))
+    packs = [replace(pack, versions_scored=tuple(sorted(map(int, scored[pack_ids[pack.key]]))))
+             for pack in all_packs if pack_ids[pack.key] in scored.index]
+    return Portfolio(scores=_scores_frame(rows, criteria, companies, names),
+                     candidates=candidates.reset_index(drop=True), packs=packs,
+                     all_packs=all_packs, exclusions=_exclusions(dropped, companies, names))
+
+
+def _scores_frame(rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[int, str],
+                  names: dict[int, str]) -> pd.DataFrame:
+    """The scores frame: names and criterion facts gathered once, for the rows kept."""
+    at = rows["criterion"].to_numpy()
+
+    def criterion(column: str) -> np.ndarray:
+        return criteria[column].to_numpy()[at]
+
+    frame = pd.DataFrame({
+        "company_id": rows["company_id"].to_numpy(),
+        "company_name": rows["company_id"].map(companies).to_numpy(),
+        "evaluator_id": rows["evaluator_id"].to_numpy(),
+        "evaluator_name": rows["evaluator_id"].map(names).fillna("?").to_numpy(),
+        "pack_key": criterion("pack_key"),
+        "pack_version": criterion("pack_version"),
+        "criterion_key": criterion("criterion_key"),
+        "criterion_title": criterion("criterion_title"),
+        "weight": criterion("weight"),
+        "value": rows["value"].to_numpy(),
+        "scale_min": criterion("scale_min"),
+        "scale_max": criterion("scale_max"),
+    })
+    frame = frame.astype(SCORE_COLUMNS)
+    check_scores(frame)
+    return frame
+
+
+def with_loading_notes(comparison: PortfolioComparison,
+                       portfolio: Portfolio) -> PortfolioComparison:
+    """Add to the methodology what loading decided: the versions compared, what counts."""
+    versions = "; ".join(
+        f"{pack.key}: " + ", ".join(f"v{number}" for number in pack.versions_scored)
+        for pack in portfolio.packs)
+    notes = pd.DataFrame([("Pack versions scored", f"{versions or 'none'} ({VERSIONS_NOTE})"),
+                          ("Scorecards", SUBMITTED_NOTE)], columns=["item", "value"])
+    methodology = comparison.methodology
+    # Right after the "Packs" row, where a reader looks for versions.
+    methodology = pd.concat([methodology.iloc[:2], notes, methodology.iloc[2:]], ignore_index=True)
+    return replace(comparison, methodology=methodology)

@@ -1,0 +1,76 @@
+"""How the compare page lays out a comparison: sort, pinned rows and columns, the top-N watch.
+
+These change the view only, never the numbers, so they stay out of Selection and the exports.
+"""
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from .selection import Selection
+
+DEFAULT_TOP_N = 5
+MAX_TOP_N = 50
+MAX_PINS = 50
+# Sort keys besides "c:PACK.CRITERION" (a criterion column) and "p:PACK" (a pack total).
+FIXED_SORTS = ("rank", "name", "total", "calibrated", "evaluators", "disagreements")
+# Columns whose natural order is highest first; names and ranks read best ascending.
+ASCENDING_FIRST = frozenset({"rank", "name"})
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    sort: str = "rank"
+    descending: bool = False
+    pinned_rows: tuple[int, ...] = ()
+    pinned_columns: tuple[str, ...] = ()  # "PACK.CRITERION"
+    top_n: int = DEFAULT_TOP_N
+    # Companies that stayed in the top N under every weighting tried so far; None before any.
+    always_top: tuple[int, ...] | None = field(default=None)
+
+    def query_items(self) -> list[tuple[str, str]]:
+        items = []
+        if self.sort != "rank" or self.descending:
+            items += [("sort", self.sort), ("dir", "desc" if self.descending else "asc")]
+        items += [("pin", str(company_id)) for company_id in self.pinned_rows]
+        items += [("pincol", key) for key in self.pinned_columns]
+        if self.top_n != DEFAULT_TOP_N:
+            items.append(("top", str(self.top_n)))
+        return items
+
+
+def _valid_sort(sort: str) -> bool:
+    return sort in FIXED_SORTS or (sort.startswith(("c:", "p:")) and len(sort) > 2)
+
+
+def page_options(params) -> PageOptions:
+    """Read the layout from query parameters; anything unknown falls back to the default."""
+    sort = params.get("sort") or "rank"
+    top = params.get("top", "")
+    always = params.get("always")
+    return PageOptions(
+        sort=sort if _valid_sort(sort) else "rank",
+        descending=params.get("dir") == "desc",
+        pinned_rows=tuple(dict.fromkeys(
+            int(value) for value in params.getlist("pin") if value.isdigit()))[:MAX_PINS],
+        pinned_columns=tuple(dict.fromkeys(params.getlist("pincol")))[:MAX_PINS],
+        top_n=min(int(top), MAX_TOP_N) if top.isdigit() and int(top) > 0 else DEFAULT_TOP_N,
+        always_top=None if always is None else tuple(
+            int(value) for value in always.split(",") if value.isdigit()),
+    )
+
+
+def page_url(selection: Selection, options: PageOptions, **changes) -> str:
+    """A /compare link with this selection, weights and layout, some layout changed."""
+    changed = replace(options, **changes)
+    return "/compare?" + urlencode(selection.query_items() + changed.query_items())
+
+
+def sort_url(selection: Selection, options: PageOptions, key: str) -> str:
+    """Sort by a column; asking again for the same column flips the direction."""
+    if options.sort == key:
+        return page_url(selection, options, descending=not options.descending)
+    return page_url(selection, options, sort=key, descending=key not in ASCENDING_FIRST)
+
+
+def toggled(values: tuple, value) -> tuple:
+    return tuple(item for item in values if item != value) if value in values else (*values, value)

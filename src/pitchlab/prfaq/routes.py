@@ -1,0 +1,128 @@
+"""PR/FAQ draft pages: the list, starting a draft from a template, the editor and its saves."""
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse
+
+from ..auth.deps import EvaluatorDep, UserDep, require_user
+from ..db import SessionDep
+from ..models import PrfaqTemplate
+from ..web.csrf import verify_csrf
+from ..web.forms import FormDep
+from ..web.i18n import SUPPORTED_LOCALES, get_locale
+from ..web.i18n import gettext as _
+from ..web.templating import is_htmx_partial, render
+from .deps import DraftDep, EditableDraftDep, ReadableCompanyDep, may_write
+from .document import LANGUAGES
+from .editing import parse_number, read_submission
+from .library import draft_template, latest_templates, template_document
+from .saving import conflict_view, save_submission
+from .store import Content, create_draft, get_revision, latest_revision, visible_drafts
+from .views import build_view
+
+router = APIRouter(prefix="/prfaqs", include_in_schema=False,
+                   dependencies=[Depends(verify_csrf), Depends(require_user)])
+SEARCH_MAX = 200
+TITLE_MAX = 200  # the column's length
+
+
+@router.get("")
+def draft_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
+    """Every PR/FAQ draft the caller may read, most recently changed first."""
+    search = request.query_params.get("q", "")[:SEARCH_MAX]
+    result = visible_drafts(session, user, search=search, page=page,
+                            page_size=request.app.state.settings.page_size)
+    context = {"page": result, "search": search, "query": request.query_params}
+    return render(request, "prfaq/list.html", context, partial="prfaq/_list_results.html")
+
+
+def _new_form(request: Request, session, company, *, values: dict, errors: dict,
+              status_code: int = 200):
+    context = {"company": company, "templates": latest_templates(session), "values": values,
+               "errors": errors, "languages": {code: SUPPORTED_LOCALES[code] for code in LANGUAGES}}
+    return render(request, "prfaq/new.html", context, status_code=status_code)
+
+
+def _read_new_draft(session, values: dict) -> tuple[PrfaqTemplate | None, dict[str, str]]:
+    errors = {}
+    template_id = parse_number(values.get("template"))
+    template_row = session.get(PrfaqTemplate, template_id) if template_id else None
+    if template_row is None:
+        errors["template"] = _("Choose a template.")
+    if values.get("language") not in LANGUAGES:
+        errors["language"] = _("Choose English or Chinese.")
+    title = values.get("title", "").strip()
+    if not title:
+        errors["title"] = _("This field is required.")
+    elif len(title) > TITLE_MAX:
+        errors["title"] = _("At most %(count)s characters.") % {"count": TITLE_MAX}
+    return template_row, errors
+
+
+@router.get("/new")
+def draft_new(request: Request, session: SessionDep, company: ReadableCompanyDep,
+              _user: EvaluatorDep):
+    """Choose a template, a language and a title for a new draft of this company."""
+    values = {"title": _("%(company)s PR/FAQ") % {"company": company.name},
+              "language": get_locale() if get_locale() in LANGUAGES else "en"}
+    return _new_form(request, session, company, values=values, errors={})
+
+
+@router.post("/new")
+def draft_create(form: FormDep, request: Request, session: SessionDep, company: ReadableCompanyDep,
+                       user: EvaluatorDep):
+    """Start the draft, pre-filled from the company, and open it."""
+    values = {name: str(value) for name, value in form.items()}
+    template_row, errors = _read_new_draft(session, values)
+    if errors:
+        return _new_form(request, session, company, values=values, errors=errors, status_code=422)
+    draft = create_draft(session, company=company, template_row=template_row,
+                         template=template_document(template_row), title=values["title"].strip(),
+                         language=values["language"], author=user)
+    return RedirectResponse(f"/prfaqs/{draft.id}", status_code=303)
+
+
+def _page(request: Request, session, draft, *, user, content: Content, revision: int,
+          errors=None, conflict=None, status_code: int = 200):
+    view = build_view(session, draft, content, revision=revision, errors=errors)
+    context = {"view": view, "editable": may_write(user), "conflict": conflict}
+    return render(request, "prfaq/draft.html", context, status_code=status_code)
+
+
+@router.get("/{draft_id}")
+def draft_page(request: Request, session: SessionDep, draft: DraftDep, user: UserDep):
+    """The draft: each section's editor and preview, the FAQ, and the completeness check."""
+    revision = latest_revision(session, draft)
+    return _page(request, session, draft, user=user, content=Content.of(revision),
+                 revision=revision.number)
+
+
+@router.post("/{draft_id}")
+def draft_save(form: FormDep, request: Request, session: SessionDep, draft: EditableDraftDep,
+                     user: UserDep):
+    """Save the form as a new revision; a stale form gets 409 and the others' changes."""
+    base_number = parse_number(form.get("base_revision"))
+    base = get_revision(session, draft.id, base_number) if base_number else None
+    if base is None:
+        raise HTTPException(400, _("The form does not say which revision it started from; "
+                                   "reload the page."))
+    template = draft_template(session, draft)
+    submission = read_submission(form, template, Content.of(base), language=draft.language)
+    outcome = save_submission(session, draft, base=base, submission=submission, author=user,
+                              keep_mine_over=parse_number(form.get("keep_mine_over")))
+    conflict = None
+    if outcome.status == "conflict":
+        conflict = conflict_view(session, draft, base=base, theirs=outcome.theirs,
+                                 typed=submission.typed)
+    status_code = 409 if conflict else 422 if submission.errors else 200
+    if not is_htmx_partial(request):
+        if status_code == 200:
+            return RedirectResponse(f"/prfaqs/{draft.id}", status_code=303)
+        return _page(request, session, draft, user=user, content=submission.typed,
+                     revision=base.number if conflict else outcome.revision,
+                     errors=submission.errors, conflict=conflict, status_code=status_code)
+    view = build_view(session, draft, submission.typed, revision=outcome.revision,
+                      errors=submission.errors)
+    context = {"view": view, "outcome": outcome, "conflict": conflict,
+               "action": submission.action, "errors": submission.errors}
+    return render(request, "prfaq/_saved.html", context, status_code=status_code)
+

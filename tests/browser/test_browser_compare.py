@@ -1,0 +1,68 @@
+"""The compare page in Chromium: a weight slider re-ranks the matrix without a reload."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.portfolio import PortfolioWriter
+
+from .conftest import log_in, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def what_if(session):
+    """Dune shines on problem clarity only; Elm is steady. Rubric weights put Elm first
+    (3.00 against 2.50); problem clarity at weight 9 puts Dune first (70 / 22 = 3.18)."""
+    portfolio = PortfolioWriter(session)
+    keys = portfolio.criteria()
+    ids = {"Dune": portfolio.company("Dune", tags="whatif"),
+           "Elm": portfolio.company("Elm", tags="whatif")}
+    for who in ("partner", "partner2", "analyst"):
+        portfolio.scorecard(ids["Dune"], who, {k: 5 if k in keys[:2] else 1 for k in keys})
+        portfolio.scorecard(ids["Elm"], who, {k: 3 for k in keys})
+    return ids
+
+
+def test_weight_slider_re_ranks_without_reload_and_reset_restores(page, live_server, what_if,
+                                                                   tmp_path):
+    log_in(page, live_server, "admin@pitchlab.example")
+    page.goto(f"{live_server}/compare?tag=whatif")
+    first_company = page.locator("#compare-matrix tbody tr").first.locator("th.name-col")
+    expect(first_company).to_have_text("Elm")
+    expect(page.locator("#chart-totals")).to_be_visible()
+    page.evaluate("window.__noReload = true")
+
+    page.locator("details", has=page.locator('[id="cw-problem-space.problem-clarity"]')) \
+        .locator("summary").click()
+    slider = page.locator('[id="cw-problem-space.problem-clarity"]')
+    slider.focus()
+    slider.press("End")  # to the slider's top, weight 9
+
+    expect(first_company).to_have_text("Dune")
+    expect(page.locator("#moved-count")).to_contain_text("2 companies changed rank")
+    expect(page.locator(".delta.up")).to_have_text("▲1")
+    assert page.evaluate("window.__noReload") is True
+    assert "cw.problem-space.problem-clarity=9" in page.url
+    save_screenshot(page, "compare", tmp_path)
+
+    page.click("#reset-weights")
+    expect(first_company).to_have_text("Elm")
+    assert "cw." not in page.url
+
+
+def test_sort_and_pin_swap_in_place_and_survive_a_slider_move(page, live_server, what_if):
+    log_in(page, live_server, "admin@pitchlab.example")
+    page.goto(f"{live_server}/compare?tag=whatif")
+    page.evaluate("window.__noReload = true")
+    rows = page.locator("#compare-matrix tbody th.name-col")
+    page.click("#compare-matrix thead a.sort:has-text('Company')")  # by name, A to Z
+    expect(rows).to_have_text(["Dune", "Elm"])
+    page.locator(f"#row-{what_if['Elm']} a.pin").click()
+    expect(rows).to_have_text(["Elm", "Dune"])  # pinned on top, whatever the sort
+    page.locator('[id="pw-problem-space"]').focus()
+    page.locator('[id="pw-problem-space"]').press("ArrowLeft")
+    expect(page.locator('[id="pw-problem-space"] + output')).to_have_text("0.75")
+    expect(page.locator(f"#row-{what_if['Elm']}")).to_have_class("pinned")
+    assert "sort=name" in page.url and f"pin={what_if['Elm']}" in page.url
+    assert page.evaluate("window.__noReload") is True

@@ -1,0 +1,51 @@
+"""Loading a comparison's scores: pack versions compared by criterion key, picks and filters."""
+
+from starlette.datastructures import QueryParams
+
+from pitchlab.compare.loading import load_portfolio
+from pitchlab.compare.selection import Selection, selection_from_query
+from pitchlab.rubrics.packfile import PackFile
+from pitchlab.rubrics.store import get_pack_version, save_pack, to_pack_file
+
+
+def _new_version_with_weight(session, key: str, criterion: str, weight: float) -> int:
+    document = to_pack_file(get_pack_version(session, key)).model_dump(mode="python")
+    for item in document["criteria"]:
+        if item["key"] == criterion:
+            item["weight"] = weight
+    return save_pack(session, PackFile.model_validate(document)).version
+
+
+def test_versions_of_a_pack_share_columns_by_criterion_key(portfolio, session):
+    keys = portfolio.criteria()
+    ivy = portfolio.company("Ivy", tags="versions")
+    portfolio.scorecard(ivy, "partner", {key: 2 for key in keys})  # against version 1
+    session.rollback()
+    assert _new_version_with_weight(session, "problem-space", "problem-clarity", 5) == 2
+    portfolio.scorecard(ivy, "analyst", {key: 4 for key in keys})  # against version 2
+    loaded = load_portfolio(session, Selection(tag="versions"), user=None)
+    clarity = loaded.scores[loaded.scores["criterion_key"] == "problem-clarity"]
+    assert sorted(clarity["value"]) == [2, 4]  # one column, both evaluators
+    assert set(clarity["weight"]) == {5.0} and set(loaded.scores["pack_version"]) == {2}
+    assert loaded.packs[0].versions_scored == (1, 2)
+
+
+def test_hand_picked_companies_within_the_filters(portfolio, session):
+    ids = [portfolio.company(name, tags="picks") for name in ("Juniper", "Kale", "Larch")]
+    for company_id in ids:
+        portfolio.scorecard(company_id, "partner", {key: 3 for key in portfolio.criteria()})
+    picked = selection_from_query(QueryParams(f"tag=picks&company={ids[0]}&company={ids[2]}"))
+    loaded = load_portfolio(session, picked, user=None)
+    assert sorted(set(loaded.scores["company_name"])) == ["Juniper", "Larch"]
+    assert loaded.candidates["picked"].tolist() == [True, False, True]  # all three offered
+
+
+def test_selection_round_trips_through_the_query_string():
+    query = ("q=vision&stage=seed&status=ic&tag=LLM&company=3&company=x&pack=problem-space"
+             "&pw.problem-space=2&cw.problem-space.ai-fit=0.5&cw.bad=1&pw.x=-1&anon=1")
+    selection = selection_from_query(QueryParams(query))
+    assert selection.tag == "llm" and selection.company_ids == (3,)
+    assert selection.pack_weights == {"problem-space": 2.0}  # a negative weight is ignored
+    assert selection.criterion_weights == {("problem-space", "ai-fit"): 0.5}
+    assert selection_from_query(QueryParams(selection.query_string())) == selection
+    assert "pw." not in selection.query_string(weights=False)

@@ -1,0 +1,142 @@
+"""The compare page: matrix, aggregates, calibration beside raw scores, rank intervals, flags."""
+
+import re
+
+import pytest
+
+from pitchlab.compare.calibration import MIN_SCORES_FOR_CALIBRATION
+
+
+def _row(html: str, company_id: int) -> str:
+    return re.search(rf'<tr id="row-{company_id}".*?</tr>', html, re.S).group(0)
+
+
+def _order(html: str) -> list[int]:
+    return [int(found) for found in re.findall(r'<tr id="row-(\d+)"', html)]
+
+
+def test_page_shows_companies_in_rank_order_with_totals(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel").text
+    assert _order(html)[:3] == [panel["Aster"], panel["Birch"], panel["Cedar"]]
+    assert '<td class="num total">4.00</td>' in _row(html, panel["Aster"])
+    assert '<td class="num total">3.00</td>' in _row(html, panel["Birch"])
+    assert '<td class="num total">1.67</td>' in _row(html, panel["Cedar"])
+
+
+def test_cells_show_mean_spread_count_and_flag_disagreement(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel").text
+    cedar, birch = _row(html, panel["Cedar"]), _row(html, panel["Birch"])
+    assert '<span class="mean">1.67</span>' in cedar and "±0.58 · n=3" in cedar
+    assert "Mean 1.67 · median 2.00 · SD 0.58 · range 1.00–2.00 · n = 3" in cedar
+    assert "±0.00 · n=3" in birch and "flagged" not in birch
+    aster = _row(html, panel["Aster"])
+    assert "flagged" in aster and "Evaluators differ by two levels or more" in aster
+    assert "heat-10" not in cedar and "heat-2" in cedar  # (1.67 - 1) / 4 -> 2 of 10 steps
+
+
+def test_calibrated_values_sit_beside_raw_with_the_method_named(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel").text
+    assert "Method: per-evaluator z-score calibration." in html
+    assert '<td class="num calibrated">' in _row(html, panel["Birch"])
+    assert "cal. " in _row(html, panel["Birch"])
+    calibration = re.search(r'id="compare-calibration".*?</section>', html, re.S).group(0)
+    admin = re.search(r"<th scope=\"row\">Mara Lindqvist</th>.*?</tr>", calibration, re.S).group(0)
+    assert "not enough data" in admin and ">3<" in admin  # 3 scores < MIN_SCORES_FOR_CALIBRATION
+    assert MIN_SCORES_FOR_CALIBRATION == 5
+    partner = re.search(r"<th scope=\"row\">Tobias Okafor</th>.*?</tr>", calibration, re.S).group(0)
+    assert "calibrated" in partner and ">21<" in partner
+
+
+def test_rank_intervals_and_statistical_ties_are_shown(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel").text
+    # Birch ranks first only when Aster's resample is three 3s (1 in 27 > 2.5%): tied with Aster.
+    assert re.search(r"Statistically tied</strong>.*Aster · Birch", html, re.S)
+    assert '<td class="num interval">3–3</td>' in _row(html, panel["Cedar"])
+    assert "≈1" in _row(html, panel["Birch"])
+
+
+def test_weights_in_the_query_re_rank_and_reset_link_drops_them(admin_client, portfolio):
+    keys = portfolio.criteria()
+    dune, elm = portfolio.company("Dune", tags="whatif"), portfolio.company("Elm", tags="whatif")
+    for who in ("partner", "analyst"):
+        portfolio.scorecard(dune, who, {k: 5 if k in keys[:2] else 1 for k in keys})
+        portfolio.scorecard(elm, who, {k: 3 for k in keys})
+    assert _order(admin_client.get("/compare?tag=whatif").text) == [elm, dune]
+    weighted = admin_client.get("/compare?tag=whatif&cw.problem-space.problem-clarity=9"
+                                "&cw.problem-space.problem-importance=9").text
+    assert _order(weighted) == [dune, elm]  # (45 + 45 + 10) / 28 = 3.57 against 3.00
+    assert "2 companies changed rank against the rubric weights." in weighted
+    assert 'id="reset-weights" href="/compare?tag=whatif"' in weighted
+    assert re.search(r'id="always-top">Dune, Elm<', weighted)  # top 5 of two: both stay
+
+
+def test_htmx_weight_change_returns_only_the_results(admin_client, panel):
+    partial = admin_client.get("/compare?tag=panel&pw.problem-space=2",
+                               headers={"HX-Request": "true"})
+    assert partial.status_code == 200
+    assert "<html" not in partial.text and 'id="compare-matrix"' in partial.text
+    assert 'id="compare-chart-data"' in partial.text
+
+
+@pytest.mark.parametrize("sort, first", [("name", "Aster"), ("total", "Aster")])
+def test_sort_by_any_column_and_flip_direction(admin_client, panel, sort, first):
+    ascending = _order(admin_client.get(f"/compare?tag=panel&sort={sort}&dir=asc").text)
+    descending = _order(admin_client.get(f"/compare?tag=panel&sort={sort}&dir=desc").text)
+    assert ascending == list(reversed(descending))
+    assert panel[first] in (ascending[0], descending[0])
+
+
+def test_sort_by_a_criterion_column(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel&sort=c:problem-space.team-domain-fit&dir=asc").text
+    assert _order(html) == [panel["Cedar"], panel["Birch"], panel["Aster"]]
+
+
+def test_pinned_row_and_column_come_first(admin_client, panel):
+    html = admin_client.get(f"/compare?tag=panel&pin={panel['Cedar']}"
+                            "&pincol=problem-space.user-evidence").text
+    assert _order(html)[0] == panel["Cedar"]
+    assert 'class="pinned"' in _row(html, panel["Cedar"])
+    header = re.search(r"<thead>.*?</thead>", html, re.S).group(0)
+    columns = re.findall(r"href=\"[^\"]*sort=c%3Aproblem-space\.([a-z-]+)", header)
+    assert columns[0] == "user-evidence" and columns.count("user-evidence") == 1
+    # The pin state travels with the weight form, so a slider keeps it.
+    assert f'name="pin" form="compare-form" value="{panel["Cedar"]}"' in html
+
+
+def test_chart_data_block_has_totals_spread_and_criteria(admin_client, panel):
+    import json
+
+    html = admin_client.get("/compare?tag=panel").text
+    block = re.search(r'<script type="application/json" id="compare-chart-data">(.*?)</script>',
+                      html, re.S).group(1)
+    data = json.loads(block)
+    by_name = {company["name"]: company for company in data["companies"]}
+    assert by_name["Birch"]["sd"] == 0 and by_name["Aster"]["sd"] > 0
+    assert by_name["Cedar"]["radar"]["problem-space"][0] == pytest.approx(5 / 3, abs=1e-3)
+    assert len(data["packs"][0]["criteria"]) == 7
+
+
+def test_agreement_and_methodology_are_on_the_page(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel").text
+    assert "s alpha (ordinal)" in html and 'id="compare-agreement"' in html
+    assert "Per-evaluator z-score calibration" in html  # the methodology rows, as exported
+    assert "Submitted scorecards only" in html
+
+
+def test_no_submitted_scorecards_says_so(admin_client):
+    html = admin_client.get("/compare?tag=nothing-has-this-tag").text
+    assert 'id="compare-empty"' in html
+
+
+def test_compare_needs_a_login(client):
+    response = client.get("/compare", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_anonymized_page_shows_pseudonyms_only(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel&anon=1").text
+    assert "Evaluator A" in html
+    # The account menu shows the admin's own name; no evaluator name appears anywhere else.
+    body = html.split('id="compare-results"', 1)[1]
+    assert not [name for name in ("Tobias Okafor", "陈思远", "Priya Raman", "Mara Lindqvist")
+                if name in body]

@@ -1,0 +1,52 @@
+"""Pages run a fixed number of SQL statements, however large the portfolio (no N+1 queries)."""
+
+from sqlmodel import select
+
+from pitchlab.bench import StatementCounter
+from pitchlab.companies.data import name_key
+from pitchlab.models import Company, Evaluation, Score, User, utcnow
+from pitchlab.rubrics.store import get_pack_version
+
+
+def _statements(app, client, url: str) -> int:
+    counter = StatementCounter(app.state.engine)
+    assert client.get(url).status_code == 200
+    return counter.count
+
+
+def _add_companies(session, count: int) -> list[int]:
+    session.rollback()
+    companies = [Company(name=f"Filler {n:03d}", name_key=name_key(f"Filler {n:03d}"))
+                 for n in range(count)]
+    session.add_all(companies)
+    session.commit()
+    return [company.id for company in companies]
+
+
+def _submit_scorecards(session, company_id: int) -> None:
+    session.rollback()
+    entry = get_pack_version(session, "problem-space")
+    for user in session.exec(select(User)).all():
+        evaluation = Evaluation(company_id=company_id, evaluator_id=user.id,
+                                rubric_version_id=entry.version.id, status="submitted",
+                                submitted_at=utcnow())
+        session.add(evaluation)
+        session.flush()
+        session.add_all([Score(evaluation_id=evaluation.id, criterion_id=criterion.id, value=3)
+                         for criterion in entry.criteria])
+    session.commit()
+
+
+def test_company_list_statements_do_not_grow(app, admin_client, session):
+    before = _statements(app, admin_client, "/companies")
+    _add_companies(session, 60)
+    assert _statements(app, admin_client, "/companies") == before
+
+
+def test_company_page_statements_do_not_grow_with_its_scorecards(app, admin_client, session,
+                                                                 company_id):
+    before = _statements(app, admin_client, f"/companies/{company_id}")
+    _submit_scorecards(session, company_id)
+    for other in _add_companies(session, 5):
+        _submit_scorecards(session, other)
+    assert _statements(app, admin_client, f"/companies/{company_id}") == before
