@@ -49,3 +49,11 @@ def test_selection_round_trips_through_the_query_string():
     assert selection.criterion_weights == {("problem-space", "ai-fit"): 0.5}
     assert selection_from_query(QueryParams(selection.query_string())) == selection
     assert "pw." not in selection.query_string(weights=False)
+
+
+def test_junk_in_the_query_names_nothing(admin_client, panel):
+    selection = selection_from_query(QueryParams("pack=%00x&pack=Problem%20Space&q=Ast%00er"))
+    assert selection.pack_keys == () and selection.search == "Aster"
+    # A NUL reaching PostgreSQL would be a 500; here it is simply dropped.
+    response = admin_client.get("/compare?tag=panel&q=Ast%00er&pack=%00")
+    assert response.status_code == 200 and 'id="compare-matrix"' in response.text

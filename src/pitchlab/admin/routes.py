@@ -7,7 +7,7 @@ from sqlmodel import col, select
 from ..auth.deps import AdminDep, require_role
 from ..auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from ..auth.users import create_user, find_user
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..pagination import paginate
 from ..models import Role, User
 from ..scoring.access import PARTNERS_SEE_EARLY, set_setting, setting_enabled
@@ -65,7 +65,7 @@ def add_user(form: FormDep, request: Request, session: SessionDep):
 
 
 @router.post("/users/{user_id}")
-def change_user(form: FormDep, request: Request, session: SessionDep, user_id: int, admin: AdminDep):
+def change_user(form: FormDep, request: Request, session: SessionDep, user_id: RowId, admin: AdminDep):
     """Change a user's role or deactivate them; an admin cannot lock themselves out."""
     user = session.get(User, user_id)
     if user is None:

@@ -9,7 +9,7 @@ from ..auth.deps import UserDep
 from ..compare.export_routes import file_response
 from ..compare.exporting import XLSX_MEDIA_TYPE, export_comparison
 from ..compare.selection import MAX_SEARCH_CHARS, selection_from_query
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..models import PipelineStatus, Stage
 
 router = APIRouter(prefix="/comparison", tags=["comparison"])
@@ -27,7 +27,7 @@ def comparison_file(
     stage: Stage | None = None,
     status: PipelineStatus | None = None,
     tag: str | None = None,
-    company: Annotated[list[int] | None, Query(description="Hand-picked company ids")] = None,
+    company: Annotated[list[RowId] | None, Query(description="Hand-picked company ids")] = None,
     pack: Annotated[list[str] | None, Query(description="Rubric pack keys; none: all")] = None,
     anonymize: bool = False,
 ) -> Response:

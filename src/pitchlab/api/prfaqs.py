@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from ..auth.deps import UserDep
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..pagination import MAX_PAGE_SIZE
 from ..prfaq.deps import DraftDep
 from ..prfaq.exports import DOCX_TYPE, MEDIA_TYPES, export_file
@@ -73,7 +73,7 @@ def _summary(draft, company, template) -> DraftSummary:
 def list_drafts(
     session: SessionDep,
     user: UserDep,
-    company_id: int | None = None,
+    company_id: RowId | None = None,
     q: Annotated[str, Query(max_length=200)] = "",
     page: Annotated[int, Query(ge=1)] = 1,
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
@@ -90,7 +90,7 @@ def read_draft(
     session: SessionDep,
     draft: DraftDep,
     format: Literal["json", "md", "html", "docx"] = "json",  # noqa: A002 (the documented name)
-    revision: Annotated[int | None, Query(ge=1)] = None,
+    revision: RowId | None = None,
 ) -> DraftOut | Response:
     """One draft (its newest revision, or `revision`) as JSON with its completeness findings,
     or exported as Markdown, standalone HTML or DOCX in the draft's language."""

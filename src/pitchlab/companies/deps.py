@@ -4,12 +4,12 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException
 
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..models import Company
 from ..web.i18n import gettext as _
 
 
-def get_company(company_id: int, session: SessionDep) -> Company:
+def get_company(company_id: RowId, session: SessionDep) -> Company:
     """The company named by the path, or a 404."""
     company = session.get(Company, company_id)
     if company is None:

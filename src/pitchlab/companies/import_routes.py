@@ -6,7 +6,7 @@ from starlette.datastructures import UploadFile
 from ..auth.deps import EvaluatorDep
 from ..db import SessionDep
 from ..web.csrf import verify_csrf
-from ..web.forms import FormDep
+from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import importing
@@ -57,7 +57,7 @@ def import_confirm(form: FormDep, request: Request, session: SessionDep, _user: 
     try:
         secret_key = request.app.state.settings.secret_key
         rows = importing.unsign_rows(secret_key, str(form.get("rows", "")))
-        chosen = {int(line) for line in form.getlist("line") if str(line).isdigit()}
+        chosen = {parse_number(line) for line in form.getlist("line")} - {None}
         added, skipped = importing.import_rows(session, [r for r in rows if r.line in chosen])
     except ImportFileError as error:
         return _upload_page(request, error=str(error), status_code=422)

@@ -12,11 +12,13 @@ so a link or a download keeps exactly the selection and weights on screen:
 """
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from ..models import PipelineStatus, Stage
+from ..rubrics.packmodels import KEY_PATTERN
 
 MAX_SEARCH_CHARS = 200
 MAX_TAG_CHARS = 40
@@ -24,6 +26,8 @@ MAX_PICKED_COMPANIES = 5000
 MAX_WEIGHT = 1000.0
 PACK_WEIGHT_PREFIX = "pw."
 CRITERION_WEIGHT_PREFIX = "cw."
+# Anything that is not a pack key names no pack (and a NUL would upset PostgreSQL).
+PACK_KEY = re.compile(KEY_PATTERN)
 STAGES = frozenset(stage.value for stage in Stage)
 STATUSES = frozenset(status.value for status in PipelineStatus)
 
@@ -94,6 +98,11 @@ def _weights(items: Iterable[tuple[str, str]]) -> tuple[dict, dict]:
     return packs, criteria
 
 
+def _text(value: str | None, limit: int) -> str:
+    # PostgreSQL refuses NUL in text; nobody types one.
+    return (value or "").replace("\x00", "").strip()[:limit]
+
+
 def _ids(values: Iterable[str]) -> tuple[int, ...]:
     picked = dict.fromkeys(int(value) for value in values if value.strip().isdigit())
     return tuple(picked)[:MAX_PICKED_COMPANIES]
@@ -108,14 +117,15 @@ def selection_from_query(params) -> Selection:
     items = list(params.multi_items())
     pack_weights, criterion_weights = _weights(items)
     stage, status = params.get("stage") or None, params.get("status") or None
-    tag = " ".join((params.get("tag") or "").split()).lower()[:MAX_TAG_CHARS]
+    tag = " ".join(_text(params.get("tag"), MAX_TAG_CHARS).split()).lower()
     return Selection(
-        search=(params.get("q") or "").strip()[:MAX_SEARCH_CHARS],
+        search=_text(params.get("q"), MAX_SEARCH_CHARS),
         stage=stage if stage in STAGES else None,
         status=status if status in STATUSES else None,
         tag=tag or None,
         company_ids=_ids(params.getlist("company")),
-        pack_keys=tuple(dict.fromkeys(key for key in params.getlist("pack") if key)),
+        pack_keys=tuple(dict.fromkeys(key for key in params.getlist("pack")
+                                      if PACK_KEY.fullmatch(key))),
         pack_weights=pack_weights,
         criterion_weights=criterion_weights,
         anonymize=any(params.get(name, "").lower() in {"1", "true", "on", "yes"}

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException
 
 from ..auth.deps import EVALUATOR_ROLES, UserDep
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..models import Company, PrfaqDraft, PrfaqRevision, User
 from ..scoring.access import conflict_for
 from ..web.i18n import gettext as _
@@ -27,7 +27,7 @@ def refuse_if_conflicted(session, *, user: User, company_id: int) -> None:
         raise HTTPException(403, _("You declared a conflict of interest with this company."))
 
 
-def readable_draft(draft_id: int, session: SessionDep, user: UserDep) -> PrfaqDraft:
+def readable_draft(draft_id: RowId, session: SessionDep, user: UserDep) -> PrfaqDraft:
     """The draft named by the path, if the caller may see its company; else 404 or 403."""
     draft = session.get(PrfaqDraft, draft_id)
     if draft is None:
@@ -49,7 +49,7 @@ def editable_draft(draft: DraftDep, user: UserDep) -> PrfaqDraft:
 EditableDraftDep = Annotated[PrfaqDraft, Depends(editable_draft)]
 
 
-def draft_revision(number: int, draft: DraftDep, session: SessionDep) -> PrfaqRevision:
+def draft_revision(number: RowId, draft: DraftDep, session: SessionDep) -> PrfaqRevision:
     """One revision of a readable draft, or a 404."""
     revision = get_revision(session, draft.id, number)
     if revision is None:
@@ -60,7 +60,7 @@ def draft_revision(number: int, draft: DraftDep, session: SessionDep) -> PrfaqRe
 RevisionDep = Annotated[PrfaqRevision, Depends(draft_revision)]
 
 
-def readable_company(company_id: int, session: SessionDep, user: UserDep) -> Company:
+def readable_company(company_id: RowId, session: SessionDep, user: UserDep) -> Company:
     """The company named by the path or query, if the caller has no conflict with it."""
     company = session.get(Company, company_id)
     if company is None:

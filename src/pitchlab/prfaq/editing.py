@@ -8,6 +8,7 @@ apart from one the form did not send; `base_revision` is the revision the writer
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
+from ..web.forms import parse_number
 from ..web.i18n import gettext as _
 from .document import FAQ_PARTS, TemplateDocument
 from .store import Content
@@ -36,12 +37,6 @@ class Submission:
     typed: Content
     errors: dict[str, str] = field(default_factory=dict)
     action: FaqAction | None = None
-
-
-def parse_number(raw: object) -> int | None:
-    """A form's revision number or index: ASCII digits only ("²" is a digit to Python)."""
-    text = str(raw or "").strip()
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 def parse_action(raw: object) -> FaqAction | None:

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..auth.deps import UserDep, require_user
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
@@ -86,7 +86,7 @@ def revision_restore(form: FormDep, request: Request, session: SessionDep, draft
 
 
 @router.get("/{draft_id}/export/{fmt}")
-def draft_export(session: SessionDep, draft: DraftDep, fmt: str, revision: int | None = None):
+def draft_export(session: SessionDep, draft: DraftDep, fmt: str, revision: RowId | None = None):
     """The draft (newest revision, or ?revision=N) as Markdown, HTML or DOCX."""
     if fmt not in EXPORT_FORMATS:
         raise HTTPException(404, _("Export as md, html or docx."))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ..auth.deps import AdminDep, require_user
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
@@ -70,7 +70,7 @@ def template_import(form: FormDep, request: Request, session: SessionDep, _admin
 
 
 @router.get("/{key}")
-def template_detail(request: Request, session: SessionDep, key: str, version: int | None = None):
+def template_detail(request: Request, session: SessionDep, key: str, version: RowId | None = None):
     """One template version: its sections, word ranges, prompts and FAQ topics."""
     row = _template_or_404(session, key, version)
     context = {"row": row, "template": template_document(row),
@@ -79,7 +79,7 @@ def template_detail(request: Request, session: SessionDep, key: str, version: in
 
 
 @router.get("/{key}/export")
-def template_export(session: SessionDep, key: str, version: int | None = None) -> Response:
+def template_export(session: SessionDep, key: str, version: RowId | None = None) -> Response:
     """The template version as a YAML file in the seed format, to share or re-import."""
     row = _template_or_404(session, key, version)
     filename = f"{row.key}-v{row.version}.yaml"

@@ -7,10 +7,10 @@ from sqlalchemy.exc import IntegrityError
 from ..auth.deps import AdminDep, UserDep
 from ..companies.deps import CompanyDep
 from ..companies.routes import detail_page
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..models import Conflict, Role, User
 from ..web.csrf import verify_csrf
-from ..web.forms import FormDep
+from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from .deps import UnconflictedUserDep
@@ -33,7 +33,7 @@ def declare_conflict(form: FormDep, request: Request, session: SessionDep, compa
     reason = str(form.get("reason", "")).strip()
     target_id = user.id
     if form.get("user_id") and user.role == Role.ADMIN.value:
-        target_id = int(form["user_id"]) if str(form["user_id"]).isdigit() else 0
+        target_id = parse_number(form["user_id"]) or 0
         if session.get(User, target_id) is None:
             raise HTTPException(422, _("Choose a user."))
     elif user.role == Role.VIEWER.value:
@@ -51,7 +51,7 @@ def declare_conflict(form: FormDep, request: Request, session: SessionDep, compa
 
 
 @router.post("/companies/{company_id}/conflicts/{conflict_id}/remove")
-def remove_conflict(session: SessionDep, company: CompanyDep, conflict_id: int, _admin: AdminDep):
+def remove_conflict(session: SessionDep, company: CompanyDep, conflict_id: RowId, _admin: AdminDep):
     """Lift a conflict (admins only)."""
     conflict = session.get(Conflict, conflict_id)
     if conflict is None or conflict.company_id != company.id:

@@ -6,13 +6,13 @@ from fastapi import Depends, HTTPException
 
 from ..auth.deps import EvaluatorDep, UserDep
 from ..companies.deps import CompanyDep
-from ..db import SessionDep
+from ..db import RowId, SessionDep
 from ..models import Evaluation, User
 from ..web.i18n import gettext as _
 from .access import conflict_for
 
 
-def own_evaluation(evaluation_id: int, session: SessionDep, user: EvaluatorDep) -> Evaluation:
+def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep) -> Evaluation:
     """The caller's own scorecard; another's is refused, and so is a conflicted company."""
     evaluation = session.get(Evaluation, evaluation_id)
     if evaluation is None:

@@ -6,12 +6,12 @@ from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep
 from ..companies.deps import CompanyDep
-from ..db import WRITES, SessionDep
+from ..db import WRITES, RowId, SessionDep
 from ..models import Evaluation, RubricCriterion, RubricVersion, ScoreEvent
 from ..pagination import paginate
 from ..rubrics.store import get_pack_version
 from ..web.csrf import verify_csrf
-from ..web.forms import FormDep
+from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import data
@@ -56,7 +56,7 @@ def _criterion(session, evaluation: Evaluation, criterion_id: int) -> RubricCrit
 
 @router.post("/scorecards/{evaluation_id}/criteria/{criterion_id}")
 def save_criterion(form: FormDep, request: Request, session: SessionDep, evaluation: OwnEvaluationDep,
-                         criterion_id: int, user: EvaluatorDep):
+                         criterion_id: RowId, user: EvaluatorDep):
     """Save one criterion and answer with its saved state and the new live total."""
     criterion = _criterion(session, evaluation, criterion_id)
     view = scorecard_view(session, evaluation)
@@ -65,7 +65,7 @@ def save_criterion(form: FormDep, request: Request, session: SessionDep, evaluat
     if answer is not None:
         seen = str(form.get("revision", "")).strip()
         result = data.save_score(session, evaluation=evaluation, criterion=criterion, user=user,
-                                 answer=answer, seen_revision=int(seen) if seen.isdigit() else None)
+                                 answer=answer, seen_revision=parse_number(seen))
         view = scorecard_view(session, evaluation)
     context = {"view": view, "criterion": criterion, "errors": errors, "result": result}
     return render(request, "scoring/_saved.html", context, status_code=422 if errors else 200)
@@ -99,7 +99,7 @@ def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: Evaluat
 
 
 @router.post("/scorecards/{evaluation_id}/events/{event_id}/restore")
-def restore_value(session: SessionDep, evaluation: OwnEvaluationDep, event_id: int, user: EvaluatorDep):
+def restore_value(session: SessionDep, evaluation: OwnEvaluationDep, event_id: RowId, user: EvaluatorDep):
     """Set a field back to the value an earlier change gave it."""
     event = session.get(ScoreEvent, event_id)
     if event is None or event.evaluation_id != evaluation.id:

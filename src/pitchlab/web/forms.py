@@ -41,6 +41,13 @@ def field_errors(exc: ValidationError) -> dict[str, str]:
     return errors
 
 
+def parse_number(raw: object) -> int | None:
+    """A form's id, revision number or index: ASCII digits only ("²" is a digit to Python,
+    and int("²") raises), short enough for any id column."""
+    text = str(raw or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
 async def submitted_form(request: Request) -> FormData:
     """The request's form, read on the event loop so that endpoints can be plain functions.
 

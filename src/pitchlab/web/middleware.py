@@ -59,7 +59,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         length = _header(scope, b"content-length")
-        if length and length.isdigit() and int(length) > self.max_body_bytes:
+        if length and length.isascii() and length.isdigit() and int(length) > self.max_body_bytes:
             # Refused before a byte of the body is read (issue 7).
             await PlainTextResponse("Request body too large", status_code=413)(scope, receive, send)
             return
