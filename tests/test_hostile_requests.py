@@ -10,6 +10,7 @@ import random
 import re
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import openpyxl
 import pytest
@@ -19,6 +20,7 @@ from sqlmodel import func, select
 from pitchlab.auth.sessions import SESSION_COOKIE, SESSION_MAX_AGE, password_fingerprint
 from pitchlab.auth.users import find_user
 from pitchlab.models import Company, PrfaqDraft
+from pitchlab.rubrics.store import get_pack_version
 
 from .conftest import DEMO_EMAILS, TEST_SECRET
 
@@ -39,7 +41,9 @@ def _asgi_post(app, path: str, receive, headers: list[tuple[bytes, bytes]]) -> d
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: the browser tests leave an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
     return next(message for message in sent if message["type"] == "http.response.start")
 
 
@@ -53,6 +57,17 @@ def test_content_length_over_the_cap_is_refused_unread(app, settings):
     assert start["status"] == 413
 
 
+CHUNK = 65536
+# Endless bodies that look well formed as far as they go: many form fields, one file, a JSON list.
+STREAMS = {
+    b"application/x-www-form-urlencoded": (b"", b"notes=" + b"x" * (CHUNK - 7) + b"&"),
+    b"multipart/form-data; boundary=xyz": (
+        b'--xyz\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n',
+        b"name\n" + b"x" * (CHUNK - 5)),
+    b"application/json": (b'{"name": "big", "notes": "', b"x" * CHUNK),
+}
+
+
 @pytest.mark.parametrize(("path", "content_type"), [
     ("/companies", b"application/x-www-form-urlencoded"),
     ("/companies/import/preview", b"multipart/form-data; boundary=xyz"),
@@ -60,20 +75,22 @@ def test_content_length_over_the_cap_is_refused_unread(app, settings):
     ("/api/v1/companies", b"application/json"),
 ])
 def test_chunked_body_over_the_cap_is_cut_off(path, content_type, app, settings, admin_client):
-    chunk = b"a" * 65536
+    first, chunk = STREAMS[content_type]
     chunks_read = 0
 
     async def receive():  # an endless chunked upload, counted as the app reads it
         nonlocal chunks_read
         chunks_read += 1
-        return {"type": "http.request", "body": chunk, "more_body": True}
+        return {"type": "http.request", "body": first if chunks_read == 1 and first else chunk,
+                "more_body": True}
 
-    cookie = f"{SESSION_COOKIE}={admin_client.cookies[SESSION_COOKIE]}; pitchlab_csrf={admin_client.cookies['pitchlab_csrf']}"
+    csrf = admin_client.cookies["pitchlab_csrf"]
+    cookie = f"{SESSION_COOKIE}={admin_client.cookies[SESSION_COOKIE]}; pitchlab_csrf={csrf}"
     start = _asgi_post(app, path, receive, [
-        (b"transfer-encoding", b"chunked"), (b"content-type", content_type), (b"cookie", cookie.encode()),
-        (b"x-csrf-token", admin_client.cookies["pitchlab_csrf"].encode())])
+        (b"transfer-encoding", b"chunked"), (b"content-type", content_type),
+        (b"cookie", cookie.encode()), (b"x-csrf-token", csrf.encode())])
     assert start["status"] == 413
-    assert chunks_read <= settings.max_body_bytes // len(chunk) + 2
+    assert chunks_read <= settings.max_body_bytes // CHUNK + 2
 
 
 def test_huge_body_through_the_client_is_refused(admin_client, settings):
@@ -136,7 +153,7 @@ def test_malformed_import_is_explained(case, admin_client, session):
                                files={"file": (filename, data, "application/octet-stream")})
     assert answer.status_code in (200, 413, 422), answer.text[:500]
     if answer.status_code == 422:
-        message = re.search(r'class="form-error"[^>]*>(.*?)</', answer.text, re.S)
+        message = re.search(r'id="import-error">(.*?)</p>', answer.text, re.S)
         assert message and message.group(1).strip(), "the upload page names no problem"
     session.rollback()
     assert session.exec(select(func.count()).select_from(Company)).one() == before
@@ -172,7 +189,7 @@ def test_upload_named_like_a_path_is_only_a_label(admin_client):
     answer = admin_client.post("/companies/import/preview", files={
         "file": (TRAVERSAL, b"name,stage\nTraversal Co,seed\n", "text/csv")})
     assert answer.status_code == 200 and "Traversal Co" in answer.text
-    assert "passwd" not in answer.text or "../../etc/passwd" in answer.text  # echoed, never opened
+    assert "root:" not in answer.text  # the name is echoed as a label; no file of that name is read
 
 
 # -- Download names built from user data stay plain file names -------------------------------
@@ -210,12 +227,12 @@ def test_new_pack_key_cannot_be_a_path(admin_client):
 @pytest.mark.parametrize("name", ['=HYPERLINK("http://evil.example","Click")', "+1+1", "-2+3", "@SUM(A1)",
                                   "\t=1+1"])
 def test_formula_in_a_company_name_is_neutralized_in_the_api_csv(name, client, api_token, fill_scorecard,
-                                                                 make_client):
+                                                                 make_client, session):
     headers = api_token("admin")
     created = client.post("/api/v1/companies", json={"name": name}, headers=headers)
     assert created.status_code == 201
-    fill_scorecard(make_client("partner"), created.json()["id"], "problem-space",
-                   {"problem-clarity": 3}, submit=False)
+    every_criterion = {c.key: 3 for c in get_pack_version(session, "problem-space").criteria}
+    fill_scorecard(make_client("admin"), created.json()["id"], "problem-space", every_criterion, submit=True)
     answer = client.get("/api/v1/comparison", params={"format": "csv", "company": created.json()["id"]},
                         headers=headers)
     assert answer.status_code == 200
@@ -229,7 +246,7 @@ def test_formula_in_a_company_name_is_neutralized_in_the_api_csv(name, client, a
 
 @pytest.mark.parametrize(("cookie", "accept_language"), [
     ("xx", None), ("../../etc", None), ("", "xx-YY, ;q=abc, *"), (None, "\x7f\x7f;;;,,,q=2"),
-    (None, "zh-XX-garbage-" + "a" * 300), ("en\r\nX-Bad: 1", "en;q=not-a-number"),
+    (None, "xx-garbage-" + "a" * 300), ("en\r\nX-Bad: 1", "en;q=not-a-number"),
 ])
 def test_unknown_locale_falls_back_to_english(cookie, accept_language, client):
     if cookie is not None:

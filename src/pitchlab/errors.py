@@ -5,11 +5,9 @@ import logging
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .web.i18n import gettext as _
-from .web.middleware import BodyTooLarge
 from .web.templating import render
 
 logger = logging.getLogger("pitchlab.errors")
@@ -49,11 +47,6 @@ async def _validation_error(request: Request, exc: RequestValidationError):
     return await _http_error(request, HTTPException(422, _("The request was not valid.")))
 
 
-async def _too_large(request: Request, _exc: BodyTooLarge):
-    return JSONResponse({"detail": "Request body too large"}, status_code=413)
-
-
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(BodyTooLarge, _too_large)

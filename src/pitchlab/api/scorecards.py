@@ -151,8 +151,11 @@ def save_scorecard(session: SessionDep, company: CompanyDep, user: UnconflictedE
         answers = _validated(entry, body)
     evaluation = existing or data.open_evaluation(session, company_id=company.id, user=user, version=entry.version)
     response.status_code = 200 if existing else 201
+    # One transaction for the whole scorecard: a crash mid-request leaves none of it saved.
     for criterion, answer in answers:
-        data.save_score(session, evaluation=evaluation, criterion=criterion, user=user, answer=answer, seen_revision=None)
+        data.save_score(session, evaluation=evaluation, criterion=criterion, user=user, answer=answer,
+                        seen_revision=None, commit=False)
+    session.commit()
     if body.submit:
         scores = data.scores_by_criterion(session, evaluation.id)
         if not weighted_total(entry.criteria, scores).complete:

@@ -6,7 +6,6 @@ signed hidden field (itsdangerous, the app's secret key), so any app process can
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -88,16 +87,18 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
+    rows = []
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            rows.append(["" if value is None else str(value) for value in values])
+            if len(rows) > MAX_IMPORT_ROWS + 1:
+                break
+        workbook.close()
+    except Exception as error:
+        # A broken workbook fails in many ways (bad zip, XML syntax, missing parts, no sheet,
+        # lazily while rows are read); a zip of garbage XML was a 500 (issue 7).
         raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
-    rows = []
-    for values in workbook.worksheets[0].iter_rows(values_only=True):
-        rows.append(["" if value is None else str(value) for value in values])
-        if len(rows) > MAX_IMPORT_ROWS + 1:
-            break
-    workbook.close()
     return rows
 
 

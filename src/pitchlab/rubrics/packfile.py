@@ -5,6 +5,7 @@ judged the same way everywhere. The models live in packmodels and are re-exporte
 """
 
 import json
+import reprlib
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -231,8 +232,14 @@ def _join(*parts: str) -> str:
     return ".".join(part for part in parts if part)
 
 
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict = 2, 4, 4
+
+
 def _shown(value: object) -> str:
-    text = repr(value)
+    # reprlib stops early: repr() of a list built from YAML aliases (a 1 kB file can name a
+    # billion items) ran for hours on a rubric upload (issue 7).
+    text = repr(value) if isinstance(value, str) else _SHORT_REPR.repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

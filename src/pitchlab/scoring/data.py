@@ -67,7 +67,8 @@ def _apply(score: Score, fields: dict[str, object]) -> None:
 
 
 def _write(session: Session, *, evaluation: Evaluation, criterion_id: int, user_id: int,
-           new_fields: dict[str, object], marker: dict | None = None) -> tuple[Score, list[str]]:
+           new_fields: dict[str, object], marker: dict | None = None,
+           commit: bool = True) -> tuple[Score, list[str]]:
     score = session.exec(select(Score).where(Score.evaluation_id == evaluation.id,
                                              Score.criterion_id == criterion_id)).first()
     if score is None:
@@ -85,19 +86,25 @@ def _write(session: Session, *, evaluation: Evaluation, criterion_id: int, user_
         score.revision += 1
         score.updated_at = evaluation.updated_at = utcnow()
         session.add_all([score, evaluation])
-        session.commit()
-        session.refresh(score)
+        if commit:
+            session.commit()
+            session.refresh(score)
+        else:
+            session.flush()
     return score, changed
 
 
 def save_score(session: Session, *, evaluation: Evaluation, criterion: RubricCriterion, user: User,
-               answer: ScoreInput, seen_revision: int | None) -> SaveResult:
-    """Save one criterion; the last write wins, and a save from a stale tab says so."""
+               answer: ScoreInput, seen_revision: int | None, commit: bool = True) -> SaveResult:
+    """Save one criterion; the last write wins, and a save from a stale tab says so.
+
+    With commit=False the caller commits, so several criteria land together or not at all.
+    """
     current = session.exec(select(Score.revision).where(
         Score.evaluation_id == evaluation.id, Score.criterion_id == criterion.id)).first() or 0
     stale = seen_revision is not None and seen_revision != current
     score, changed = _write(session, evaluation=evaluation, criterion_id=criterion.id,
-                            user_id=user.id, new_fields=answer.fields())
+                            user_id=user.id, new_fields=answer.fields(), commit=commit)
     return SaveResult(score=score, changed=changed, stale=stale)
 
 

@@ -8,6 +8,7 @@ import secrets
 from http.cookies import SimpleCookie
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -61,7 +62,8 @@ class RequestContextMiddleware:
         length = _header(scope, b"content-length")
         if length and length.isascii() and length.isdigit() and int(length) > self.max_body_bytes:
             # Refused before a byte of the body is read (issue 7).
-            await PlainTextResponse("Request body too large", status_code=413)(scope, receive, send)
+            refusal = PlainTextResponse("Request body too large", status_code=413)
+            await refusal(scope, receive, self._decorated(send, None, scope))
             return
         cookies = _cookies(scope)
         set_locale(negotiate_locale(cookie=cookies.get(LOCALE_COOKIE),
@@ -105,5 +107,12 @@ class RequestContextMiddleware:
         return wrapped
 
 
-class BodyTooLarge(Exception):
-    """Raised while streaming a body that exceeds the configured cap."""
+class BodyTooLarge(HTTPException):
+    """Raised while streaming a body that exceeds the configured cap.
+
+    An HTTPException, because FastAPI re-raises those from its own body parsing; any other
+    exception there became "400 There was an error parsing the body" (issue 7).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(413, "Request body too large")
