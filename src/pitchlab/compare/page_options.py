@@ -6,6 +6,7 @@ These change the view only, never the numbers, so they stay out of Selection and
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
+from ..web.forms import parse_number
 from .selection import Selection
 
 DEFAULT_TOP_N = 5
@@ -45,17 +46,17 @@ def _valid_sort(sort: str) -> bool:
 def page_options(params) -> PageOptions:
     """Read the layout from query parameters; anything unknown falls back to the default."""
     sort = params.get("sort") or "rank"
-    top = params.get("top", "")
+    top = parse_number(params.get("top"))
     always = params.get("always")
     return PageOptions(
         sort=sort if _valid_sort(sort) else "rank",
         descending=params.get("dir") == "desc",
         pinned_rows=tuple(dict.fromkeys(
-            int(value) for value in params.getlist("pin") if value.isdigit()))[:MAX_PINS],
+            n for n in map(parse_number, params.getlist("pin")) if n is not None))[:MAX_PINS],
         pinned_columns=tuple(dict.fromkeys(params.getlist("pincol")))[:MAX_PINS],
-        top_n=min(int(top), MAX_TOP_N) if top.isdigit() and int(top) > 0 else DEFAULT_TOP_N,
+        top_n=min(top, MAX_TOP_N) if top else DEFAULT_TOP_N,
         always_top=None if always is None else tuple(
-            int(value) for value in always.split(",") if value.isdigit()),
+            n for n in map(parse_number, always.split(",")) if n is not None),
     )
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 from ..models import PipelineStatus, Stage
 from ..rubrics.packmodels import KEY_PATTERN
+from ..web.forms import parse_number
 
 MAX_SEARCH_CHARS = 200
 MAX_TAG_CHARS = 40
@@ -104,7 +105,8 @@ def _text(value: str | None, limit: int) -> str:
 
 
 def _ids(values: Iterable[str]) -> tuple[int, ...]:
-    picked = dict.fromkeys(int(value) for value in values if value.strip().isdigit())
+    # parse_number: ASCII digits that fit an id; "²" or a 20-digit number is ignored, not a 500.
+    picked = dict.fromkeys(n for n in map(parse_number, values) if n is not None)
     return tuple(picked)[:MAX_PICKED_COMPANIES]
 
 
