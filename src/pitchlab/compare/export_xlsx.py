@@ -123,48 +123,39 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _add_totals_chart(workbook, sheet, summary: pd.DataFrame) -> None:
-    """A horizontal bar per company (best first) of its weighted total."""
-    shown = min(len(summary), CHART_MAX_COMPANIES)
+def _add_bar_chart(workbook, sheet, frame: pd.DataFrame, *, table: str, label: str, value: str,
+                   title: str, value_axis: dict | None = None) -> None:
+    """Horizontal bars of `value` per `label` row (first row on top), beside the table."""
+    shown = min(len(frame), CHART_MAX_COMPANIES)
     if not shown:
         return
-    title = TABLE_TITLES["summary"]
-    name_column = summary.columns.get_loc("company_name")
-    total_column = summary.columns.get_loc("total")
+    sheet_name = TABLE_TITLES[table]
+    name_column, value_column = frame.columns.get_loc(label), frame.columns.get_loc(value)
     chart = workbook.add_chart({"type": "bar"})
     chart.add_series({
-        "name": COLUMN_HEADERS["total"],
-        "categories": [title, 1, name_column, shown, name_column],
-        "values": [title, 1, total_column, shown, total_column],
+        "name": COLUMN_HEADERS[value],
+        "categories": [sheet_name, 1, name_column, shown, name_column],
+        "values": [sheet_name, 1, value_column, shown, value_column],
         "data_labels": {"value": True, "num_format": NUMBER_FORMAT},
     })
-    chart.set_title({"name": f"{COLUMN_HEADERS['total']}, top {shown}"})
-    chart.set_y_axis({"reverse": True})  # a bar chart's category axis is y: rank 1 on top
+    chart.set_title({"name": title.format(shown=shown)})
+    if value_axis:
+        chart.set_x_axis(value_axis)
+    chart.set_y_axis({"reverse": True})  # a bar chart's category axis is y: first row on top
     chart.set_legend({"none": True})
     chart.set_size({"width": 640,
                     "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)})
-    sheet.insert_chart(1, summary.shape[1] + 1, chart)
+    sheet.insert_chart(1, frame.shape[1] + 1, chart)
+
+
+def _add_totals_chart(workbook, sheet, summary: pd.DataFrame) -> None:
+    """A horizontal bar per company (best first) of its weighted total."""
+    _add_bar_chart(workbook, sheet, summary, table="summary", label="company_name", value="total",
+                   title=COLUMN_HEADERS["total"] + ", top {shown}")
 
 
 def _add_agreement_chart(workbook, sheet, agreement: pd.DataFrame) -> None:
     """A bar per criterion of its alpha, so weak criteria stand out at a glance."""
-    shown = min(len(agreement), CHART_MAX_COMPANIES)
-    if not shown:
-        return
-    title = TABLE_TITLES["agreement"]
-    name_column = agreement.columns.get_loc("criterion_title")
-    alpha_column = agreement.columns.get_loc("alpha")
-    chart = workbook.add_chart({"type": "bar"})
-    chart.add_series({
-        "name": COLUMN_HEADERS["alpha"],
-        "categories": [title, 1, name_column, shown, name_column],
-        "values": [title, 1, alpha_column, shown, alpha_column],
-        "data_labels": {"value": True, "num_format": NUMBER_FORMAT},
-    })
-    chart.set_title({"name": COLUMN_HEADERS["alpha"]})
-    chart.set_x_axis({"min": -1, "max": 1})  # alpha runs from below 0 (worse than chance) to 1
-    chart.set_y_axis({"reverse": True})
-    chart.set_legend({"none": True})
-    chart.set_size({"width": 640,
-                    "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)})
-    sheet.insert_chart(1, agreement.shape[1] + 1, chart)
+    # Alpha runs from below 0 (worse than chance) to 1.
+    _add_bar_chart(workbook, sheet, agreement, table="agreement", label="criterion_title",
+                   value="alpha", title=COLUMN_HEADERS["alpha"], value_axis={"min": -1, "max": 1})

@@ -11,7 +11,8 @@ from fastapi import Depends, HTTPException
 from ..auth.deps import EVALUATOR_ROLES, UserDep
 from ..db import RowId, SessionDep
 from ..models import Company, PrfaqDraft, PrfaqRevision, User
-from ..scoring.access import conflict_for
+from ..companies.deps import CompanyDep
+from ..scoring.deps import refuse_if_conflicted
 from ..web.i18n import gettext as _
 from .store import get_revision
 
@@ -22,17 +23,12 @@ def may_write(user: User) -> bool:
     return user.role in WRITER_ROLES
 
 
-def refuse_if_conflicted(session, *, user: User, company_id: int) -> None:
-    if conflict_for(session, user_id=user.id, company_id=company_id):
-        raise HTTPException(403, _("You declared a conflict of interest with this company."))
-
-
 def readable_draft(draft_id: RowId, session: SessionDep, user: UserDep) -> PrfaqDraft:
     """The draft named by the path, if the caller may see its company; else 404 or 403."""
     draft = session.get(PrfaqDraft, draft_id)
     if draft is None:
         raise HTTPException(404, _("No PR/FAQ draft with this id."))
-    refuse_if_conflicted(session, user=user, company_id=draft.company_id)
+    refuse_if_conflicted(session, user, draft.company_id)
     return draft
 
 
@@ -60,12 +56,9 @@ def draft_revision(number: RowId, draft: DraftDep, session: SessionDep) -> Prfaq
 RevisionDep = Annotated[PrfaqRevision, Depends(draft_revision)]
 
 
-def readable_company(company_id: RowId, session: SessionDep, user: UserDep) -> Company:
+def readable_company(company: CompanyDep, session: SessionDep, user: UserDep) -> Company:
     """The company named by the path or query, if the caller has no conflict with it."""
-    company = session.get(Company, company_id)
-    if company is None:
-        raise HTTPException(404, _("No company with this id."))
-    refuse_if_conflicted(session, user=user, company_id=company.id)
+    refuse_if_conflicted(session, user, company.id)
     return company
 
 

@@ -19,14 +19,15 @@ def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep
         raise HTTPException(404, _("No scorecard with this id."))
     if evaluation.evaluator_id != user.id:
         raise HTTPException(403, _("This scorecard belongs to another evaluator."))
-    _refuse_if_conflicted(session, user, evaluation.company_id)
+    refuse_if_conflicted(session, user, evaluation.company_id)
     return evaluation
 
 
 OwnEvaluationDep = Annotated[Evaluation, Depends(own_evaluation)]
 
 
-def _refuse_if_conflicted(session, user: User, company_id: int) -> User:
+def refuse_if_conflicted(session, user: User, company_id: int) -> User:
+    """The user, unless they declared a conflict with the company (403): one check for every area."""
     if conflict_for(session, user_id=user.id, company_id=company_id):
         raise HTTPException(403, _("You declared a conflict of interest with this company."))
     return user
@@ -34,12 +35,12 @@ def _refuse_if_conflicted(session, user: User, company_id: int) -> User:
 
 def unconflicted_user(company: CompanyDep, session: SessionDep, user: UserDep) -> User:
     """The caller, unless they declared a conflict with the company in the URL."""
-    return _refuse_if_conflicted(session, user, company.id)
+    return refuse_if_conflicted(session, user, company.id)
 
 
 def unconflicted_evaluator(company: CompanyDep, session: SessionDep, user: EvaluatorDep) -> User:
     """An evaluator who may score the company in the URL."""
-    return _refuse_if_conflicted(session, user, company.id)
+    return refuse_if_conflicted(session, user, company.id)
 
 
 UnconflictedUserDep = Annotated[User, Depends(unconflicted_user)]
