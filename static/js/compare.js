@@ -1,6 +1,6 @@
-// The compare page's charts (Chart.js) and slider read-outs. The numbers come from the
-// <script type="application/json" id="compare-chart-data"> block that the server renders
-// with the results, so after every htmx swap the charts are drawn again from the new block.
+// The compare page's charts (Chart.js), matrix cell tooltips and slider read-outs. The numbers
+// come from the <script type="application/json" id="compare-chart-data"> block that the server
+// renders with the results, so after every htmx swap the charts are drawn again from the new block.
 (function () {
   "use strict";
   var COLOURS = ["#1f5fbf", "#c0392b", "#1e7b34", "#9a6700", "#6b3fa0", "#0f7c8c"];
@@ -122,9 +122,32 @@
     });
   }
 
+  // The statistics in a cell's data-stats, in order, as named in the tooltip template.
+  var CELL_STATS = ["mean", "median", "sd", "low", "high", "n", "na"];
+
+  // Tooltips written out for thousands of cells were a third of the page, so the server sends
+  // the numbers (data-stats, data-flags) and the translated template once; titles are made here.
+  function writeCellTitles(labels) {
+    var parts = labels.cellDetail.split(/%\((\w+)\)s/);  // text, name, text, name, ... text
+    var slots = parts.map(function (part, index) {
+      return index % 2 ? CELL_STATS.indexOf(part) : -1;
+    });
+    var cells = document.querySelectorAll("#compare-matrix td[data-stats]");
+    for (var i = 0; i < cells.length; i++) {
+      var values = cells[i].dataset.stats.split(" ");
+      var text = "";
+      for (var j = 0; j < parts.length; j++) text += slots[j] < 0 ? parts[j] : values[slots[j]];
+      var flags = cells[i].dataset.flags;
+      if (flags) flags.split(" ").forEach(function (flag) { text += " · " + labels.flags[flag]; });
+      cells[i].title = text;
+    }
+  }
+
   function drawAll() {
     var data = readData();
-    if (!data || !data.companies.length) return;
+    if (!data) return;
+    writeCellTitles(data.labels);
+    if (!data.companies.length) return;
     drawRadar(data);
     drawTotals(data);
     drawStrip(data);

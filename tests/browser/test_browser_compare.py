@@ -66,3 +66,23 @@ def test_sort_and_pin_swap_in_place_and_survive_a_slider_move(page, live_server,
     expect(page.locator(f"#row-{what_if['Elm']}")).to_have_class("pinned")
     assert "sort=name" in page.url and f"pin={what_if['Elm']}" in page.url
     assert page.evaluate("window.__noReload") is True
+
+
+def test_cells_get_their_tooltip_again_after_a_swap(page, live_server, what_if, session):
+    """compare.js writes each cell's title from its data-stats: on load and after htmx swaps."""
+    portfolio = PortfolioWriter(session)
+    fir = portfolio.company("Fir", tags="whatif")
+    for who, level in (("partner", 5), ("partner2", 4), ("analyst", 3)):
+        portfolio.scorecard(fir, who, {key: level for key in portfolio.criteria()})
+    log_in(page, live_server, "admin@pitchlab.example")
+    page.goto(f"{live_server}/compare?tag=whatif")
+    page.evaluate("window.__noReload = true")
+    dune = page.locator(f"#row-{what_if['Dune']} td.cell").first
+    expect(dune).to_have_attribute(
+        "title", "Mean 5.00 · median 5.00 · SD 0.00 · range 5.00–5.00 · n = 3 · N/A: 0")
+    page.click("#compare-matrix thead a.sort:has-text('Company')")
+    expect(page.locator("#compare-matrix tbody th.name-col")).to_have_text(["Dune", "Elm", "Fir"])
+    expect(page.locator(f"#row-{fir} td.cell").first).to_have_attribute(
+        "title", "Mean 4.00 · median 4.00 · SD 1.00 · range 3.00–5.00 · n = 3 · N/A: 0"
+                 " · Evaluators differ by two levels or more")
+    assert page.evaluate("window.__noReload") is True

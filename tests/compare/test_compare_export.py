@@ -114,12 +114,16 @@ def test_anonymized_export_hides_names_with_stable_pseudonyms(make_grid, compari
     pd.testing.assert_frame_equal(anonymous.methodology, again.methodology)
 
 
-def test_summary_only_comparison_makes_the_same_csv(make_grid):
+def test_comparison_of_only_the_csv_tables_makes_the_same_csv(make_grid):
     scores = make_grid({
         (1, 1): {"a": 5, "b": 4}, (1, 2): {"a": 4, "b": 4},
         (2, 1): {"a": 2, "b": 1}, (2, 2): {"a": 3, "b": 2},
     })
     full = build_comparison(scores, resamples=100, generated_at=GENERATED_AT)
-    light = build_comparison(scores, resamples=100, generated_at=GENERATED_AT, summary_only=True)
+    light = build_comparison(scores, resamples=100, generated_at=GENERATED_AT,
+                             tables={"raw_matrix"})
     assert comparison_csv(light) == comparison_csv(full)
     assert light.agreement.empty and not full.agreement.empty
+    assert light.evaluator_scores.empty and light.calibrated_matrix.empty
+    with pytest.raises(ValueError, match="unknown comparison tables: ranking"):
+        build_comparison(scores, tables={"ranking"})

@@ -1,5 +1,6 @@
 """The compare page: matrix, aggregates, calibration beside raw scores, rank intervals, flags."""
 
+import json
 import re
 
 import pytest
@@ -15,6 +16,11 @@ def _order(html: str) -> list[int]:
     return [int(found) for found in re.findall(r'<tr id="row-(\d+)"', html)]
 
 
+def _chart_data(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="compare-chart-data">'
+                                r"(.*?)</script>", html, re.S).group(1))
+
+
 def test_page_shows_companies_in_rank_order_with_totals(admin_client, panel):
     html = admin_client.get("/compare?tag=panel").text
     assert _order(html)[:3] == [panel["Aster"], panel["Birch"], panel["Cedar"]]
@@ -26,12 +32,72 @@ def test_page_shows_companies_in_rank_order_with_totals(admin_client, panel):
 def test_cells_show_mean_spread_count_and_flag_disagreement(admin_client, panel):
     html = admin_client.get("/compare?tag=panel").text
     cedar, birch = _row(html, panel["Cedar"]), _row(html, panel["Birch"])
-    assert '<span class="mean">1.67</span>' in cedar and "±0.58 · n=3" in cedar
-    assert "Mean 1.67 · median 2.00 · SD 0.58 · range 1.00–2.00 · n = 3" in cedar
-    assert "±0.00 · n=3" in birch and "flagged" not in birch
+    assert "<b>1.67</b>" in cedar and "±0.58 · n=3" in cedar
+    # The tooltip's numbers: mean, median, SD, lowest, highest, n, N/A (compare.js writes it).
+    assert 'data-stats="1.67 2.00 0.58 1.00 2.00 3 0"' in cedar
+    assert "±0.00 · n=3" in birch and "flagged" not in birch and "data-flags" not in birch
     aster = _row(html, panel["Aster"])
-    assert "flagged" in aster and "Evaluators differ by two levels or more" in aster
+    assert "flagged" in aster and 'data-flags="wide"' in aster
+    assert '<span class="flag" role="img" aria-label="Evaluators disagree here">⚑</span>' in aster
     assert "heat-10" not in cedar and "heat-2" in cedar  # (1.67 - 1) / 4 -> 2 of 10 steps
+
+
+def test_cell_tooltip_texts_come_once_translated(admin_client, panel):
+    labels = _chart_data(admin_client.get("/compare?tag=panel").text)["labels"]
+    assert labels["cellDetail"] == ("Mean %(mean)s · median %(median)s · SD %(sd)s · range "
+                                    "%(low)s–%(high)s · n = %(n)s · N/A: %(na)s")
+    assert labels["flags"] == {
+        "wide": "Evaluators differ by two levels or more",
+        "outlier": "A score lies more than two standard deviations from the others"}
+    admin_client.post("/locale", data={"locale": "zh", "next": "/compare"})
+    chinese = admin_client.get("/compare?tag=panel").text
+    assert _chart_data(chinese)["labels"]["cellDetail"].startswith("均值 %(mean)s")
+    assert "校准 " in _row(chinese, panel["Cedar"])  # "cal." beside the calibrated mean
+
+
+def test_each_cell_sits_under_its_criterion_and_in_its_row(admin_client, portfolio):
+    keys = portfolio.criteria()
+    fir = portfolio.company("Fir", tags="columns")
+    alder = portfolio.company("Alder", tags="columns")
+    portfolio.scorecard(fir, "partner", dict(zip(keys, [1, 2, 3, 4, 5, 1, 2])))
+    portfolio.scorecard(alder, "partner", {key: 1 for key in keys})  # ranks last, sorts first
+    html = admin_client.get(f"/compare?tag=columns&sort=name&pincol=problem-space.{keys[3]}").text
+    assert _order(html) == [alder, fir]
+    assert re.findall(r"<b>([0-9.]+)</b>", _row(html, alder)) == ["1.00"] * 7
+    row = _row(html, fir)
+    cells = re.findall(r"<b>([0-9.]+)</b>.*?</td>(<td class=\"num pack-total\">([^<]*)</td>)?",
+                       row)
+    assert [mean for mean, *_ in cells] == ["4.00", "1.00", "2.00", "3.00", "5.00", "1.00", "2.00"]
+    # The pack total after the pack's last criterion; one pack, so the weighted total.
+    total = re.search(r'<td class="num total">([0-9.]+)</td>', row).group(1)
+    assert [bool(pack) for _, pack, _ in cells] == [False] * 6 + [True]
+    assert cells[-1][2] == total
+
+
+def test_a_pack_a_company_was_not_scored_on_shows_empty_cells(admin_client, portfolio):
+    keys, berkus = portfolio.criteria(), portfolio.criteria("berkus")
+    hazel = portfolio.company("Hazel", tags="packs")
+    ivy = portfolio.company("Ivy", tags="packs")
+    portfolio.scorecard(hazel, "partner", {key: 4 for key in keys})
+    portfolio.scorecard(ivy, "partner", {key: 3 for key in keys})
+    portfolio.scorecard(ivy, "partner", {key: 2 for key in berkus}, pack="berkus")
+    html = admin_client.get("/compare?tag=packs").text
+    row = _row(html, hazel)
+    assert row.count('<td class="cell empty">—</td>') == len(berkus)
+    assert '<td class="num pack-total">4.00</td>' in row
+    assert '<td class="num pack-total">—</td>' in row
+    assert "cell empty" not in _row(html, ivy)
+
+
+def test_company_names_in_the_matrix_are_text(admin_client, portfolio):
+    keys = portfolio.criteria()
+    name = '<script>alert(1)</script><img src=x onerror=alert(2)>"'
+    hostile = portfolio.company(name, tags="hostile")
+    portfolio.scorecard(hostile, "partner", {key: 3 for key in keys})
+    html = admin_client.get("/compare?tag=hostile").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&#34;" in \
+        _row(html, hostile)
+    assert "<script>alert" not in html and "<img src=x" not in html
 
 
 def test_calibrated_values_sit_beside_raw_with_the_method_named(admin_client, panel):
@@ -104,12 +170,7 @@ def test_pinned_row_and_column_come_first(admin_client, panel):
 
 
 def test_chart_data_block_has_totals_spread_and_criteria(admin_client, panel):
-    import json
-
-    html = admin_client.get("/compare?tag=panel").text
-    block = re.search(r'<script type="application/json" id="compare-chart-data">(.*?)</script>',
-                      html, re.S).group(1)
-    data = json.loads(block)
+    data = _chart_data(admin_client.get("/compare?tag=panel").text)
     by_name = {company["name"]: company for company in data["companies"]}
     assert by_name["Birch"]["sd"] == 0 and by_name["Aster"]["sd"] > 0
     assert by_name["Cedar"]["radar"]["problem-space"][0] == pytest.approx(5 / 3, abs=1e-3)

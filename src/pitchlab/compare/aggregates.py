@@ -16,7 +16,8 @@ neither can be singled out, and the spread rule covers that case.
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.scores import CELL_KEYS, group_codes
+from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
+from pitchlab.compare.scores import CELL_KEYS
 
 WIDE_SPREAD_LEVELS = 2
 OUTLIER_SDS = 2.0
@@ -30,16 +31,61 @@ AGGREGATE_COLUMNS = [
 ]
 
 
-def flag_outlier_scores(scores: pd.DataFrame) -> pd.DataFrame:
+def flag_outlier_scores(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) -> pd.DataFrame:
     """Return the scores with others_mean, others_sd and is_outlier (False for N/A) added."""
+    cell, first = first_appearance((codes or score_codes(scores)).cell)
     flagged = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
-    codes, first = group_codes(flagged, CELL_KEYS)
-    values = flagged["value"].to_numpy(dtype="float64")
+    others_mean, others_sd, outlying = _outliers(
+        flagged["value"].to_numpy(dtype="float64"), cell, len(first))
+    flagged["others_mean"] = others_mean
+    flagged["others_sd"] = others_sd
+    flagged["is_outlier"] = outlying
+    return flagged
+
+
+def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) -> pd.DataFrame:
+    """Return one row per company and criterion with spread statistics and disagreement flags.
+
+    Columns: AGGREGATE_COLUMNS. std is the sample SD (NaN with one evaluator); N/A scores are
+    counted in n_na and left out of everything else.
+    """
+    cell, first = first_appearance((codes or score_codes(scores)).cell)
+    n_cells = len(first)
+    values = scores["value"].to_numpy(dtype="float64")
+    given = ~np.isnan(values)
+    known = np.where(given, values, 0.0)
+    cells = scores.iloc[first][[*CELL_KEYS, "company_name", "criterion_title", "weight"]]
+    cells = cells.reset_index(drop=True)
+    count = np.bincount(cell, weights=given.astype("float64"), minlength=n_cells)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(count > 0, np.bincount(cell, weights=known, minlength=n_cells) / count,
+                        np.nan)
+        # Two passes (squares of deviations from the cell mean), as pandas does: exact for
+        # the small integer levels scored here, where sum-of-squares formulas drift.
+        squares = np.bincount(cell, weights=np.where(given, (values - mean[cell]) ** 2, 0.0),
+                              minlength=n_cells)
+        std = np.where(count > 1, np.sqrt(squares / (count - 1)), np.nan)
+    low, median, high = _order_statistics(values, cell, count)
+    cells["n_evaluators"] = count.astype("int64")
+    cells["n_na"] = np.bincount(cell, minlength=n_cells) - cells["n_evaluators"]
+    cells["mean"], cells["median"], cells["std"] = mean, median, std
+    cells["min"], cells["max"], cells["range"] = low, high, high - low
+    outlying = _outliers(values, cell, n_cells)[2]
+    cells["n_outliers"] = np.bincount(cell, weights=outlying, minlength=n_cells).astype("int64")
+    cells["wide_spread"] = cells["range"] >= WIDE_SPREAD_LEVELS
+    cells["has_outlier"] = cells["n_outliers"] > 0
+    cells["disagreement"] = cells["wide_spread"] | cells["has_outlier"]
+    return cells[AGGREGATE_COLUMNS]
+
+
+def _outliers(values: np.ndarray, cell: np.ndarray,
+              n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per score: the other scores' mean and SD in its cell, and whether it is an outlier."""
     given = ~np.isnan(values)
     known = np.where(given, values, 0.0)
 
     def per_cell(weights: np.ndarray) -> np.ndarray:
-        return np.bincount(codes, weights=weights, minlength=len(first))[codes]
+        return np.bincount(cell, weights=weights, minlength=n_cells)[cell]
 
     with np.errstate(invalid="ignore", divide="ignore"):
         n = per_cell(given.astype("float64"))
@@ -49,37 +95,23 @@ def flag_outlier_scores(scores: pd.DataFrame) -> pd.DataFrame:
         others_mean = others_sum / np.where(others > 0, others, np.nan)
         others_var = ((others_squares - others * others_mean**2)
                       / np.where(others > 1, others - 1, np.nan))
-    others_sd = np.sqrt(np.clip(others_var, 0, None))
-    spread = np.where(others_sd > MIN_OTHERS_SD_LEVELS, others_sd, MIN_OTHERS_SD_LEVELS)
-    distance = np.abs(values - others_mean)
-    flagged["others_mean"] = others_mean
-    flagged["others_sd"] = others_sd
-    with np.errstate(invalid="ignore"):
-        outlying = distance > OUTLIER_SDS * spread
-    flagged["is_outlier"] = (n >= MIN_EVALUATORS_FOR_OUTLIER) & outlying
-    return flagged
+        others_sd = np.sqrt(np.clip(others_var, 0, None))
+        spread = np.where(others_sd > MIN_OTHERS_SD_LEVELS, others_sd, MIN_OTHERS_SD_LEVELS)
+        outlying = np.abs(values - others_mean) > OUTLIER_SDS * spread
+    return others_mean, others_sd, (n >= MIN_EVALUATORS_FOR_OUTLIER) & outlying
 
 
-def cell_aggregates(scores: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per company and criterion with spread statistics and disagreement flags.
-
-    Columns: AGGREGATE_COLUMNS. std is the sample SD (NaN with one evaluator); N/A scores are
-    counted in n_na and left out of everything else.
-    """
-    flagged = flag_outlier_scores(scores)
-    codes, first = group_codes(flagged, CELL_KEYS)
-    cells = flagged.iloc[first][[*CELL_KEYS, "company_name", "criterion_title", "weight"]]
-    cells = cells.reset_index(drop=True)
-    # Integer codes 0..k-1 sort in order of first appearance, so results line up with `cells`.
-    grouped = flagged["value"].groupby(codes)
-    for name in ("count", "mean", "median", "std", "min", "max"):
-        cells[name] = getattr(grouped, name)().to_numpy()
-    cells = cells.rename(columns={"count": "n_evaluators"})
-    cells["n_na"] = np.bincount(codes, minlength=len(first)) - cells["n_evaluators"]
-    cells["range"] = cells["max"] - cells["min"]
-    cells["n_outliers"] = np.bincount(codes, weights=flagged["is_outlier"],
-                                      minlength=len(first)).astype("int64")
-    cells["wide_spread"] = (cells["range"] >= WIDE_SPREAD_LEVELS).astype(bool)
-    cells["has_outlier"] = cells["n_outliers"] > 0
-    cells["disagreement"] = cells["wide_spread"] | cells["has_outlier"]
-    return cells[AGGREGATE_COLUMNS]
+def _order_statistics(values: np.ndarray, cell: np.ndarray,
+                      count: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per cell: lowest, median and highest score given (NaN where none)."""
+    low, median, high = (np.full(len(count), np.nan) for _ in range(3))
+    order = np.lexsort((values, cell))  # by cell, then value, N/A (NaN) last in each cell
+    ordered = values[order]
+    size = count.astype("int64")
+    has = size > 0
+    start = np.searchsorted(cell[order], np.arange(len(count)))[has]
+    size = size[has]
+    low[has] = ordered[start]
+    high[has] = ordered[start + size - 1]
+    median[has] = (ordered[start + (size - 1) // 2] + ordered[start + size // 2]) / 2
+    return low, median, high

@@ -11,6 +11,7 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
+from pitchlab.compare.codes import ScoreCodes, score_codes
 from pitchlab.compare.scores import CRITERION_KEYS
 
 RELIABLE_ALPHA = 0.8
@@ -56,7 +57,7 @@ def ordinal_alpha(reliability_data: np.ndarray, *, levels: np.ndarray | None = N
     ))
 
 
-def criterion_agreement(scores: pd.DataFrame) -> pd.DataFrame:
+def criterion_agreement(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) -> pd.DataFrame:
     """Return alpha and its reading per criterion. Columns: AGREEMENT_COLUMNS.
 
     n_companies counts the companies scored (not N/A) by at least two evaluators.
@@ -65,19 +66,17 @@ def criterion_agreement(scores: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=AGREEMENT_COLUMNS)
     # One pass of integer codes instead of a pivot table per criterion: a portfolio has
     # dozens of criteria and the pivots dominated the comparison's time.
-    group = scores.groupby(CRITERION_KEYS, sort=False).ngroup().to_numpy()
-    evaluator = pd.factorize(scores["evaluator_id"])[0]
-    company = pd.factorize(scores["company_id"])[0]
+    codes = codes or score_codes(scores)
     values = scores["value"].to_numpy(dtype="float64")
-    order = np.argsort(group, kind="stable")
-    bounds = np.searchsorted(group[order], np.arange(group.max() + 2))
-    first = scores.iloc[order[bounds[:-1]]]
+    given = np.flatnonzero(~np.isnan(values))
+    given = given[np.argsort(codes.criterion[given], kind="stable")]
+    bounds = np.searchsorted(codes.criterion[given], np.arange(codes.n_criteria + 1))
     rows = []
-    for number, row in enumerate(first.itertuples(index=False)):
-        rows_of = order[bounds[number]:bounds[number + 1]]
-        given = rows_of[~np.isnan(values[rows_of])]
-        matrix, raters_per_company = _reliability_matrix(evaluator[given], company[given],
-                                                         values[given])
+    for number, row in enumerate(scores.iloc[codes.criterion_rows].itertuples(index=False)):
+        scored = given[bounds[number]:bounds[number + 1]]
+        matrix, raters_per_company = _reliability_matrix(
+            codes.evaluator[scored], codes.company[scored], values[scored],
+            shape=(codes.n_evaluators, codes.n_companies))
         levels = np.arange(row.scale_min, row.scale_max + 1)
         alpha = ordinal_alpha(matrix, levels=levels) if matrix.size else math.nan
         rows.append({
@@ -87,20 +86,22 @@ def criterion_agreement(scores: pd.DataFrame) -> pd.DataFrame:
             "reading": read_alpha(alpha),
             "n_companies": int((raters_per_company >= MIN_SCORES_PER_COMPANY).sum()),
             "n_evaluators": int(matrix.shape[0]),
-            "n_scores": int(len(given)),
+            "n_scores": int(len(scored)),
         })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-def _reliability_matrix(evaluators: np.ndarray, companies: np.ndarray,
-                        values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Evaluators x companies of mean scores (NaN where none), and evaluators per company."""
-    rater, rater_index = np.unique(evaluators, return_inverse=True)
-    unit, unit_index = np.unique(companies, return_inverse=True)
-    sums = np.zeros((len(rater), len(unit)))
-    counts = np.zeros((len(rater), len(unit)))
-    np.add.at(sums, (rater_index, unit_index), values)
-    np.add.at(counts, (rater_index, unit_index), 1)
+def _reliability_matrix(evaluators: np.ndarray, companies: np.ndarray, values: np.ndarray, *,
+                        shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Evaluators x companies of mean scores (NaN where none), and evaluators per company;
+    only the evaluators and companies with a score."""
+    cell = evaluators * shape[1] + companies
+    size = shape[0] * shape[1]
+    sums = np.bincount(cell, weights=values, minlength=size).reshape(shape)
+    counts = np.bincount(cell, minlength=size).reshape(shape)
+    scored = counts > 0
+    rows, columns = scored.any(axis=1), scored.any(axis=0)
+    sums, counts = sums[rows][:, columns], counts[rows][:, columns]
     with np.errstate(invalid="ignore", divide="ignore"):
         matrix = np.where(counts > 0, sums / counts, np.nan)
     return matrix, (counts > 0).sum(axis=0)

@@ -6,6 +6,8 @@ Raw scores are never replaced; calibrated values sit beside them.
 import numpy as np
 import pandas as pd
 
+from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
+
 MIN_SCORES_FOR_CALIBRATION = 5
 CALIBRATED = "calibrated"
 NOT_ENOUGH_DATA = "not enough data"
@@ -25,56 +27,91 @@ METHOD_DESCRIPTION = (
 _EVALUATOR_SCALE = ["evaluator_id", "scale_min", "scale_max"]
 
 
-def evaluator_calibration(scores: pd.DataFrame) -> pd.DataFrame:
+def evaluator_calibration(scores: pd.DataFrame, *,
+                          codes: ScoreCodes | None = None) -> pd.DataFrame:
     """Return each evaluator's own statistics per scale and whether they can be calibrated.
 
     Columns: evaluator_id, evaluator_name, scale_min, scale_max, n_scores, evaluator_mean,
     evaluator_sd, calibration_status, pooled_mean, pooled_sd.
     """
-    names = scores.drop_duplicates("evaluator_id").set_index("evaluator_id")["evaluator_name"]
-    stats = (scores.groupby(_EVALUATOR_SCALE, sort=False)["value"]
-             .agg(n_scores="count", evaluator_mean="mean", evaluator_sd="std")
-             .reset_index())
-    stats.insert(1, "evaluator_name", stats["evaluator_id"].map(names))
-    eligible = (stats["n_scores"] >= MIN_SCORES_FOR_CALIBRATION) & (stats["evaluator_sd"] > 0)
+    codes = codes or score_codes(scores)
+    group, first = _evaluator_scales(codes)
+    values = scores["value"].to_numpy(dtype="float64")
+    given = ~np.isnan(values)
+    count = np.bincount(group, weights=given.astype("float64"), minlength=len(first))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.bincount(group, weights=np.where(given, values, 0.0),
+                           minlength=len(first)) / count
+        squares = np.bincount(group, weights=np.where(given, (values - mean[group]) ** 2, 0.0),
+                              minlength=len(first))
+        sd = np.where(count > 1, np.sqrt(squares / (count - 1)), np.nan)
+    stats = scores.iloc[first][["evaluator_id", "evaluator_name", "scale_min", "scale_max"]]
+    stats = stats.reset_index(drop=True)
+    stats["n_scores"] = count.astype("int64")
+    stats["evaluator_mean"] = np.where(count > 0, mean, np.nan)
+    stats["evaluator_sd"] = sd
+    eligible = (count >= MIN_SCORES_FOR_CALIBRATION) & (sd > 0)
     stats["calibration_status"] = np.where(eligible, CALIBRATED, NOT_ENOUGH_DATA)
-    pooled = _pooled_by_scale(stats[eligible])
-    return stats.merge(pooled, on=["scale_min", "scale_max"], how="left")
+    scale = codes.criterion_scale[codes.criterion[first]]
+    stats["pooled_mean"], stats["pooled_sd"] = _pooled_by_scale(
+        scale, count, stats["evaluator_mean"].to_numpy(), sd, eligible)
+    return stats
 
 
-def calibrated_scores(scores: pd.DataFrame, *,
-                      calibration: pd.DataFrame | None = None) -> pd.DataFrame:
+def calibrated_scores(scores: pd.DataFrame, *, calibration: pd.DataFrame | None = None,
+                      codes: ScoreCodes | None = None) -> pd.DataFrame:
     """Return the scores with raw `value` and `calibrated_value` side by side.
 
     Added columns: evaluator_mean, evaluator_sd, z, calibrated_value, calibration_status.
     calibrated_value is NaN for N/A answers and for evaluators with not enough data.
     `calibration` is evaluator_calibration(scores) when the caller has it already.
     """
+    codes = codes or score_codes(scores)
     if calibration is None:
-        calibration = evaluator_calibration(scores)
-    stats = calibration.drop(columns=["evaluator_name", "n_scores"])
-    rows = scores.merge(stats, on=_EVALUATOR_SCALE, how="left")
-    rows.index = scores.index
-    usable = rows["calibration_status"] == CALIBRATED
-    z = ((rows["value"] - rows["evaluator_mean"]) / rows["evaluator_sd"]).where(usable)
-    mapped = z * rows["pooled_sd"] + rows["pooled_mean"]
+        calibration = evaluator_calibration(scores, codes=codes)
+    group, first = _evaluator_scales(codes)
+    # Which calibration row each (evaluator, scale) group has: a few lookups, not one per score.
+    # A group the calibration lacks points one past its rows, at a NaN (not calibrated).
+    rows_of = {key: row for row, key in enumerate(_scale_keys(calibration))}
+    at = np.array([rows_of.get(key, len(calibration)) for key in _scale_keys(scores.iloc[first])],
+                  dtype="int64")[group]
+
+    def stat(column: str) -> np.ndarray:
+        return np.append(calibration[column].to_numpy(dtype="float64"), np.nan)[at]
+
+    usable = np.append(calibration["calibration_status"].to_numpy() == CALIBRATED, False)[at]
+    rows = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
+    rows["evaluator_mean"], rows["evaluator_sd"] = stat("evaluator_mean"), stat("evaluator_sd")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where(usable, (rows["value"].to_numpy() - rows["evaluator_mean"].to_numpy())
+                     / rows["evaluator_sd"].to_numpy(), np.nan)
+    mapped = z * stat("pooled_sd") + stat("pooled_mean")
     rows["z"] = z
-    rows["calibrated_value"] = mapped.clip(lower=rows["scale_min"], upper=rows["scale_max"])
-    rows["calibration_status"] = rows["calibration_status"].fillna(NOT_ENOUGH_DATA)
-    return rows.drop(columns=["pooled_mean", "pooled_sd"])
+    rows["calibrated_value"] = np.clip(mapped, rows["scale_min"].to_numpy(),
+                                       rows["scale_max"].to_numpy())
+    rows["calibration_status"] = pd.Categorical.from_codes(
+        np.where(usable, 0, 1), categories=[CALIBRATED, NOT_ENOUGH_DATA])
+    return rows
 
 
-def _pooled_by_scale(eligible: pd.DataFrame) -> pd.DataFrame:
-    """Score-weighted grand mean and degrees-of-freedom-weighted pooled SD per scale."""
-    frame = eligible.assign(
-        _sum=eligible["n_scores"] * eligible["evaluator_mean"],
-        _dof=eligible["n_scores"] - 1,
-        _squares=(eligible["n_scores"] - 1) * eligible["evaluator_sd"] ** 2,
-    )
-    sums = frame.groupby(["scale_min", "scale_max"])[["_sum", "n_scores", "_dof", "_squares"]].sum()
-    pooled = pd.DataFrame({
-        "pooled_mean": sums["_sum"] / sums["n_scores"],
-        "pooled_sd": np.sqrt(sums["_squares"] / sums["_dof"]),
-    })
-    return pooled.reset_index()
+def _scale_keys(rows: pd.DataFrame) -> list[tuple]:
+    return list(zip(*(rows[key].tolist() for key in _EVALUATOR_SCALE)))
 
+
+def _evaluator_scales(codes: ScoreCodes) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: its (evaluator, rating scale) group number; and each group's first row."""
+    n_scales = int(codes.criterion_scale.max(initial=0)) + 1
+    return first_appearance(codes.evaluator * n_scales + codes.criterion_scale[codes.criterion])
+
+
+def _pooled_by_scale(scale: np.ndarray, count: np.ndarray, mean: np.ndarray, sd: np.ndarray,
+                     eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per evaluator and scale: the score-weighted grand mean and the degrees-of-freedom-
+    weighted pooled SD of the eligible evaluators on that scale (NaN when none)."""
+    def per_scale(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(scale, weights=np.where(eligible, weights, 0.0))[scale]
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pooled_mean = per_scale(count * mean) / per_scale(count)
+        pooled_sd = np.sqrt(per_scale((count - 1) * sd**2) / per_scale(count - 1))
+    return pooled_mean, pooled_sd

@@ -1,11 +1,11 @@
 """Data for the compare page's charts, handed to static/js/compare.js as one JSON block.
 
 The page's Content-Security-Policy allows no inline script, so the numbers travel in a
-<script type="application/json"> element and a static file draws them with Chart.js.
+<script type="application/json"> element and a static file draws them with Chart.js. The block
+also carries the translated texts that compare.js writes the matrix cells' tooltips with.
 """
 
 import math
-import statistics
 
 from ..web.i18n import gettext as _
 from .page import ComparePage
@@ -22,13 +22,23 @@ def _number(value) -> float | None:
     return None if math.isnan(value) else round(value, 4)
 
 
-def _evaluator_totals(page: ComparePage) -> dict[int, list[dict]]:
-    table = page.comparison.evaluator_scores
+def _sd(values: list[float]) -> float | None:
+    """Sample standard deviation (statistics.stdev, exact with fractions, is ten times slower)."""
+    if len(values) < 2:
+        return None
+    mean = math.fsum(values) / len(values)
+    return round(math.sqrt(math.fsum((value - mean) ** 2 for value in values)
+                           / (len(values) - 1)), 4)
+
+
+def _evaluator_totals(page: ComparePage, company_ids: list[int]) -> dict[int, list[dict]]:
+    """The charted companies' evaluator totals (the table holds every company's)."""
+    table = page.comparison.evaluator_totals
+    table = table[table["company_id"].isin(company_ids)]
     found: dict[int, list[dict]] = {}
-    for company_id, name, total in zip(table["company_id"], table["evaluator_name"],
-                                       table["total"]):
-        if _number(total) is not None:
-            found.setdefault(int(company_id), []).append({"name": name, "total": _number(total)})
+    for company_id, name, total in zip(table["company_id"].tolist(),
+                                       table["evaluator_name"].tolist(), table["total"].tolist()):
+        found.setdefault(company_id, []).append({"name": name, "total": round(total, 4)})
     return found
 
 
@@ -46,18 +56,18 @@ def _packs(page: ComparePage) -> list[dict]:
 
 def chart_data(page: ComparePage) -> dict:
     """Companies in table order (pinned first) with totals, spreads and criterion means."""
-    totals = _evaluator_totals(page)
+    rows = page.rows[:CHART_MAX_COMPANIES]
+    totals = _evaluator_totals(page, [row.company_id for row in rows])
     packs = _packs(page)
     companies = []
-    for row in page.rows[:CHART_MAX_COMPANIES]:
-        given = [item["total"] for item in totals.get(row.company_id, [])]
+    for row in rows:
         companies.append({
             "id": row.company_id, "name": row.name, "rank": _number(row.summary["rank"]),
             "total": _number(row.summary["total"]),
-            "sd": round(statistics.stdev(given), 4) if len(given) > 1 else None,
+            "sd": _sd([item["total"] for item in totals.get(row.company_id, [])]),
             "evaluators": totals.get(row.company_id, []),
-            "radar": {pack["key"]: [_number(row.cells[key].mean) if key in row.cells else None
-                                    for key in pack["keys"]] for pack in packs},
+            "radar": {pack["key"]: [_number(row.means.get(key)) for key in pack["keys"]]
+                      for pack in packs},
         })
     return {
         "packs": packs, "companies": companies, "radarMax": RADAR_MAX_COMPANIES,
@@ -66,5 +76,12 @@ def chart_data(page: ComparePage) -> dict:
             "errorBar": _("Error bars: ± one standard deviation of the evaluators' totals"),
             "evaluatorTotal": _("One evaluator's total"),
             "mean": _("Mean"),
+            # Filled from each cell's data-stats; the flag reasons by data-flags name.
+            "cellDetail": _("Mean %(mean)s · median %(median)s · SD %(sd)s · range "
+                            "%(low)s–%(high)s · n = %(n)s · N/A: %(na)s"),
+            "flags": {
+                "wide": _("Evaluators differ by two levels or more"),
+                "outlier": _("A score lies more than two standard deviations from the others"),
+            },
         },
     }

@@ -1,6 +1,6 @@
 """A portfolio comparison: every table the comparison page and the exports show, built once."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
@@ -10,6 +10,7 @@ from pitchlab.compare.aggregates import cell_aggregates
 from pitchlab.compare.agreement import criterion_agreement
 from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
 from pitchlab.compare.calibration import calibrated_scores, evaluator_calibration
+from pitchlab.compare.codes import score_codes
 from pitchlab.compare.matrices import criterion_matrix, evaluator_score_table
 from pitchlab.compare.methodology import ConflictExclusion, methodology_rows
 from pitchlab.compare.ranking import (
@@ -36,11 +37,12 @@ class PortfolioComparison:
     agreement: pd.DataFrame
     rank_intervals: pd.DataFrame
     methodology: pd.DataFrame
-    # Not exported: the per-cell statistics behind the disagreement counts and each
-    # evaluator's calibration, which the compare page shows too and would otherwise compute
-    # a second time.
+    # Not exported: the per-cell statistics behind the disagreement counts, each evaluator's
+    # calibration and each evaluator's total per company, which the compare page shows too
+    # and would otherwise compute a second time.
     cells: pd.DataFrame | None = None
     calibration: pd.DataFrame | None = None
+    evaluator_totals: pd.DataFrame | None = None
 
 
 # Sheet and section titles, in export order.
@@ -69,6 +71,11 @@ COLUMN_HEADERS = {
 }
 
 
+# The tables some callers can do without; the others are always built. Left out, they come
+# back as empty frames: on a full portfolio they cost a quarter of the time or more.
+OPTIONAL_TABLES = frozenset({"raw_matrix", "calibrated_matrix", "evaluator_scores", "agreement"})
+
+
 def comparison_tables(comparison: PortfolioComparison) -> dict[str, pd.DataFrame]:
     """Return the tables keyed by field name, in export order."""
     return {name: getattr(comparison, name) for name in TABLE_TITLES}
@@ -85,60 +92,61 @@ def build_comparison(
     seed: int = 0,
     interval: tuple[float, float] = DEFAULT_INTERVAL,
     generated_at: datetime | None = None,
-    summary_only: bool = False,
+    tables: Collection[str] = OPTIONAL_TABLES,
 ) -> PortfolioComparison:
     """Compute every table of a portfolio comparison from the long scores frame.
 
     With anonymize, evaluator names (also of excluded evaluators) become "Evaluator A", ...
-    With summary_only (the CSV export, which holds the summary and the raw matrix), the
-    calibrated matrix, evaluator scores and agreement tables come back empty: on a full
-    portfolio they cost a quarter of the time.
+    `tables` names the OPTIONAL_TABLES to build (the CSV holds only the raw matrix of them);
+    the others come back empty.
     """
     check_scores(scores)
+    unknown = set(tables) - OPTIONAL_TABLES
+    if unknown:
+        raise ValueError(f"unknown comparison tables: {', '.join(sorted(unknown))}")
     exclusions = list(excluded_for_conflict)
     if anonymize:
         scores, exclusions = _anonymized(scores, exclusions)
+    codes = score_codes(scores)
     weights = {"pack_weights": pack_weights, "criterion_weights": criterion_weights}
-    calibration = evaluator_calibration(scores)
-    calibrated = calibrated_scores(scores, calibration=calibration)
-    per_evaluator = evaluator_totals(scores, **weights)
-    cells = cell_aggregates(scores)
+    calibration = evaluator_calibration(scores, codes=codes)
+    calibrated = calibrated_scores(scores, calibration=calibration, codes=codes)
+    per_evaluator = evaluator_totals(scores, **weights, codes=codes)
+    cells = cell_aggregates(scores, codes=codes)
     summary, intervals = _ranking_tables(
-        scores, calibrated, per_evaluator, cells, weights=weights,
+        scores, calibrated, per_evaluator, cells, weights={**weights, "codes": codes},
         resamples=resamples, seed=seed, interval=interval,
     )
-    criteria = criterion_order(scores)
-    order = summary["company_id"]
-    details = {"calibrated_matrix": pd.DataFrame(), "evaluator_scores": pd.DataFrame(),
-               "agreement": pd.DataFrame()}
-    if not summary_only:
-        details = {
-            "calibrated_matrix": criterion_matrix(calibrated, criteria=criteria,
-                                                  company_order=order,
-                                                  value_column="calibrated_value"),
-            "evaluator_scores": evaluator_score_table(scores, per_evaluator, criteria=criteria,
-                                                      company_order=order),
-            "agreement": criterion_agreement(scores),
-        }
+    criteria = criterion_order(scores, codes=codes)
+    matrix = {"criteria": criteria, "company_order": summary["company_id"], "codes": codes}
+    builders = {
+        "raw_matrix": lambda: criterion_matrix(scores, **matrix),
+        "calibrated_matrix": lambda: criterion_matrix(calibrated, **matrix,
+                                                      value_column="calibrated_value"),
+        "evaluator_scores": lambda: evaluator_score_table(scores, per_evaluator, **matrix),
+        "agreement": lambda: criterion_agreement(scores, codes=codes),
+    }
+    details = {name: build() if name in tables else pd.DataFrame()
+               for name, build in builders.items()}
     return PortfolioComparison(
         summary=summary,
-        raw_matrix=criterion_matrix(scores, criteria=criteria, company_order=order),
         **details,
         rank_intervals=intervals,
         methodology=methodology_rows(
-            scores, weights=weight_table(scores, **weights), exclusions=exclusions,
+            scores, weights=weight_table(scores, **weights, codes=codes), exclusions=exclusions,
             resamples=resamples, seed=seed, interval=interval,
             generated_at=generated_at or datetime.now(timezone.utc),
         ),
         cells=cells,
         calibration=calibration,
+        evaluator_totals=per_evaluator,
     )
 
 
 def _anonymized(
     scores: pd.DataFrame, exclusions: list[ConflictExclusion]
 ) -> tuple[pd.DataFrame, list[ConflictExclusion]]:
-    ids = [*scores["evaluator_id"], *(exclusion.evaluator_id for exclusion in exclusions)]
+    ids = [*scores["evaluator_id"].unique(), *(exclusion.evaluator_id for exclusion in exclusions)]
     pseudonyms = evaluator_pseudonyms(ids)
     renamed = [replace(e, evaluator_name=pseudonyms[e.evaluator_id]) for e in exclusions]
     return anonymized_scores(scores, pseudonyms), renamed

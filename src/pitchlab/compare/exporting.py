@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from sqlmodel import Session
 
 from ..models import User
-from .comparison import build_comparison
+from .comparison import OPTIONAL_TABLES, build_comparison
 from .export import comparison_csv, comparison_json, comparison_xlsx
 from .loading import load_portfolio, with_loading_notes
 from .selection import Selection
@@ -59,7 +59,7 @@ def export_comparison(session: Session, selection: Selection, *, user: User | No
         portfolio.scores, pack_weights=selection.pack_weights,
         criterion_weights=selection.criterion_weights,
         excluded_for_conflict=portfolio.exclusions, anonymize=selection.anonymize,
-        summary_only=fmt == "csv")
+        tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES)
     comparison = with_loading_notes(comparison, portfolio)
     report(COMPUTED_PERCENT, "writing")
     if fmt == "xlsx":

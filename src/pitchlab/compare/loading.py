@@ -90,41 +90,49 @@ def _candidates(session: Session, selection: Selection) -> pd.DataFrame:
 
 
 def _criteria(session: Session) -> pd.DataFrame:
-    """Every criterion of every pack version (a few hundred rows at most)."""
+    """Every criterion of every pack version (a few hundred rows at most), each with its
+    pack's newest version and, by key, the title, weight and order of the newest version
+    that has it. Plain Python: on so few rows pandas' overhead cost more than the work."""
     statement = (select(RubricCriterion.id, RubricCriterion.key, RubricCriterion.title,
                         RubricCriterion.weight, RubricCriterion.position, RubricVersion.version,
-                        RubricVersion.scale_min, RubricVersion.scale_max, RubricVersion.title,
-                        RubricPack.id, RubricPack.key, RubricPack.kind)
+                        RubricVersion.scale_min, RubricVersion.scale_max,
+                        RubricVersion.title.label("pack_title"), RubricPack.id.label("pack_id"),
+                        RubricPack.key.label("pack_key"), RubricPack.kind)
                  .join(RubricVersion, col(RubricCriterion.version_id) == RubricVersion.id)
                  .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id))
-    columns = ["criterion_id", "criterion_key", "title", "weight", "position", "version",
-               "scale_min", "scale_max", "pack_title", "pack_id", "pack_key", "kind"]
-    return pd.DataFrame(session.exec(statement).all(), columns=columns)
-
-
-def _canonical(criteria: pd.DataFrame) -> pd.DataFrame:
-    """Per criterion id: the pack's newest version, and title, weight and order by key."""
-    criteria = criteria.copy()
-    criteria["pack_version"] = criteria.groupby("pack_key")["version"].transform("max")
-    newest = criteria.sort_values("version").drop_duplicates(["pack_key", "criterion_key"],
-                                                             keep="last")
-    newest = newest.assign(
-        criterion_title=[localized(title) for title in newest["title"]],
-        in_newest=newest["version"] == newest["pack_version"],
-        kind_order=newest["kind"].map(KIND_ORDER).fillna(len(KIND_ORDER)),
-    ).sort_values(["kind_order", "pack_key", "in_newest", "position", "criterion_key"],
-                  ascending=[True, True, False, True, True])
-    newest["order"] = np.arange(len(newest))
-    keys = ["pack_key", "criterion_key"]
-    canonical = newest[[*keys, "criterion_title", "weight", "order"]]
-    return criteria.drop(columns=["title", "weight"]).merge(canonical, on=keys)
+    rows = session.exec(statement).all()
+    pack_version: dict[str, int] = {}
+    newest: dict[tuple[str, str], object] = {}
+    for row in rows:
+        pack_version[row.pack_key] = max(pack_version.get(row.pack_key, 0), row.version)
+        key = (row.pack_key, row.key)
+        if key not in newest or row.version > newest[key].version:
+            newest[key] = row
+    ordered = sorted(newest.values(), key=lambda row: (
+        KIND_ORDER.get(row.kind, len(KIND_ORDER)), row.pack_key,
+        row.version != pack_version[row.pack_key], row.position, row.key))
+    order = {(row.pack_key, row.key): number for number, row in enumerate(ordered)}
+    titles = {key: localized(row.title) for key, row in newest.items()}
+    columns = ["criterion_id", "criterion_key", "version", "scale_min", "scale_max",
+               "pack_title", "pack_id", "pack_key", "kind", "pack_version", "criterion_title",
+               "weight", "order"]
+    return pd.DataFrame([
+        (row.id, row.key, row.version, row.scale_min, row.scale_max, row.pack_title,
+         row.pack_id, row.pack_key, row.kind, pack_version[row.pack_key],
+         titles[(row.pack_key, row.key)], newest[(row.pack_key, row.key)].weight,
+         order[(row.pack_key, row.key)]) for row in rows], columns=columns)
 
 
 def _pack_infos(criteria: pd.DataFrame) -> list[PackInfo]:
-    newest = criteria[criteria["version"] == criteria["pack_version"]]
-    first = newest.sort_values("order").drop_duplicates("pack_key")
-    return [PackInfo(key=row.pack_key, kind=row.kind, title=localized(row.pack_title),
-                     newest_version=int(row.pack_version)) for row in first.itertuples()]
+    """Every pack, in rubric order, as its newest version describes it."""
+    first: dict[str, PackInfo] = {}
+    newest = criteria[criteria["version"] == criteria["pack_version"]].sort_values("order")
+    for key, kind, title, version in zip(newest["pack_key"], newest["kind"],
+                                         newest["pack_title"], newest["pack_version"]):
+        if key not in first:
+            first[key] = PackInfo(key=key, kind=kind, title=localized(title),
+                                  newest_version=int(version))
+    return list(first.values())
 
 
 def _submitted_evaluations(selection: Selection):
@@ -144,23 +152,30 @@ def _submitted_evaluations(selection: Selection):
 def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
     """company_id, evaluator_id, criterion_id and value (NaN for N/A) of every score."""
     evaluations = _submitted_evaluations(selection)
-    found = session.connection().execute(evaluations).all()
-    panel = pd.DataFrame(found, columns=["evaluation_id", "company_id", "evaluator_id"])
+    panel = _fetch_array(session, evaluations, "int64")
     answer = case((col(Score.is_na), null()), else_=col(Score.value))
     statement = select(Score.evaluation_id, Score.criterion_id, answer).where(
         col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id)))
-    # Plain DBAPI tuples into one float array: SQLAlchemy rows and per-column lists cost five
-    # times more on a 200,000-score portfolio. An N/A (or empty) answer is NULL, hence NaN.
-    result = session.connection().execute(statement)
-    scores = np.array(result.cursor.fetchall(), dtype="float64").reshape(-1, 3)
-    result.close()
-    seat = pd.Index(panel["evaluation_id"]).get_indexer(scores[:, 0].astype("int64"))
+    # An N/A (or empty) answer is NULL, hence NaN.
+    scores = _fetch_array(session, statement, "float64")
+    seat = pd.Index(panel[:, 0]).get_indexer(scores[:, 0].astype("int64"))
     return pd.DataFrame({
-        "company_id": panel["company_id"].to_numpy(dtype="int64")[seat],
-        "evaluator_id": panel["evaluator_id"].to_numpy(dtype="int64")[seat],
+        "company_id": panel[:, 1][seat],
+        "evaluator_id": panel[:, 2][seat],
         "criterion_id": scores[:, 1].astype("int64"),
         "value": scores[:, 2],
     })
+
+
+def _fetch_array(session: Session, statement, dtype: str) -> np.ndarray:
+    """All rows of a SELECT as one 2-D array. Plain DBAPI tuples: SQLAlchemy rows, and
+    DataFrames built from them, cost several times more on a 200,000-score portfolio."""
+    result = session.connection().execute(statement)
+    try:
+        rows = result.cursor.fetchall()
+    finally:
+        result.close()
+    return np.array(rows, dtype=dtype).reshape(-1, len(statement.selected_columns))
 
 
 def _pair_key(left: np.ndarray, right: np.ndarray, right_max: int) -> np.ndarray:
@@ -222,7 +237,7 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
         candidates = candidates[~candidates["company_id"].isin(hidden)]
     companies = dict(zip(candidates["company_id"][candidates["picked"]],
                          candidates["company_name"][candidates["picked"]]))
-    criteria = _canonical(_criteria(session))
+    criteria = _criteria(session)
     rows = _with_criteria(_score_rows(session, selection), criteria)
     rows = rows[rows["company_id"].isin(list(companies))]
     rows = _keep_visible(rows, visible_company_packs(session, user) if user else None)
@@ -243,29 +258,37 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
 
 def _scores_frame(rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[int, str],
                   names: dict[int, str]) -> pd.DataFrame:
-    """The scores frame: names and criterion facts gathered once, for the rows kept."""
+    """The scores frame: names and criterion facts gathered once, for the rows kept.
+
+    Text columns are categoricals: a portfolio repeats a few hundred names and titles over
+    200,000 rows, and a categorical is built, and grouped by, without touching each string.
+    """
     at = rows["criterion"].to_numpy()
-
-    def criterion(column: str) -> np.ndarray:
-        return criteria[column].to_numpy()[at]
-
+    company_ids, evaluator_ids = rows["company_id"].to_numpy(), rows["evaluator_id"].to_numpy()
+    people = pd.unique(evaluator_ids)
     frame = pd.DataFrame({
-        "company_id": rows["company_id"].to_numpy(),
-        "company_name": rows["company_id"].map(companies).to_numpy(),
-        "evaluator_id": rows["evaluator_id"].to_numpy(),
-        "evaluator_name": rows["evaluator_id"].map(names).fillna("?").to_numpy(),
-        "pack_key": criterion("pack_key"),
-        "pack_version": criterion("pack_version"),
-        "criterion_key": criterion("criterion_key"),
-        "criterion_title": criterion("criterion_title"),
-        "weight": criterion("weight"),
+        "company_id": company_ids,
+        "company_name": _texts(pd.Index(list(companies)).get_indexer(company_ids),
+                               list(companies.values())),
+        "evaluator_id": evaluator_ids,
+        "evaluator_name": _texts(pd.Index(people).get_indexer(evaluator_ids),
+                                 [names.get(int(person), "?") for person in people]),
+        **{column: _texts(at, criteria[column].tolist())
+           for column in ("pack_key", "criterion_key", "criterion_title")},
+        **{column: criteria[column].to_numpy()[at]
+           for column in ("pack_version", "weight", "scale_min", "scale_max")},
         "value": rows["value"].to_numpy(),
-        "scale_min": criterion("scale_min"),
-        "scale_max": criterion("scale_max"),
-    })
-    frame = frame.astype(SCORE_COLUMNS)
+    })[list(SCORE_COLUMNS)]
+    frame = frame.astype({name: dtype for name, dtype in SCORE_COLUMNS.items() if dtype != "str"})
     check_scores(frame)
     return frame
+
+
+def _texts(positions: np.ndarray, texts: list[str]) -> pd.Categorical:
+    """texts[position] for every position, as a categorical of the distinct texts."""
+    codes, distinct = pd.factorize(pd.Series(texts, dtype="str"))
+    return pd.Categorical.from_codes(codes[positions] if len(codes) else positions,
+                                     categories=distinct)
 
 
 def with_loading_notes(comparison: PortfolioComparison,

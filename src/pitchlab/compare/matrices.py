@@ -1,8 +1,11 @@
 """Companies x criteria matrices: mean scores per company, and each evaluator's own scores."""
 
+import numpy as np
 import pandas as pd
 
+from pitchlab.compare.codes import ScoreCodes, score_codes
 from pitchlab.compare.scores import COMPANY_KEYS, CRITERION_KEYS, criterion_labels
+from pitchlab.compare.totals import criterion_means
 
 # Shown where an evaluator answered N/A, to tell it apart from a criterion left unscored.
 NA_TEXT = "N/A"
@@ -14,17 +17,22 @@ def criterion_matrix(
     criteria: pd.DataFrame,
     company_order: pd.Series,
     value_column: str = "value",
+    codes: ScoreCodes | None = None,
 ) -> pd.DataFrame:
     """Return the evaluators' mean per company (rows) and criterion (columns), N/A left out.
 
     Columns: company_id, company_name, then one column per criterion named by its label.
     """
-    means = scores.groupby(["company_id", *CRITERION_KEYS], sort=False)[value_column].mean()
-    wide = _criteria_as_columns(means.unstack(CRITERION_KEYS), criteria)
-    wide = wide.reindex(pd.Index(company_order, name="company_id"))
-    names = scores.drop_duplicates("company_id").set_index("company_id")["company_name"]
-    wide.insert(0, "company_name", wide.index.map(names))
-    return wide.reset_index()
+    codes = codes or score_codes(scores)
+    means = criterion_means(codes.company, codes.n_companies, codes,
+                            scores[value_column].to_numpy(dtype="float64"))
+    companies = scores.iloc[codes.company_rows]
+    row = pd.Index(companies["company_id"]).get_indexer(pd.Index(company_order))
+    names = companies["company_name"].to_numpy(dtype=object)
+    wide = _as_columns(_take_rows(means, row), scores, criteria, codes)
+    wide.insert(0, "company_id", np.asarray(company_order, dtype="int64"))
+    wide.insert(1, "company_name", np.where(row >= 0, names[row], None))
+    return wide
 
 
 def evaluator_score_table(
@@ -33,33 +41,55 @@ def evaluator_score_table(
     *,
     criteria: pd.DataFrame,
     company_order: pd.Series,
+    codes: ScoreCodes | None = None,
 ) -> pd.DataFrame:
     """Return one row per company and evaluator with their total and every raw score.
 
     An explicit N/A shows as "N/A"; a criterion the evaluator did not score stays empty.
     Columns: company_id, company_name, evaluator_name, total, then one column per criterion.
     """
-    keys = ["company_id", "evaluator_id"]
-    cell = [scores[key] for key in [*keys, *CRITERION_KEYS]]
-    means = scores["value"].groupby(cell, sort=False).mean()
-    values = _criteria_as_columns(means.unstack(CRITERION_KEYS), criteria)
-    answered_na = scores["value"].isna().groupby(cell, sort=False).all()
-    na_mask = _criteria_as_columns(answered_na.unstack(CRITERION_KEYS, fill_value=False), criteria)
-    wide = values.astype(object).mask(na_mask.fillna(False).astype(bool), NA_TEXT)
-    wide = wide.reset_index()
-    people = scores.drop_duplicates(keys)[[*keys, "company_name", "evaluator_name"]]
-    totals = evaluator_totals[[*keys, "total"]]
-    wide = people.merge(totals, on=keys, how="left").merge(wide, on=keys)
-    position = pd.Series(range(len(company_order)), index=pd.Index(company_order))
-    wide["_position"] = wide["company_id"].map(position)
-    wide = wide.sort_values(["_position", "evaluator_id"], kind="stable")
-    labels = list(criterion_labels(criteria))
-    return wide[[*COMPANY_KEYS, "evaluator_name", "total", *labels]].reset_index(drop=True)
+    codes = codes or score_codes(scores)
+    pair, pair_rows = codes.pair_codes()
+    values = scores["value"].to_numpy(dtype="float64")
+    means = criterion_means(pair, len(pair_rows), codes, values)
+    answered = np.bincount(pair * codes.n_criteria + codes.criterion,
+                           minlength=means.size).reshape(means.shape)
+    grid = means.astype(object)
+    grid[(answered > 0) & np.isnan(means)] = NA_TEXT
+    people = scores.iloc[pair_rows][[*COMPANY_KEYS, "evaluator_id", "evaluator_name"]]
+    position = pd.Index(company_order).get_indexer(people["company_id"])
+    order = np.lexsort((people["evaluator_id"].to_numpy(),
+                        np.where(position >= 0, position, len(company_order))))
+    people = people.iloc[order].reset_index(drop=True)
+    span = int(max(people["evaluator_id"].to_numpy().max(initial=0),
+                   evaluator_totals["evaluator_id"].to_numpy().max(initial=0))) + 1
+    found = _pair_index(evaluator_totals, span).get_indexer(_pair_index(people, span))
+    people["total"] = np.where(found >= 0, evaluator_totals["total"].to_numpy()[found], np.nan)
+    wide = _as_columns(grid[order], scores, criteria, codes)
+    return pd.concat([people.drop(columns="evaluator_id"), wide], axis=1)
 
 
-def _criteria_as_columns(wide: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
-    """Put criterion columns in rubric order and name them by their readable labels."""
-    ordered = pd.MultiIndex.from_frame(criteria[CRITERION_KEYS])
-    wide = wide.reindex(columns=ordered)
-    wide.columns = criterion_labels(criteria)
-    return wide
+def _pair_index(rows: pd.DataFrame, span: int) -> pd.Index:
+    """(company, evaluator) as one integer each; span is above every evaluator id."""
+    return pd.Index(rows["company_id"].to_numpy(dtype="int64") * span
+                    + rows["evaluator_id"].to_numpy(dtype="int64"))
+
+
+def _take_rows(grid: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Rows of the grid by position; -1 gives an empty (NaN) row, as a reindex would."""
+    taken = grid[np.maximum(row, 0)] if len(grid) else np.full((len(row), grid.shape[1]), np.nan)
+    taken[row < 0] = np.nan
+    return taken
+
+
+def _as_columns(grid: np.ndarray, scores: pd.DataFrame, criteria: pd.DataFrame,
+                codes: ScoreCodes) -> pd.DataFrame:
+    """The grid's criterion columns in the given criteria order, named by readable labels."""
+    scored = _criterion_keys(scores.iloc[codes.criterion_rows])
+    position = {key: number for number, key in enumerate(scored)}
+    column = np.array([position.get(key, -1) for key in _criterion_keys(criteria)], dtype="int64")
+    return pd.DataFrame(_take_rows(grid.T, column).T, columns=criterion_labels(criteria))
+
+
+def _criterion_keys(rows: pd.DataFrame) -> list[tuple]:
+    return list(zip(*(rows[key].tolist() for key in CRITERION_KEYS)))

@@ -1,43 +1,161 @@
-"""The matrix's cells as HTML, built in Python rather than in the template.
+"""The matrix's rows as HTML, built in Python rather than in the template.
 
 A comparison of 200 companies on 32 criteria has 6,400 cells; looping over them in Jinja
-took about 60 ms of the compare page's 150 ms budget (issue 5 benchmark), plain string
-building about 10 ms. Every text that is not a formatted number is escaped.
+took about 60 ms of the compare page's 150 ms budget (issue 5 benchmark), and even the 200
+rows' first cells took 7 ms. Here each statistic is formatted for all cells at once, each cell
+is one f-string and each row one join. Company names, URLs and translated texts are escaped;
+everything else is a formatted number.
+
+The tooltip (median, range, N/A count, flag reasons) is not sent as text: a cell carries its
+numbers in data-stats and its flags in data-flags, and static/js/compare.js writes the title
+from the translated template in the chart data. The titles were a third of a large page.
 """
 
+import numpy as np
+import pandas as pd
 from markupsafe import Markup, escape
 
 from ..web.i18n import gettext as _
-from .page import ComparePage, Row, fmt
+from .page import HEAT_STEPS, NO_VALUE, ComparePage, Row, fmt
+from .page_options import PageOptions, page_url, toggled
+from .selection import Selection
 
 EMPTY_CELL = '<td class="cell empty">—</td>'
+# data-stats lists, space-separated: mean, median, SD, lowest, highest, n, N/A count.
+# data-flags names the flags by wide_spread + 2 * has_outlier.
+FLAG_NAMES = ("", "wide", "outlier", "wide outlier")
+# Indexed by heat step, so NO_HEAT (-1) picks the last.
+HEAT_CLASSES = (*(f"heat-{step}" for step in range(HEAT_STEPS + 1)), "heat-none")
 
 
-def _cell(cell, flag: str, cal_label: str) -> str:
-    if cell is None:
-        return EMPTY_CELL
-    heat = "none" if cell.heat is None else cell.heat
-    marker = flag if cell.flags else ""
-    flagged = " flagged" if cell.flags else ""
-    return (f'<td class="cell heat-{heat}{flagged}" title="{escape(cell.detail)}">'
-            f'<span class="mean">{cell.value}</span>{marker}'
-            f'<span class="spread">±{cell.spread} · n={cell.n}</span>'
-            f'<span class="cal">{cal_label} {escape(cell.calibrated)}</span></td>')
+def _texts(values: np.ndarray, missing: str = NO_VALUE) -> list[str]:
+    """Two-decimal texts for a whole column."""
+    return [missing if value != value else f"{value:.2f}" for value in values.tolist()]
 
 
-def matrix_cells(page: ComparePage) -> dict[int, Markup]:
-    """Per company: its criterion cells and pack totals in column order (pinned first)."""
-    label = escape(_("Evaluators disagree here"))
-    flag = f'<span class="flag" role="img" aria-label="{label}">⚑</span>'
-    cal_label = escape(_("cal."))
-    return {row.company_id: Markup("".join(_row_cells(row, page, flag, cal_label)))
-            for row in page.rows}
+def _repeating_texts(values: pd.Series) -> list[str]:
+    """_texts for a column of few distinct values (statistics of a few integer scores), each
+    formatted once."""
+    distinct, at = np.unique(values.to_numpy(dtype="float64"), return_inverse=True)
+    return np.array(_texts(distinct), dtype=object)[at].tolist()
 
 
-def _row_cells(row: Row, page: ComparePage, flag: str, cal_label: str):
-    for column in page.pinned_columns:
-        yield _cell(row.cells.get(column.key), flag, cal_label)
-    for pack in page.packs:
-        for column in pack.columns:
-            yield _cell(row.cells.get(column.key), flag, cal_label)
-        yield f'<td class="num pack-total">{fmt(row.pack_totals.get(pack.key))}</td>'
+def _openings(flag: str) -> tuple[list[list[str]], list[str]]:
+    """Each cell's <td ...> start by heat step and flag kind, and the flag marker by kind:
+    looked up per cell rather than pieced together, as that is most of the work."""
+    kinds = [("", "")] + [(" flagged", f' data-flags="{names}"') for names in FLAG_NAMES[1:]]
+    openings = [[f'<td class="cell {heat}{flagged}"{names} ' for flagged, names in kinds]
+                for heat in HEAT_CLASSES]
+    return openings, ["", *[flag] * (len(FLAG_NAMES) - 1)]
+
+
+def _cells(page: ComparePage) -> list[str]:
+    """Every criterion cell's <td>, in comparison.cells order."""
+    cells, grid = page.comparison.cells, page.grid
+    mean, median, sd, low, high = (_repeating_texts(cells[name])
+                                   for name in ("mean", "median", "std", "min", "max"))
+    calibrated = _texts(grid.calibrated, missing=escape(_("not enough data")))
+    cal = escape(_("cal."))
+    openings, markers = _openings(
+        f'<span class="flag" role="img" aria-label="{escape(_("Evaluators disagree here"))}">'
+        '⚑</span>')
+    kinds = (cells["wide_spread"].to_numpy(dtype=bool)
+             + 2 * cells["has_outlier"].to_numpy(dtype=bool)).tolist()
+    return [
+        f'{openings[heat][kind]}data-stats="{m} {md} {s} {lo} {hi} {n} {na}"><b>{m}</b>'
+        f'{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small></td>'
+        for heat, kind, m, md, s, lo, hi, n, na, c in zip(
+            grid.heat.tolist(), kinds, mean, median, sd, low, high,
+            cells["n_evaluators"].tolist(), cells["n_na"].tolist(), calibrated)]
+
+
+def _pack_totals(page: ComparePage, pack_key: str) -> list[str]:
+    """One pack's total <td> per row, in table order."""
+    return [f'<td class="num pack-total">{fmt(row.pack_totals.get(pack_key))}</td>'
+            for row in page.rows]
+
+
+def _display_order(page: ComparePage) -> list[int]:
+    """Columns as the table shows them: pinned criteria, then per pack its criteria and its
+    total (numbered from the criteria in ComparePage.columns order, then the pack totals)."""
+    at = {column.key: index for index, column in enumerate(page.columns)}
+    order = [at[column.key] for column in page.pinned_columns]
+    for number, pack in enumerate(page.packs):
+        order += [at[column.key] for column in pack.columns] + [len(page.columns) + number]
+    return order
+
+
+def _rank(row: Row, moved_title: str) -> str:
+    """The rank, with the climb or fall against the rubric weights."""
+    rank = row.summary["rank"]
+    text = NO_VALUE if rank is None else rank
+    if not row.rank_delta:
+        return f'<td class="num rank">{text}</td>'
+    direction, arrow = ("up", "▲") if row.rank_delta > 0 else ("down", "▼")
+    title = escape(moved_title % {"rank": row.default_rank})
+    return (f'<td class="num rank">{text} <span class="delta {direction}" title="{title}">'
+            f'{arrow}{abs(row.rank_delta)}</span></td>')
+
+
+def _interval(summary: dict, tied_title: str) -> str:
+    """The bootstrap rank interval, with the tie group of a statistical tie."""
+    if summary["rank_low"] is None:
+        return f'<td class="num interval">{NO_VALUE}</td>'
+    tie = (f' <span class="badge tie" title="{tied_title}">≈{summary["tie_group"]}</span>'
+           if summary["statistically_tied"] else "")
+    return f'<td class="num interval">{summary["rank_low"]}–{summary["rank_high"]}{tie}</td>'
+
+
+def _row_start(row: Row, url: str, texts: dict[str, str]) -> str:
+    """<tr> and the cells before the criteria: pin, rank, name, totals, interval, counts."""
+    summary = row.summary
+    classes = ("pinned" if row.pinned else "") + (" tied" if summary["statistically_tied"] else "")
+    pin = (f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["unpin"]}" '
+           f'aria-pressed="true">★</a>' if row.pinned else
+           f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["pin"]}" '
+           f'aria-pressed="false">☆</a>')
+    flags = summary["n_disagreements"]
+    flagged = f'<span class="flag">⚑</span> {flags}' if flags else "0"
+    return (f'<tr id="row-{row.company_id}" class="{classes}"><td>{pin}</td>'
+            f'{_rank(row, texts["moved"])}'
+            f'<th scope="row" class="name-col"><a href="/companies/{row.company_id}">'
+            f'{escape(row.name)}</a></th>'
+            f'<td class="num total">{fmt(summary["total"])}</td>'
+            f'<td class="num calibrated">{fmt(summary["calibrated_total"])}</td>'
+            f'{_interval(summary, texts["tied"])}'
+            f'<td class="num">{summary["n_evaluators"]}</td>'
+            f'<td class="num">{flagged}</td>')
+
+
+def _row_starts(page: ComparePage, selection: Selection, options: PageOptions) -> list[str]:
+    """Every row's start, in table order; the pin link keeps the rest of the layout."""
+    texts = {"pin": escape(_("Pin to the top")), "unpin": escape(_("Unpin")),
+             "tied": escape(_("Statistically tied")),
+             "moved": _("Rank with the rubric weights: %(rank)s")}
+    return [_row_start(row, escape(page_url(selection, options, pinned_rows=toggled(
+        options.pinned_rows, row.company_id))), texts) for row in page.rows]
+
+
+def matrix_rows(page: ComparePage, selection: Selection,
+                options: PageOptions) -> list[Markup]:
+    """The matrix's body: a <tr> per company, its criterion cells and pack totals in column
+    order (pinned first). Row by row, as one string of megabytes costs more to copy around."""
+    order = _display_order(page)
+    width = len(order) + 2  # per row: its start, the columns, </tr>
+    slot = np.full(len(page.columns) + len(page.packs), -1)
+    slot[order] = np.arange(1, len(order) + 1)
+    line = np.empty(len(page.rows), dtype="int64")  # grid row -> table row
+    line[[row.index for row in page.rows]] = np.arange(len(page.rows))
+    # Every row's pieces in one flat list; a spare last place takes the cells of any column
+    # the table does not show.
+    table = [EMPTY_CELL] * (len(page.rows) * width) + [""]
+    table[0:-1:width] = _row_starts(page, selection, options)
+    table[width - 1:-1:width] = ["</tr>"] * len(page.rows)
+    for number, pack in enumerate(page.packs):
+        table[slot[len(page.columns) + number]:-1:width] = _pack_totals(page, pack.key)
+    cell_slot = slot[page.grid.column]
+    places = np.where(cell_slot > 0, line[page.grid.row] * width + cell_slot, len(table) - 1)
+    for place, cell in zip(places.tolist(), _cells(page)):
+        table[place] = cell
+    return [Markup("".join(table[start:start + width]))
+            for start in range(0, len(table) - 1, width)]

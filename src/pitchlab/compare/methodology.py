@@ -50,7 +50,8 @@ def methodology_rows(
 ) -> pd.DataFrame:
     """Return the methodology as rows of text. Columns: item, value."""
     packs = weights.drop_duplicates(PACK_KEYS)
-    evaluators = scores.drop_duplicates("evaluator_id").sort_values("evaluator_id")
+    evaluators = (scores[["evaluator_id", "evaluator_name"]].drop_duplicates("evaluator_id")
+                  .sort_values("evaluator_id"))
     pack_names = [f"{row.pack_key} v{row.pack_version}" for row in packs.itertuples()]
     rows = [
         ("Generated at", generated_at.isoformat(timespec="seconds")),

@@ -1,7 +1,7 @@
 """The compare page's view of a comparison: ranking with what-if, companies x criteria matrix.
 
-Everything numeric comes from the pure functions; this module only picks, orders and formats
-(two decimals) what the templates show.
+Everything numeric comes from the pure functions; this module only picks and orders what the
+templates show, and places every cell of the matrix (matrix_html.py writes the cells).
 """
 
 import math
@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..web.i18n import gettext as _
 from .comparison import PortfolioComparison, build_comparison
 from .loading import Portfolio, with_loading_notes
 from .page_options import PageOptions
@@ -20,7 +19,10 @@ from .totals import pack_totals
 from .whatif import weight_what_if
 
 NO_VALUE = "—"
+# The optional comparison tables the page shows; the matrix comes from comparison.cells.
+PAGE_TABLES = frozenset({"calibrated_matrix", "agreement"})
 HEAT_STEPS = 10
+NO_HEAT = -1
 
 
 @dataclass(frozen=True)
@@ -46,25 +48,30 @@ class PackGroup:
     columns: list[Column]
 
 
-@dataclass(slots=True)
-class Cell:
-    mean: float | None
-    value: str
-    calibrated: str
-    spread: str
-    n: int
-    heat: int | None
-    flags: tuple[str, ...]
-    detail: str  # the tooltip: the other statistics and the reasons for any flag
+@dataclass(frozen=True)
+class CellGrid:
+    """Where comparison.cells sit in the matrix, and what the page adds to them.
+
+    Grid rows are companies in comparison.summary order (Row.index), grid columns are
+    ComparePage.columns. The per-cell arrays follow comparison.cells row by row, so the
+    matrix is formatted a whole statistic at a time rather than cell by cell.
+    """
+
+    row: np.ndarray
+    column: np.ndarray
+    heat: np.ndarray  # 0..HEAT_STEPS, NO_HEAT where the cell has no mean
+    calibrated: np.ndarray  # the calibrated mean, NaN where there is none
+    means: np.ndarray  # grid rows x grid columns, NaN where no mean
 
 
 @dataclass
 class Row:
     company_id: int
+    index: int  # the company's grid row
     name: str
     summary: dict  # a row of comparison.summary
     pack_totals: dict[str, float]
-    cells: dict[str, Cell]
+    means: dict[str, float]  # column key -> evaluators' mean, NaN where there is none
     pinned: bool = False
     default_rank: int | None = None
     rank_delta: int = 0
@@ -78,6 +85,7 @@ class ComparePage:
     packs: list[PackGroup]  # their unpinned columns
     pinned_columns: list[Column]
     rows: list[Row]
+    grid: CellGrid
     top_n: int
     calibration: list[dict] = field(default_factory=list)
     always_top: list[Row] = field(default_factory=list)
@@ -98,8 +106,8 @@ def _plain(record: dict) -> dict:
             for key, value in record.items()}
 
 
-def _columns(scores: pd.DataFrame, selection: Selection, options: PageOptions) -> list[Column]:
-    criteria = criterion_order(scores)
+def _columns(criteria: pd.DataFrame, selection: Selection,
+             options: PageOptions) -> list[Column]:
     columns = []
     for row in criteria.itertuples():
         key = f"{row.pack_key}.{row.criterion_key}"
@@ -111,64 +119,51 @@ def _columns(scores: pd.DataFrame, selection: Selection, options: PageOptions) -
     return columns
 
 
-def _calibrated_means(comparison: PortfolioComparison, scores: pd.DataFrame) -> dict:
-    """(company_id, column key) -> calibrated mean, from the calibrated matrix."""
-    criteria = criterion_order(scores)
-    keys = [f"{p}.{c}" for p, c in zip(criteria["pack_key"], criteria["criterion_key"])]
+def _calibrated_means(comparison: PortfolioComparison, criteria: pd.DataFrame,
+                      companies: pd.Index) -> np.ndarray:
+    """Grid rows x grid columns of the calibrated matrix (its columns follow the criteria)."""
     matrix = comparison.calibrated_matrix
-    companies = matrix["company_id"].tolist()
-    found = {}
-    for label, key in zip(criterion_labels(criteria), keys):
-        found.update(((company_id, key), value)
-                     for company_id, value in zip(companies, matrix[label].tolist()))
+    values = matrix[criterion_labels(criteria)].to_numpy(dtype="float64")
+    found = np.full((len(companies), len(criteria)), np.nan)
+    found[companies.get_indexer(matrix["company_id"])] = values
     return found
 
 
-def _texts(values: pd.Series) -> list[str]:
-    """Two-decimal texts for a whole column at once (fmt, without a call per value)."""
-    return [NO_VALUE if value != value else f"{value:.2f}" for value in values.tolist()]
-
-
-def _heats(cells: pd.DataFrame, columns: list[Column]) -> list[int | None]:
+def _heats(means: np.ndarray, column: np.ndarray, columns: list[Column]) -> np.ndarray:
     """0..HEAT_STEPS: where each mean lies between its scale's lowest and highest level."""
-    by_key = {column.key: column for column in columns}
-    keys = cells["key"].tolist()
-    low = np.array([by_key[key].scale_min for key in keys], dtype="float64")
-    high = np.array([by_key[key].scale_max for key in keys], dtype="float64")
+    low = np.array([c.scale_min for c in columns], dtype="float64")[column]
+    high = np.array([c.scale_max for c in columns], dtype="float64")[column]
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = (cells["mean"].to_numpy() - low) / np.where(high > low, high - low, np.nan)
+        share = (means - low) / np.where(high > low, high - low, np.nan)
     steps = np.clip(np.round(share * HEAT_STEPS), 0, HEAT_STEPS)
-    return [None if step != step else int(step) for step in steps.tolist()]
+    return np.where(np.isnan(steps), NO_HEAT, steps).astype("int64")
 
 
-def _cells(scores: pd.DataFrame, comparison: PortfolioComparison,
-           columns: list[Column]) -> dict[int, dict[str, Cell]]:
-    """Every company's cells, formatted column by column (a portfolio has thousands)."""
+def _column_of(cells: pd.DataFrame, columns: list[Column]) -> np.ndarray:
+    """Each cell's grid column. Packs and criteria are numbered apart, so only their few
+    combinations are looked up by key, not every cell's."""
+    packs, pack_keys = pd.factorize(cells["pack_key"])
+    criteria, criterion_keys = pd.factorize(cells["criterion_key"])
+    at = {column.key: index for index, column in enumerate(columns)}
+    # -1 for pairs no cell has (a criterion key of another pack).
+    found = np.array([[at.get(f"{pack}.{criterion}", -1) for criterion in criterion_keys]
+                      for pack in pack_keys], dtype="int64")
+    return found[packs, criteria]
+
+
+def _grid(comparison: PortfolioComparison, criteria: pd.DataFrame,
+          columns: list[Column]) -> CellGrid:
+    """Every cell placed in the matrix at once (a portfolio has thousands)."""
     cells = comparison.cells
-    cells = cells.assign(key=[f"{pack}.{criterion}" for pack, criterion in zip(
-        cells["pack_key"].tolist(), cells["criterion_key"].tolist())])
-    calibrated = _calibrated_means(comparison, scores)
-    not_enough = _("not enough data")
-    detail = _("Mean %(mean)s · median %(median)s · SD %(sd)s · range %(low)s–%(high)s · "
-               "n = %(n)s · N/A: %(na)s")
-    wide, outlier = _("Evaluators differ by two levels or more"), _(
-        "A score lies more than two standard deviations from the others")
-    texts = {name: _texts(cells[name]) for name in ("mean", "median", "std", "min", "max")}
-    found: dict[int, dict[str, Cell]] = {}
-    for i, (company_id, key, mean, n, n_na, spread, outlying, heat) in enumerate(zip(
-            cells["company_id"].tolist(), cells["key"].tolist(), cells["mean"].tolist(),
-            cells["n_evaluators"].tolist(), cells["n_na"].tolist(),
-            cells["wide_spread"].tolist(), cells["has_outlier"].tolist(), _heats(cells, columns))):
-        cal = calibrated.get((company_id, key))
-        flags = tuple(text for text, on in ((wide, spread), (outlier, outlying)) if on)
-        found.setdefault(company_id, {})[key] = Cell(
-            mean=None if mean != mean else mean, value=texts["mean"][i],
-            spread=texts["std"][i], n=n, heat=heat, flags=flags,
-            calibrated=not_enough if cal is None or cal != cal else f"{cal:.2f}",
-            detail=" · ".join((detail % {
-                "mean": texts["mean"][i], "median": texts["median"][i], "sd": texts["std"][i],
-                "low": texts["min"][i], "high": texts["max"][i], "n": n, "na": n_na}, *flags)))
-    return found
+    companies = pd.Index(comparison.summary["company_id"])
+    row = companies.get_indexer(cells["company_id"])
+    column = _column_of(cells, columns)
+    means = cells["mean"].to_numpy(dtype="float64")
+    dense = np.full((len(companies), len(columns)), np.nan)
+    dense[row, column] = means
+    return CellGrid(row=row, column=column, heat=_heats(means, column, columns),
+                    calibrated=_calibrated_means(comparison, criteria, companies)[row, column],
+                    means=dense)
 
 
 def _pack_groups(portfolio: Portfolio, columns: list[Column],
@@ -182,17 +177,21 @@ def _pack_groups(portfolio: Portfolio, columns: list[Column],
 
 
 def _rows(comparison: PortfolioComparison, scores: pd.DataFrame, selection: Selection,
-          cells: dict[int, dict[str, Cell]]) -> list[Row]:
+          grid: CellGrid, columns: list[Column]) -> list[Row]:
     weights = {"pack_weights": selection.pack_weights,
                "criterion_weights": selection.criterion_weights}
     packs = pack_totals(scores, **weights)
     by_company: dict[int, dict[str, float]] = {}
-    for row in packs.itertuples():
-        by_company.setdefault(row.company_id, {})[row.pack_key] = row.total
-    return [Row(company_id=int(summary["company_id"]), name=summary["company_name"],
+    for company_id, pack_key, total in zip(packs["company_id"].tolist(),
+                                           packs["pack_key"].tolist(), packs["total"].tolist()):
+        by_company.setdefault(company_id, {})[pack_key] = total
+    keys = [column.key for column in columns]
+    means = grid.means.tolist()
+    return [Row(company_id=int(summary["company_id"]), index=index, name=summary["company_name"],
                 summary=summary, pack_totals=by_company.get(summary["company_id"], {}),
-                cells=cells.get(summary["company_id"], {}))
-            for summary in map(_plain, comparison.summary.to_dict(orient="records"))]
+                means=dict(zip(keys, means[index])))
+            for index, summary in enumerate(
+                map(_plain, comparison.summary.to_dict(orient="records")))]
 
 
 def _apply_what_if(page: ComparePage, scores: pd.DataFrame, selection: Selection,
@@ -227,15 +226,18 @@ def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions)
     scores = portfolio.scores
     comparison = build_comparison(
         scores, pack_weights=selection.pack_weights, criterion_weights=selection.criterion_weights,
-        excluded_for_conflict=portfolio.exclusions, anonymize=selection.anonymize)
+        excluded_for_conflict=portfolio.exclusions, anonymize=selection.anonymize,
+        tables=PAGE_TABLES)
     comparison = with_loading_notes(comparison, portfolio)
-    columns = _columns(scores, selection, options)
-    rows = _rows(comparison, scores, selection, _cells(scores, comparison, columns))
+    criteria = criterion_order(scores)
+    columns = _columns(criteria, selection, options)
+    grid = _grid(comparison, criteria, columns)
+    rows = _rows(comparison, scores, selection, grid, columns)
     pinned = {key: index for index, key in enumerate(options.pinned_columns)}
     page = ComparePage(
         comparison=comparison, columns=columns, packs=_pack_groups(portfolio, columns, selection),
         pinned_columns=sorted((c for c in columns if c.pinned), key=lambda c: pinned[c.key]),
-        rows=rows, top_n=options.top_n,
+        rows=rows, grid=grid, top_n=options.top_n,
         calibration=comparison.calibration.to_dict(orient="records"))
     _apply_what_if(page, scores, selection, options)
     page.rows = ordered_rows(page.rows, options)
@@ -249,8 +251,7 @@ def _sort_value(row: Row, sort: str):
     if sort.startswith("p:"):
         return row.pack_totals.get(sort[2:])
     if sort.startswith("c:"):
-        cell = row.cells.get(sort[2:])
-        return None if cell is None else cell.mean
+        return row.means.get(sort[2:])
     column = {"rank": "rank", "total": "total", "calibrated": "calibrated_total",
               "evaluators": "n_evaluators", "disagreements": "n_disagreements"}[sort]
     return summary[column]

@@ -67,9 +67,9 @@ def rank_intervals(
     result["rank_low"] = np.percentile(ranks, interval[0], axis=0, method="lower")
     result["rank_high"] = np.percentile(ranks, interval[1], axis=0, method="higher")
     result = rank_companies(result)
-    result["tie_group"] = tie_groups(result["rank_low"].to_numpy(), result["rank_high"].to_numpy())
-    group_sizes = result.groupby("tie_group")["tie_group"].transform("size")
-    result["statistically_tied"] = group_sizes > 1
+    groups = tie_groups(result["rank_low"].to_numpy(), result["rank_high"].to_numpy())
+    result["tie_group"] = groups
+    result["statistically_tied"] = np.bincount(groups)[groups] > 1
     return result[INTERVAL_COLUMNS]
 
 
@@ -87,8 +87,11 @@ def tie_groups(rank_low: np.ndarray, rank_high: np.ndarray) -> np.ndarray:
 def _panel_matrix(given: pd.DataFrame, company_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Evaluator totals as a companies x panel-seat matrix padded with NaN, and panel sizes."""
     row = pd.Index(company_ids).get_indexer(given["company_id"])
-    seat = given.groupby("company_id", sort=False).cumcount().to_numpy()
     sizes = np.bincount(row, minlength=len(company_ids))
+    # Seat = how many of the company's evaluators came before this one.
+    order = np.argsort(row, kind="stable")
+    seat = np.empty(len(row), dtype="int64")
+    seat[order] = np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row[order]]
     panel = np.full((len(company_ids), max(sizes.max(initial=0), 1)), np.nan)
     panel[row, seat] = given["total"].to_numpy()
     return panel, sizes
@@ -101,21 +104,27 @@ def _bootstrap_ranks(
     rng = np.random.default_rng(seed)
     n_companies, n_seats = panel.shape
     ranks = np.empty((resamples, n_companies), dtype="int32")
-    company = np.arange(n_companies)[None, :, None]
-    in_panel = np.arange(n_seats)[None, None, :] < sizes[None, :, None]
+    # Seats are drawn as positions in the flattened panel: one take() is several times faster
+    # than fancy indexing in two dimensions. Seats beyond a company's panel count zero.
+    totals = np.nan_to_num(panel).ravel()
+    first_seat = (np.arange(n_companies) * n_seats)[:, None]
+    in_panel = (np.arange(n_seats)[None, :] < sizes[:, None]).astype("float64")
+    ones = np.ones(n_seats)
     for start in range(0, resamples, RESAMPLES_PER_CHUNK):
         chunk = min(RESAMPLES_PER_CHUNK, resamples - start)
-        draws = rng.random((chunk, n_companies, n_seats))
-        seats = (draws * sizes[None, :, None]).astype("int64")
-        picked = np.where(in_panel, panel[company, seats], 0.0)
-        ranks[start:start + chunk] = _competition_ranks(picked.sum(axis=2) / sizes)
+        seats = (rng.random((chunk, n_companies, n_seats)) * sizes[:, None]).astype(np.intp)
+        seats += first_seat
+        picked = totals.take(seats)
+        picked *= in_panel
+        # A matrix product sums the few seats far faster than sum(axis=2) does.
+        ranks[start:start + chunk] = _competition_ranks((picked @ ones) / sizes)
     return ranks
 
 
 def _competition_ranks(totals: np.ndarray) -> np.ndarray:
     """Per row: 1 + number of strictly higher totals, so equal totals share the better rank."""
     values = np.round(totals, TIE_DECIMALS)
-    order = np.argsort(-values, axis=1, kind="stable")
+    order = np.argsort(-values, axis=1)  # stability is not needed: ties share a rank anyway
     ordered = np.take_along_axis(values, order, axis=1)
     # Each position in the sorted row takes the position where its run of equal totals starts.
     starts = np.ones(values.shape, dtype=bool)

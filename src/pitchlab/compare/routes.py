@@ -12,7 +12,7 @@ from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agre
 from .calibration import MIN_SCORES_FOR_CALIBRATION
 from .charts import chart_data
 from .loading import load_portfolio
-from .matrix_html import matrix_cells
+from .matrix_html import matrix_rows
 from .page import build_page, fmt
 from .page_options import page_options, page_url, sort_url, toggled
 from .selection import Selection, selection_from_query
@@ -42,7 +42,7 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "selection": selection, "options": options, "portfolio": portfolio, "page": page,
         "min_calibration_scores": MIN_SCORES_FOR_CALIBRATION,
         "charts": chart_data(page) if page else None, "readings": alpha_readings(),
-        "cells": matrix_cells(page) if page else {},
+        "matrix_rows": matrix_rows(page, selection, options) if page else [],
         "stages": list(Stage), "statuses": list(PipelineStatus), "fmt": fmt,
         "page_url": lambda **changes: page_url(selection, options, **changes),
         "sort_url": lambda key: sort_url(selection, options, key), "toggled": toggled,

@@ -1,9 +1,9 @@
 """The long scores frame every comparison function takes, and the keys that slice it."""
 
-import numpy as np
 import pandas as pd
 
 # One row per (evaluator, company, criterion) score; value NaN means the evaluator answered N/A.
+# Text columns may also be categoricals of str (the loader builds them so).
 SCORE_COLUMNS: dict[str, str] = {
     "company_id": "int64",
     "company_name": "str",
@@ -49,10 +49,15 @@ def check_scores(scores: pd.DataFrame) -> None:
         raise ValueError("criterion weights must be greater than zero")
 
 
-def criterion_order(scores: pd.DataFrame) -> pd.DataFrame:
-    """Return the distinct criteria in order of first appearance, with title and weight."""
+def criterion_order(scores: pd.DataFrame, *, codes=None) -> pd.DataFrame:
+    """Return the distinct criteria in order of first appearance, with title and weight.
+
+    codes (a codes.ScoreCodes of these scores) saves finding the criteria again.
+    """
     columns = [*CRITERION_KEYS, "criterion_title", "weight", "scale_min", "scale_max"]
-    return scores.drop_duplicates(CRITERION_KEYS)[columns].reset_index(drop=True)
+    if codes is None:
+        return scores.drop_duplicates(CRITERION_KEYS)[columns].reset_index(drop=True)
+    return scores.iloc[codes.criterion_rows][columns].reset_index(drop=True)
 
 
 def criterion_labels(criteria: pd.DataFrame) -> list[str]:
@@ -65,12 +70,3 @@ def criterion_labels(criteria: pd.DataFrame) -> list[str]:
             titles, criteria["pack_key"], criteria["pack_version"], clashing
         )
     ]
-
-
-def group_codes(rows: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Group number of every row (0, 1, ... in order of first appearance) and each group's
-    first row position. Sums over these codes (np.bincount) are several times faster than
-    groupby().agg() on a portfolio, and the compare page recomputes on every weight change."""
-    codes = rows.groupby(keys, sort=False).ngroup().to_numpy()
-    first = np.unique(codes, return_index=True)[1] if len(codes) else np.empty(0, dtype="int64")
-    return codes, first

@@ -3,15 +3,37 @@
 A pack total is the weighted mean of criterion means, with N/A criteria left out of both the
 sum and the weights, so an N/A neither helps nor hurts a company. The overall total is the
 pack-weighted mean of pack totals (packs count equally by default).
+
+The sums run over dense grids (companies, or company-evaluator pairs, x criteria) built from
+integer codes; see codes.py for why.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.scores import (
-    CELL_KEYS, COMPANY_KEYS, EVALUATOR_KEYS, PACK_KEYS, group_codes,
-)
-from pitchlab.compare.weights import CriterionWeights, PackWeights, weighted_scores
+from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
+from pitchlab.compare.scores import COMPANY_KEYS, EVALUATOR_KEYS, PACK_KEYS
+from pitchlab.compare.weights import CriterionWeights, PackWeights, weights_in_force
+
+
+@dataclass(frozen=True)
+class _PackGrid:
+    """Pack totals of every grid row; a row with no usable criterion in a pack has none."""
+
+    totals: np.ndarray  # rows x packs, NaN where n_criteria is 0
+    n_criteria: np.ndarray  # rows x packs: criteria counted (not N/A, weight above zero)
+    pack_weight: np.ndarray  # per pack
+
+    def overall(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per row: the pack-weighted total (NaN when no pack counts), packs and criteria."""
+        usable = (self.n_criteria > 0) & (self.pack_weight > 0)
+        weights = np.where(usable, self.pack_weight, 0.0).sum(axis=1)
+        sums = np.where(usable, self.totals * self.pack_weight, 0.0).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            total = np.where(weights > 0, sums / weights, np.nan)
+        return total, usable.sum(axis=1), self.n_criteria.sum(axis=1)
 
 
 def pack_totals(
@@ -20,19 +42,24 @@ def pack_totals(
     pack_weights: PackWeights | None = None,
     criterion_weights: CriterionWeights | None = None,
     value_column: str = "value",
+    codes: ScoreCodes | None = None,
 ) -> pd.DataFrame:
-    """Return one row per company and pack.
+    """Return one row per company and pack with a usable score, company by company.
 
     Columns: company_id, company_name, pack_key, pack_version, pack_weight, total, n_criteria.
     """
-    cells = _criterion_means(
-        weighted_scores(scores, pack_weights=pack_weights, criterion_weights=criterion_weights),
-        value_column=value_column,
-    )
-    packs = _weighted_mean(cells, by=["company_id", *PACK_KEYS],
-                           carry=("company_name", "pack_weight"),
-                           value="value", weight="weight", count_name="n_criteria")
-    return packs[[*COMPANY_KEYS, *PACK_KEYS, "pack_weight", "n_criteria", "total"]]
+    codes = codes or score_codes(scores)
+    grid = _pack_grid(scores, codes, codes.company, codes.n_companies, value_column,
+                      pack_weights=pack_weights, criterion_weights=criterion_weights)
+    company, pack = np.nonzero(grid.n_criteria)
+    pack_rows = codes.criterion_rows[first_appearance(codes.criterion_pack)[1]]
+    result = scores.iloc[codes.company_rows[company]][COMPANY_KEYS].reset_index(drop=True)
+    result[PACK_KEYS] = scores.iloc[pack_rows[pack]][PACK_KEYS].to_numpy()
+    result["pack_version"] = result["pack_version"].astype("int64")
+    result["pack_weight"] = grid.pack_weight[pack]
+    result["n_criteria"] = grid.n_criteria[company, pack]
+    result["total"] = grid.totals[company, pack]
+    return result
 
 
 def company_totals(
@@ -41,25 +68,26 @@ def company_totals(
     pack_weights: PackWeights | None = None,
     criterion_weights: CriterionWeights | None = None,
     value_column: str = "value",
+    codes: ScoreCodes | None = None,
 ) -> pd.DataFrame:
     """Return one row per company, in order of first appearance; total is NaN when all N/A.
 
     Columns: company_id, company_name, total, n_packs, n_criteria, n_evaluators.
     """
-    packs = pack_totals(scores, pack_weights=pack_weights,
-                        criterion_weights=criterion_weights, value_column=value_column)
-    overall = _weighted_mean(packs, by=["company_id"], carry=("company_name",), value="total",
-                             weight="pack_weight", count_name="n_packs")
-    criteria = packs.groupby("company_id")["n_criteria"].sum().rename("n_criteria")
-    scored = scores[scores[value_column].notna()]
-    evaluators = scored.groupby("company_id")["evaluator_id"].nunique().rename("n_evaluators")
-    companies = scores.drop_duplicates("company_id")[COMPANY_KEYS]
-    result = (companies.merge(overall, on=COMPANY_KEYS, how="left")
-              .merge(criteria, on="company_id", how="left")
-              .merge(evaluators, on="company_id", how="left"))
-    counts = ["n_packs", "n_criteria", "n_evaluators"]
-    result[counts] = result[counts].fillna(0).astype("int64")
-    return result[[*COMPANY_KEYS, "total", *counts]].reset_index(drop=True)
+    codes = codes or score_codes(scores)
+    grid = _pack_grid(scores, codes, codes.company, codes.n_companies, value_column,
+                      pack_weights=pack_weights, criterion_weights=criterion_weights)
+    total, n_packs, n_criteria = grid.overall()
+    given = ~np.isnan(scores[value_column].to_numpy(dtype="float64"))
+    seen = np.zeros(codes.n_companies * codes.n_evaluators, dtype=bool)
+    seen[(codes.company * codes.n_evaluators + codes.evaluator)[given]] = True
+    result = scores.iloc[codes.company_rows][COMPANY_KEYS].reset_index(drop=True)
+    result["total"] = total
+    result["n_packs"] = n_packs.astype("int64")
+    result["n_criteria"] = n_criteria.astype("int64")
+    per_company = seen.reshape(codes.n_companies, codes.n_evaluators)
+    result["n_evaluators"] = per_company.sum(axis=1).astype("int64")
+    return result
 
 
 def evaluator_totals(
@@ -68,52 +96,55 @@ def evaluator_totals(
     pack_weights: PackWeights | None = None,
     criterion_weights: CriterionWeights | None = None,
     value_column: str = "value",
+    codes: ScoreCodes | None = None,
 ) -> pd.DataFrame:
     """Return each evaluator's own weighted total for each company they scored (not all N/A).
 
     Columns: company_id, company_name, evaluator_id, evaluator_name, total, n_criteria.
     """
-    rows = weighted_scores(scores, pack_weights=pack_weights, criterion_weights=criterion_weights)
-    rows = rows.rename(columns={value_column: "_value"})
-    keys = ["company_id", "evaluator_id"]
-    names = ("company_name", "evaluator_name")
-    packs = _weighted_mean(rows, by=[*keys, *PACK_KEYS], carry=(*names, "pack_weight"),
-                           value="_value", weight="weight", count_name="n_criteria")
-    overall = _weighted_mean(packs, by=keys, carry=names, value="total", weight="pack_weight",
-                             count_name="n_packs")
-    criteria = packs.groupby(keys, sort=False)["n_criteria"].sum().reset_index()
-    columns = [*COMPANY_KEYS, *EVALUATOR_KEYS, "total", "n_criteria"]
-    return overall.merge(criteria, on=keys)[columns]
-
-
-def _criterion_means(weighted: pd.DataFrame, *, value_column: str) -> pd.DataFrame:
-    """Mean of the evaluators' values per company and criterion (N/A left out)."""
-    codes, first = group_codes(weighted, CELL_KEYS)
-    values = weighted[value_column].to_numpy(dtype="float64")
-    given = ~np.isnan(values)
-    sums = np.bincount(codes, weights=np.where(given, values, 0.0), minlength=len(first))
-    counts = np.bincount(codes, weights=given, minlength=len(first))
-    cells = weighted.iloc[first][[*CELL_KEYS, "company_name", "weight", "pack_weight"]]
-    cells = cells.reset_index(drop=True)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cells.insert(len(CELL_KEYS) + 1, "value", np.where(counts > 0, sums / counts, np.nan))
-    return cells
-
-
-def _weighted_mean(
-    rows: pd.DataFrame, *, by: list[str], value: str, weight: str, count_name: str,
-    carry: tuple[str, ...] = (),
-) -> pd.DataFrame:
-    """Weighted mean of `value` per group of `by`, skipping NaN values and zero weights.
-
-    `carry` columns are the same within a group (a company's name): taken from its first row.
-    """
-    usable = rows[rows[value].notna() & (rows[weight] > 0)]
-    codes, first = group_codes(usable, by)
-    values = usable[value].to_numpy(dtype="float64")
-    weights = usable[weight].to_numpy(dtype="float64")
-    result = usable.iloc[first][[*by, *carry]].reset_index(drop=True)
-    result[count_name] = np.bincount(codes, minlength=len(first)).astype("int64")
-    result["total"] = (np.bincount(codes, weights=values * weights, minlength=len(first))
-                       / np.bincount(codes, weights=weights, minlength=len(first)))
+    codes = codes or score_codes(scores)
+    pair, pair_rows = codes.pair_codes()
+    grid = _pack_grid(scores, codes, pair, len(pair_rows), value_column,
+                      pack_weights=pack_weights, criterion_weights=criterion_weights)
+    total, n_packs, n_criteria = grid.overall()
+    kept = np.flatnonzero(n_packs > 0)
+    result = scores.iloc[pair_rows[kept]][[*COMPANY_KEYS, *EVALUATOR_KEYS]]
+    result = result.reset_index(drop=True)
+    result["total"] = total[kept]
+    result["n_criteria"] = n_criteria[kept].astype("int64")
     return result
+
+
+def criterion_means(group: np.ndarray, n_groups: int, codes: ScoreCodes,
+                    values: np.ndarray) -> np.ndarray:
+    """Mean value per group (rows) and criterion (columns), N/A left out; NaN where none."""
+    cell = group * codes.n_criteria + codes.criterion
+    given = ~np.isnan(values)
+    size = n_groups * codes.n_criteria
+    sums = np.bincount(cell, weights=np.where(given, values, 0.0), minlength=size)
+    counts = np.bincount(cell, weights=given.astype("float64"), minlength=size)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(counts > 0, sums / counts, np.nan)
+    return means.reshape(n_groups, codes.n_criteria)
+
+
+def _pack_grid(
+    scores: pd.DataFrame, codes: ScoreCodes, group: np.ndarray, n_groups: int,
+    value_column: str, *, pack_weights: PackWeights | None,
+    criterion_weights: CriterionWeights | None,
+) -> _PackGrid:
+    criteria = scores.iloc[codes.criterion_rows]
+    weight, pack_weight = weights_in_force(criteria, pack_weights=pack_weights,
+                                           criterion_weights=criterion_weights)
+    means = criterion_means(group, n_groups, codes,
+                            scores[value_column].to_numpy(dtype="float64"))
+    in_pack = np.zeros((codes.n_criteria, codes.n_packs))
+    in_pack[np.arange(codes.n_criteria), codes.criterion_pack] = 1.0
+    usable = ~np.isnan(means) & (weight > 0)
+    n_criteria = (usable @ in_pack).astype("int64")
+    sums = np.where(usable, means * weight, 0.0) @ in_pack
+    weights = np.where(usable, weight, 0.0) @ in_pack
+    with np.errstate(invalid="ignore", divide="ignore"):
+        totals = np.where(n_criteria > 0, sums / weights, np.nan)
+    first_of_pack = first_appearance(codes.criterion_pack)[1]
+    return _PackGrid(totals=totals, n_criteria=n_criteria, pack_weight=pack_weight[first_of_pack])

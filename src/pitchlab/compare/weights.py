@@ -2,8 +2,10 @@
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
+from pitchlab.compare.codes import ScoreCodes, score_codes
 from pitchlab.compare.scores import CRITERION_KEYS
 
 # Packs count equally in the overall total unless the caller says otherwise.
@@ -13,29 +15,25 @@ PackWeights = Mapping[str, float]
 CriterionWeights = Mapping[tuple[str, str], float]
 
 
-def weighted_scores(
-    scores: pd.DataFrame,
+def weights_in_force(
+    criteria: pd.DataFrame,
     *,
     pack_weights: PackWeights | None = None,
     criterion_weights: CriterionWeights | None = None,
-) -> pd.DataFrame:
-    """Return scores with `weight` overridden where asked and a `pack_weight` column added.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return each criterion's weight and its pack's weight, overrides applied.
 
+    criteria has one row per criterion with pack_key, criterion_key and the rubric weight.
     Overrides may be zero (to drop a criterion or pack in a what-if) but never negative.
     """
     _check_not_negative(pack_weights, criterion_weights)
-    weighted = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
-    if criterion_weights:
-        override = pd.Series(
-            [criterion_weights.get((pack, criterion)) for pack, criterion in
-             zip(weighted["pack_key"], weighted["criterion_key"])],
-            index=weighted.index,
-            dtype="float64",
-        )
-        weighted["weight"] = override.fillna(weighted["weight"])
-    pack_weight = weighted["pack_key"].map(dict(pack_weights or {}))
-    weighted["pack_weight"] = pack_weight.astype("float64").fillna(DEFAULT_PACK_WEIGHT)
-    return weighted
+    packs = criteria["pack_key"].tolist()
+    weight = criteria["weight"].to_numpy(dtype="float64").copy()
+    for position, key in enumerate(zip(packs, criteria["criterion_key"].tolist())):
+        weight[position] = (criterion_weights or {}).get(key, weight[position])
+    pack_weight = np.array([(pack_weights or {}).get(pack, DEFAULT_PACK_WEIGHT) for pack in packs],
+                           dtype="float64")
+    return weight, pack_weight
 
 
 def weight_table(
@@ -43,16 +41,18 @@ def weight_table(
     *,
     pack_weights: PackWeights | None = None,
     criterion_weights: CriterionWeights | None = None,
+    codes: ScoreCodes | None = None,
 ) -> pd.DataFrame:
     """Return the weights in force, one row per criterion.
 
     Columns: pack_key, pack_version, criterion_key, criterion_title, weight, pack_weight.
     """
-    weighted = weighted_scores(
-        scores, pack_weights=pack_weights, criterion_weights=criterion_weights
-    )
-    columns = [*CRITERION_KEYS, "criterion_title", "weight", "pack_weight"]
-    return weighted.drop_duplicates(CRITERION_KEYS)[columns].reset_index(drop=True)
+    codes = codes or score_codes(scores)
+    criteria = scores.iloc[codes.criterion_rows][[*CRITERION_KEYS, "criterion_title", "weight"]]
+    criteria = criteria.reset_index(drop=True)
+    criteria["weight"], criteria["pack_weight"] = weights_in_force(
+        criteria, pack_weights=pack_weights, criterion_weights=criterion_weights)
+    return criteria
 
 
 def _check_not_negative(
