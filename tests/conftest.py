@@ -200,7 +200,8 @@ def fill_scorecard(session):
 
     def factory(test_client: TestClient, company_id: int, pack_key: str, values: dict,
                 *, submit: bool = False) -> int:
-        opened = test_client.get(f"/companies/{company_id}/score/{pack_key}", follow_redirects=False)
+        opened = test_client.post(f"/companies/{company_id}/score/{pack_key}",
+                                  follow_redirects=False)
         assert opened.status_code == 303, opened.text
         scorecard_id = int(opened.headers["location"].rsplit("/", 1)[1])
         criteria = {c.key: c.id for c in get_pack_version(session, pack_key).criteria}

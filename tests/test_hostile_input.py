@@ -102,7 +102,7 @@ def test_conflict_reason_shows_as_text(admin_client, company_id):
 
 
 def _scorecard(client, session, company_id) -> tuple[int, int]:
-    opened = client.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False)
+    opened = client.post(f"/companies/{company_id}/score/problem-space", follow_redirects=False)
     criterion = get_pack_version(session, "problem-space").criteria[0]
     return int(opened.headers["location"].rsplit("/", 1)[1]), criterion.id
 

@@ -18,8 +18,8 @@ from sqlmodel import Session, SQLModel, func, select
 import pitchlab.models  # noqa: F401  (registers every table on the metadata)
 from pitchlab.db import create_db_engine
 from pitchlab.migrate import current_revisions, has_pending_migrations, upgrade
-from pitchlab.models import (ApiToken, Company, Evaluation, RubricCriterion, RubricPack,
-                             RubricVersion, Score, ScoreEvent, User)
+from pitchlab.models import (ApiToken, Company, Evaluation, PrfaqDraft, PrfaqRevision,
+                             RubricCriterion, RubricPack, RubricVersion, Score, ScoreEvent, User)
 
 from .conftest import PG_URL, _pg_admin, _pg_database_url
 
@@ -121,6 +121,35 @@ def test_upgrade_from_the_first_migration_keeps_every_row(empty_database_url):
         assert score.evidence == [{"label": "deck", "url": "https://old.example/deck"}]
         event = session.get(ScoreEvent, ids["event"])
         assert event.new == {"value": {"value": 4, "na": False}} and event.user_id == user.id
+    engine.dispose()
+
+
+def test_drafts_come_through_the_archive_migration_live_with_every_revision(empty_database_url):
+    # 0003 adds columns to prfaqdraft; a SQLite table rebuild there would cascade-delete the
+    # revisions, so this checks they are all still there.
+    engine = create_db_engine(empty_database_url)
+    upgrade(engine, "0002")
+    ids = _write_old_rows(engine)
+    at = _stamp(engine)
+    with engine.begin() as connection:
+        template = _insert(connection, "prfaqtemplate", key="old-template", version=1,
+                           body={"key": "old-template"}, created_at=at)
+        draft = _insert(connection, "prfaqdraft", company_id=ids["company"], template_id=template,
+                        title="Old draft", language="zh", created_by_id=ids["user"],
+                        current_revision=2, created_at=at, updated_at=at)
+        for number in (1, 2):
+            _insert(connection, "prfaqrevision", draft_id=draft, number=number,
+                    sections={"problem": f"第{number}版"}, faqs={"external": []},
+                    author_id=ids["user"], created_at=at)
+    upgrade(engine)
+    with Session(engine) as session:
+        stored = session.get(PrfaqDraft, draft)
+        assert (stored.title, stored.language, stored.current_revision, stored.updated_at) == (
+            "Old draft", "zh", 2, STAMP)
+        assert (stored.archived_at, stored.archived_by_id) == (None, None)
+        texts = session.exec(select(PrfaqRevision.sections).where(PrfaqRevision.draft_id == draft)
+                             .order_by(PrfaqRevision.number)).all()
+        assert texts == [{"problem": "第1版"}, {"problem": "第2版"}]
     engine.dispose()
 
 

@@ -39,6 +39,7 @@ MATRIX = {
     ("POST", "/rubrics/{key}/weights"): ADMIN,
     ("POST", "/rubrics/import/file"): ADMIN,
     ("POST", "/rubrics/new/pack"): ADMIN,
+    ("POST", "/companies/{company_id}/score/{pack_key}"): EVALUATORS,
     ("POST", "/scorecards/{evaluation_id}/criteria/{criterion_id}"): EVALUATORS,
     ("POST", "/scorecards/{evaluation_id}/submit"): EVALUATORS,
     ("POST", "/scorecards/{evaluation_id}/reopen"): EVALUATORS,
@@ -55,6 +56,11 @@ MATRIX = {
     ("POST", "/prfaqs/new"): EVALUATORS | {"conflicted"},
     ("POST", "/prfaqs/{draft_id}"): EVALUATORS,
     ("POST", "/prfaqs/{draft_id}/revisions/{number}/restore"): EVALUATORS,
+    ("POST", "/prfaqs/{draft_id}/title"): EVALUATORS,
+    # The demo analyst wrote the seeded drafts, so may archive them; tests/prfaq checks that
+    # another analyst may not.
+    ("POST", "/prfaqs/{draft_id}/archive"): EVALUATORS,
+    ("PATCH", "/api/v1/prfaqs/{draft_id}"): EVALUATORS,
     ("POST", "/prfaq-templates/import"): ADMIN,
 }
 # Reads that must be refused to a conflicted evaluator (and to anonymous visitors).
@@ -123,6 +129,7 @@ def _url(path: str, role: str, world) -> str:
     owner = {"conflicted": "partner2", "viewer": "analyst", "anonymous": "analyst"}.get(role, role)
     return path.format(
         company_id=world["company"].id, conflict_id=world["conflict_id"], key="problem-space",
+        pack_key="problem-space",
         criterion_key=world["pack"].criteria[0].key, evaluation_id=world["scorecards"][owner],
         criterion_id=world["pack"].criteria[0].id, event_id=world["event_id"][owner],
         user_id=world["user_id"], draft_id=world["draft_id"], number=1)

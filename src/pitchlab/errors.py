@@ -23,6 +23,7 @@ def _titles() -> dict[int, str]:
         403: _("You may not do that"),
         404: _("Not found"),
         405: _("Not allowed"),
+        409: _("Not possible right now"),
         413: _("Too large"),
         422: _("Invalid request"),
     }

@@ -1,5 +1,8 @@
 """Drafting a PR/FAQ in Chromium: start from a company, watch the preview follow the typing
-without a reload, add an FAQ question, and download the Word file."""
+without a reload, add an FAQ question, and download the Word file; rename a draft in place, and
+an open editor told that someone archived the draft."""
+
+import re
 
 import pytest
 from docx import Document
@@ -46,3 +49,34 @@ def test_draft_a_prfaq_see_the_preview_update_and_download_docx(page, live_serve
     assert texts[0] == "Browser PR/FAQ"
     assert "Legal teams lose two hours on every contract." in texts
     assert "What does it cost?" in texts
+
+
+def test_rename_in_place_and_an_open_editor_hears_the_draft_was_archived(new_page, live_server):
+    writer, partner = new_page(), new_page()
+    log_in(writer, live_server, "analyst@pitchlab.example")
+    log_in(partner, live_server, "partner@pitchlab.example")
+    writer.goto(f"{live_server}/prfaqs?q=Clausemint")
+    writer.click("#prfaq-results a:text('Clausemint launch PR/FAQ')")
+    writer.evaluate("window.__noReload = true")
+
+    writer.click("#draft-title summary")
+    writer.fill("#draft-title-input", "Clausemint, renamed")
+    writer.click("#rename-form button[type=submit]")
+    expect(writer.locator("h1")).to_have_text("Clausemint, renamed")
+    expect(writer).to_have_title(re.compile(r"^Clausemint, renamed · Clausemint"))
+    writer.click("#draft-title summary")
+    writer.fill("#draft-title-input", "   ")
+    writer.click("#rename-form button[type=submit]")
+    expect(writer.locator("#draft-title-error")).to_have_text("This field is required.")
+    expect(writer.locator("h1")).to_have_text("Clausemint, renamed")
+
+    partner.goto(writer.url)
+    partner.click("#archive-form button")
+    expect(partner.locator("#archived-banner")).to_contain_text("by Tobias Okafor")
+    writer.fill("#s-problem", "Typed after someone archived the draft.")
+    expect(writer.locator("#save-state")).to_contain_text("is archived")
+    assert writer.evaluate("window.__noReload") is True
+
+    partner.click("#restore-form button")
+    expect(partner.locator("#draft-form")).to_be_visible()
+    expect(partner.locator("#archived-banner")).to_have_count(0)

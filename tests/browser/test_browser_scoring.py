@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 def _open_scorecard(page, base_url, company_id):
     page.goto(f"{base_url}/companies/{company_id}")
-    page.click('a.score-link[data-pack="problem-space"]')
+    page.click('.score-link[data-pack="problem-space"]')
     page.wait_for_url("**/scorecards/*")
 
 

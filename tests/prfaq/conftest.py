@@ -14,6 +14,8 @@ WEAK_EN = "Blurbcraft PR (first try)"
 GOOD_ZH = "栖语智能客服助手发布稿"
 VIEWER_EMAIL = "viewer@pitchlab.example"
 VIEWER_PASSWORD = "viewer-password-1"
+OTHER_ANALYST_EMAIL = "analyst2@pitchlab.example"
+OTHER_ANALYST_PASSWORD = "analyst2-password-1"
 HTMX = {"HX-Request": "true"}
 
 
@@ -67,3 +69,10 @@ def conflicted_analyst(session):
     session.add(Conflict(company_id=company.id, user_id=analyst.id, reason="Advisor"))
     session.commit()
     return analyst
+
+
+@pytest.fixture
+def other_analyst(session):
+    """An analyst who wrote none of the demo drafts (the demo analyst wrote them all)."""
+    return create_user(session, email=OTHER_ANALYST_EMAIL, display_name="Otto Other",
+                       role="analyst", password=OTHER_ANALYST_PASSWORD)

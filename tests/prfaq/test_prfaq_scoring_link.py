@@ -47,7 +47,7 @@ def test_cited_section_links_to_the_revision_it_cited(make_client, admin_client,
 
 def test_quality_scorecard_shows_each_criterions_sections_beside_it(admin_client, session):
     draft = draft_by_title(session, GOOD_EN)
-    scorecard = admin_client.get(f"/companies/{draft.company_id}/score/prfaq-quality")
+    scorecard = admin_client.post(f"/companies/{draft.company_id}/score/prfaq-quality")
     loader = re.search(r'id="prfaq-aside" hx-get="([^"]+)" hx-trigger="load"', scorecard.text)
     assert loader and scorecard.text.count('class="prfaq-beside"') == 6
     fragment = admin_client.get(loader[1].replace("&amp;", "&")).text

@@ -81,7 +81,7 @@ def test_admin_declares_and_lifts_a_conflict_for_someone(admin_client, make_clie
     conflict = session.exec(select(Conflict)).one()
     assert conflict.declared_by_id != conflict.user_id
     admin_client.post(f"/companies/{company_id}/conflicts/{conflict.id}/remove")
-    assert partner_client.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False).status_code == 303
+    assert partner_client.post(f"/companies/{company_id}/score/problem-space", follow_redirects=False).status_code == 303
 
 
 def test_viewer_reads_results_but_cannot_score(make_client, session, company_id, fill_scorecard):

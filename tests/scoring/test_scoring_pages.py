@@ -13,8 +13,41 @@ def _criteria(session, pack="problem-space"):
 
 def test_company_page_offers_every_pack_to_score(admin_client, company_id):
     page = admin_client.get(f"/companies/{company_id}").text
-    assert f'href="/companies/{company_id}/score/problem-space"' in page
-    assert f'href="/companies/{company_id}/score/technical-debt"' in page
+    assert f'action="/companies/{company_id}/score/problem-space"' in page
+    assert f'action="/companies/{company_id}/score/technical-debt"' in page
+
+
+def test_following_a_scoring_link_creates_nothing_until_the_user_starts(admin_client, session,
+                                                                        company_id):
+    def scorecards():
+        session.rollback()
+        return session.exec(select(Evaluation).where(Evaluation.company_id == company_id)).all()
+
+    before = len(scorecards())
+    offer = admin_client.get(f"/companies/{company_id}/score/problem-space")
+    assert offer.status_code == 200 and "Start my scorecard" in offer.text
+    assert f'<form method="post" action="/companies/{company_id}/score/problem-space">' in offer.text
+    assert len(scorecards()) == before
+    started = admin_client.post(f"/companies/{company_id}/score/problem-space",
+                                follow_redirects=False)
+    assert started.status_code == 303
+    created = [s for s in scorecards() if f"/scorecards/{s.id}" == started.headers["location"]]
+    assert len(created) == 1 and len(scorecards()) == before + 1
+    # A second click, and the link, both lead to the same scorecard.
+    again = admin_client.post(f"/companies/{company_id}/score/problem-space",
+                              follow_redirects=False)
+    link = admin_client.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False)
+    assert again.headers["location"] == link.headers["location"] == started.headers["location"]
+    assert len(scorecards()) == before + 1
+    panel = admin_client.get(f"/companies/{company_id}").text
+    assert f'href="/scorecards/{created[0].id}" class="score-link" data-pack="problem-space"' in panel
+
+
+def test_unknown_pack_is_not_found(admin_client, company_id):
+    for method in ("get", "post"):
+        answer = getattr(admin_client, method)(f"/companies/{company_id}/score/no-such-pack")
+        assert answer.status_code == 404
+        assert "No rubric pack with this key" in answer.text
 
 
 def test_scorecard_shows_question_and_every_level(admin_client, session, company_id, fill_scorecard):

@@ -99,8 +99,9 @@ async def api_save(user: VirtualUser) -> None:
 
 async def _scorecard_id(user: VirtualUser, company_id: int) -> int | None:
     if company_id not in user.scorecards:
-        response = await user.request("open_scorecard", "GET",
-                                      f"/companies/{company_id}/score/{user.plan.pack_key}")
+        response = await user.request("open_scorecard", "POST",
+                                      f"/companies/{company_id}/score/{user.plan.pack_key}",
+                                      headers=user.page_headers())
         if response is None or response.status_code != 303:
             return None
         user.scorecards[company_id] = int(response.headers["location"].rsplit("/", 1)[1])

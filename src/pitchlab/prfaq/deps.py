@@ -2,6 +2,7 @@
 
 Anyone logged in reads the drafts of a company they have no conflict with; evaluators write
 them; a conflicted user gets 403 for that company's drafts on every page, export and API call.
+An archived draft stays readable (scores cite it) but refuses changes with 409 until restored.
 """
 
 from typing import Annotated
@@ -10,17 +11,29 @@ from fastapi import Depends, HTTPException
 
 from ..auth.deps import EVALUATOR_ROLES, UserDep
 from ..db import RowId, SessionDep
-from ..models import Company, PrfaqDraft, PrfaqRevision, User
+from ..models import Company, PrfaqDraft, PrfaqRevision, Role, User
 from ..companies.deps import CompanyDep
 from ..scoring.deps import refuse_if_conflicted
 from ..web.i18n import gettext as _
 from .store import get_revision
 
 WRITER_ROLES = frozenset(role.value for role in EVALUATOR_ROLES)
+# Besides a draft's author, the people who tidy the fund's drafts away (and bring them back).
+ARCHIVER_ROLES = frozenset({Role.ADMIN.value, Role.PARTNER.value})
 
 
 def may_write(user: User) -> bool:
     return user.role in WRITER_ROLES
+
+
+def may_edit(user: User, draft: PrfaqDraft) -> bool:
+    """Whether the user may change the draft's text and title now."""
+    return may_write(user) and draft.archived_at is None
+
+
+def may_archive(user: User, draft: PrfaqDraft) -> bool:
+    """Partners and admins archive and restore any draft; an analyst only their own."""
+    return may_write(user) and (user.role in ARCHIVER_ROLES or draft.created_by_id == user.id)
 
 
 def readable_draft(draft_id: RowId, session: SessionDep, user: UserDep) -> PrfaqDraft:
@@ -35,14 +48,49 @@ def readable_draft(draft_id: RowId, session: SessionDep, user: UserDep) -> Prfaq
 DraftDep = Annotated[PrfaqDraft, Depends(readable_draft)]
 
 
-def editable_draft(draft: DraftDep, user: UserDep) -> PrfaqDraft:
-    """A readable draft the caller may also change (evaluators only)."""
+def writable_draft(draft: DraftDep, user: UserDep) -> PrfaqDraft:
+    """A readable draft whose caller's role writes drafts (evaluators), archived or not."""
     if not may_write(user):
         raise HTTPException(403, _("Your role may read PR/FAQ drafts but not change them."))
     return draft
 
 
+WritableDraftDep = Annotated[PrfaqDraft, Depends(writable_draft)]
+
+
+def archived_message() -> str:
+    return _("This PR/FAQ draft is archived, so it cannot be changed until it is restored.")
+
+
+def refuse_if_archived(draft: PrfaqDraft) -> PrfaqDraft:
+    """The draft, unless it is archived (409: the request was fine, the draft's state is not)."""
+    if draft.archived_at is not None:
+        raise HTTPException(409, archived_message())
+    return draft
+
+
+def editable_draft(draft: WritableDraftDep) -> PrfaqDraft:
+    """A draft the caller may change now: an evaluator's, and not archived."""
+    return refuse_if_archived(draft)
+
+
 EditableDraftDep = Annotated[PrfaqDraft, Depends(editable_draft)]
+
+
+def refuse_unless_archiver(user: User, draft: PrfaqDraft) -> PrfaqDraft:
+    """The draft, if the user may archive or restore it (see may_archive); else 403."""
+    if not may_archive(user, draft):
+        raise HTTPException(403, _("Only the draft's author, partners and admins may archive "
+                                   "or restore it."))
+    return draft
+
+
+def archivable_draft(draft: DraftDep, user: UserDep) -> PrfaqDraft:
+    """A readable draft the caller may archive or restore."""
+    return refuse_unless_archiver(user, draft)
+
+
+ArchivableDraftDep = Annotated[PrfaqDraft, Depends(archivable_draft)]
 
 
 def draft_revision(number: RowId, draft: DraftDep, session: SessionDep) -> PrfaqRevision:

@@ -9,7 +9,7 @@ from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
-from .deps import DraftDep, EditableDraftDep, RevisionDep, may_write
+from .deps import DraftDep, EditableDraftDep, RevisionDep, may_edit
 from .diffing import diff_html, diff_revisions, faq_texts
 from .editing import parse_number
 from .exports import EXPORT_FORMATS, export_file
@@ -29,7 +29,7 @@ def draft_history(request: Request, session: SessionDep, draft: DraftDep, user: 
     result = revision_page(session, draft.id, page=page,
                            page_size=request.app.state.settings.page_size)
     context = {"draft": draft, "page": result, "query": request.query_params,
-               "editable": may_write(user), "current": draft.current_revision}
+               "editable": may_edit(user, draft), "current": draft.current_revision}
     return render(request, "prfaq/history.html", context)
 
 

@@ -23,16 +23,17 @@ COMPANY_DRAFTS_SHOWN = 10
 
 @router.get("/{company_id}")
 def company_drafts(request: Request, session: SessionDep, company_id: int, user: UserDep):
-    """The company page's PR/FAQ section: its drafts and a way to start one."""
+    """The company page's PR/FAQ section: its drafts (or the archived ones), a way to start one."""
     company = session.get(Company, company_id)
     conflicted = company is not None and conflict_for(session, user_id=user.id,
                                                       company_id=company_id) is not None
+    archived = request.query_params.get("archived") == "1"
     drafts = None
     if company is not None and not conflicted:
-        drafts = visible_drafts(session, user, company_id=company_id, page=1,
+        drafts = visible_drafts(session, user, company_id=company_id, archived=archived, page=1,
                                 page_size=COMPANY_DRAFTS_SHOWN)
     context = {"company": company, "drafts": drafts, "conflicted": conflicted,
-               "may_start": may_write(user) and not conflicted}
+               "archived": archived, "may_start": may_write(user) and not conflicted}
     return render(request, "prfaq/_company_drafts_list.html", context)
 
 

@@ -61,13 +61,15 @@ def _excerpts(template: TemplateDocument, content: Content, draft: PrfaqDraft,
 
 
 def latest_company_draft(session: Session, company_id: int) -> PrfaqDraft | None:
-    statement = (select(PrfaqDraft).where(PrfaqDraft.company_id == company_id)
+    # An archived draft is not offered for new citations; the ones already made still resolve.
+    statement = (select(PrfaqDraft).where(PrfaqDraft.company_id == company_id,
+                                          col(PrfaqDraft.archived_at).is_(None))
                  .order_by(col(PrfaqDraft.updated_at).desc(), col(PrfaqDraft.id).desc()))
     return session.exec(statement).first()
 
 
 def scorecard_aside(session: Session, *, company_id: int, pack_key: str) -> ScorecardAside | None:
-    """The company's most recently changed draft, by part and (quality pack) by criterion."""
+    """The company's most recently changed live draft, by part and (quality pack) by criterion."""
     draft = latest_company_draft(session, company_id)
     if draft is None:
         return None

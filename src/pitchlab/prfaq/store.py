@@ -130,13 +130,19 @@ def revision_page(session: Session, draft_id: int, *, page: int, page_size: int)
 
 
 def visible_drafts(session: Session, user: User, *, company_id: int | None = None,
-                   search: str = "", page: int = 1, page_size: int = 25) -> Page:
-    """Drafts of companies the user is not conflicted with: [(draft, company, template)]."""
+                   search: str = "", archived: bool = False, page: int = 1,
+                   page_size: int = 25) -> Page:
+    """Drafts of companies the user is not conflicted with: [(draft, company, template)].
+
+    Like the company list, the archived ones are listed only when asked for, and then alone.
+    """
     conflicted = select(Conflict.company_id).where(Conflict.user_id == user.id)
+    archived_at = col(PrfaqDraft.archived_at)
     statement = (select(PrfaqDraft, Company, PrfaqTemplate)
                  .join(Company, col(PrfaqDraft.company_id) == Company.id)
                  .join(PrfaqTemplate, col(PrfaqDraft.template_id) == PrfaqTemplate.id)
-                 .where(col(PrfaqDraft.company_id).not_in(conflicted))
+                 .where(col(PrfaqDraft.company_id).not_in(conflicted),
+                        archived_at.is_not(None) if archived else archived_at.is_(None))
                  .order_by(col(PrfaqDraft.updated_at).desc(), col(PrfaqDraft.id).desc()))
     if company_id is not None:
         statement = statement.where(PrfaqDraft.company_id == company_id)
@@ -145,6 +151,27 @@ def visible_drafts(session: Session, user: User, *, company_id: int | None = Non
         statement = statement.where(or_(func.lower(PrfaqDraft.title).like(pattern),
                                         func.lower(Company.name).like(pattern)))
     return paginate(session, statement, page=page, page_size=page_size)
+
+
+def update_draft(session: Session, draft: PrfaqDraft, *, by: User, title: str | None = None,
+                 archived: bool | None = None) -> PrfaqDraft:
+    """Rename the draft and/or archive or restore it; None leaves that as it is.
+
+    The UPDATE names only the columns changed here, so a revision saved meanwhile stays.
+    """
+    changed = title is not None and title != draft.title
+    if changed:
+        draft.title = title
+    if archived is not None and archived != (draft.archived_at is not None):
+        draft.archived_at = utcnow() if archived else None
+        draft.archived_by_id = by.id if archived else None
+        changed = True
+    if changed:
+        draft.updated_at = utcnow()
+        session.add(draft)
+        session.commit()
+        session.refresh(draft)
+    return draft
 
 
 def find_draft(session: Session, *, company_id: int, title: str) -> PrfaqDraft | None:

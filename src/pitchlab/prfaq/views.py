@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from ..models import Company, PrfaqDraft, PrfaqTemplate
+from ..models import Company, PrfaqDraft, PrfaqTemplate, User
 from .citations import anchor_key
 from .completeness import Finding, check_completeness
 from .document import FAQ_PARTS, TemplateDocument
@@ -60,6 +60,7 @@ class DraftView:
     sections: list[SectionView]
     faq_parts: list[FaqPartView]
     findings: list[Finding]
+    archived_by: User | None = None  # who archived the draft, while it is archived
 
     @property
     def language(self) -> str:
@@ -111,6 +112,7 @@ def build_view(session: Session, draft: PrfaqDraft, content: Content, *, revisio
     template_row = session.get(PrfaqTemplate, draft.template_id)
     template = template_document(template_row)
     errors = errors or {}
+    archived_by = session.get(User, draft.archived_by_id) if draft.archived_by_id else None
     return DraftView(
         draft=draft, company=session.get(Company, draft.company_id), template_row=template_row,
         template=template, revision=revision,
@@ -118,4 +120,5 @@ def build_view(session: Session, draft: PrfaqDraft, content: Content, *, revisio
         faq_parts=_faq_views(template, content, draft.language, errors),
         findings=check_completeness(template, content.sections, content.faqs,
                                     language=draft.language),
+        archived_by=archived_by,
     )

@@ -6,6 +6,7 @@ Every change to a score is an event (who, when, old, new); nothing is overwritte
 from dataclasses import dataclass
 
 from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from ..models import (Evaluation, EvaluationStatus, RubricCriterion, RubricVersion, Score,
@@ -26,14 +27,24 @@ class SaveResult:
 
 def open_evaluation(session: Session, *, company_id: int, user: User, version: RubricVersion) -> Evaluation:
     """The user's scorecard for this company and pack version, created when missing."""
-    found = session.exec(select(Evaluation).where(
+    statement = select(Evaluation).where(
         Evaluation.company_id == company_id, Evaluation.evaluator_id == user.id,
-        Evaluation.rubric_version_id == version.id)).first()
+        Evaluation.rubric_version_id == version.id)
+    found = session.exec(statement).first()
     if found is not None:
         return found
     evaluation = Evaluation(company_id=company_id, evaluator_id=user.id, rubric_version_id=version.id)
     session.add(evaluation)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:
+        # A second click raced this one (PostgreSQL): the unique constraint kept the other's
+        # scorecard, so take that one.
+        session.rollback()
+        found = session.exec(statement).first()
+        if found is None:
+            raise
+        return found
     session.refresh(evaluation)
     return evaluation
 

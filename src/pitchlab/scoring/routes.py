@@ -6,7 +6,7 @@ from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep
 from ..companies.deps import CompanyDep
-from ..db import WRITES, RowId, SessionDep
+from ..db import RowId, SessionDep
 from ..models import Evaluation, RubricCriterion, RubricVersion, ScoreEvent
 from ..pagination import paginate
 from ..rubrics.store import get_pack_version
@@ -23,21 +23,43 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
 HISTORY_PAGE_SIZE = 50
 
 
-@router.get("/companies/{company_id}/score/{pack_key}", dependencies=[WRITES])
-def open_scorecard(session: SessionDep, company: CompanyDep, pack_key: str,
-                   user: UnconflictedEvaluatorDep):
-    """Go to the caller's scorecard for this company and pack, starting one if needed."""
+def _pack_entry(session, pack_key: str):
     entry = get_pack_version(session, pack_key)
     if entry is None:
         raise HTTPException(404, _("No rubric pack with this key and version."))
-    # An evaluator keeps the version they started on, even after the pack is edited.
-    existing = session.exec(
+    return entry
+
+
+def _own_scorecard(session, company_id: int, user, entry) -> Evaluation | None:
+    """The caller's newest scorecard for this company on any version of the pack: an
+    evaluator keeps the version they started on, even after the pack is edited."""
+    return session.exec(
         select(Evaluation).join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
-        .where(Evaluation.company_id == company.id, Evaluation.evaluator_id == user.id,
+        .where(Evaluation.company_id == company_id, Evaluation.evaluator_id == user.id,
                RubricVersion.pack_id == entry.pack.id)
         .order_by(col(Evaluation.id).desc())).first()
-    evaluation = existing or data.open_evaluation(session, company_id=company.id, user=user,
-                                                   version=entry.version)
+
+
+@router.get("/companies/{company_id}/score/{pack_key}")
+def scorecard_entry(request: Request, session: SessionDep, company: CompanyDep, pack_key: str,
+                    user: UnconflictedEvaluatorDep):
+    """Go to the caller's scorecard, or offer to start one. A GET never creates it: links are
+    followed by prefetchers and crawlers too."""
+    entry = _pack_entry(session, pack_key)
+    existing = _own_scorecard(session, company.id, user, entry)
+    if existing is not None:
+        return RedirectResponse(f"/scorecards/{existing.id}", status_code=303)
+    return render(request, "scoring/start.html", {"company": company, "entry": entry})
+
+
+@router.post("/companies/{company_id}/score/{pack_key}")
+def start_scorecard(session: SessionDep, company: CompanyDep, pack_key: str,
+                    user: UnconflictedEvaluatorDep):
+    """Start the caller's scorecard for this company and pack (or go to the one they have)."""
+    entry = _pack_entry(session, pack_key)
+    evaluation = (_own_scorecard(session, company.id, user, entry)
+                  or data.open_evaluation(session, company_id=company.id, user=user,
+                                          version=entry.version))
     return RedirectResponse(f"/scorecards/{evaluation.id}", status_code=303)
 
 
