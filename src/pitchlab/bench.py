@@ -1,12 +1,16 @@
 """The portfolio benchmark: how fast comparing and exporting are on a large fund's data.
 
-    python -m pitchlab.bench [--small]      or      pitchlab bench [--small]
+    python -m pitchlab.bench [--small] [--database-url URL]
+    pitchlab bench [--small] [--database-url URL]
 
 Builds a temporary SQLite database with a generated portfolio (by default 2,000 companies,
 one 32-criterion pack, 10 evaluators, 3 submitted scorecards per company: 192,000 scores),
 then drives the real app in this process, through ASGI, and prints the compare page's server
 time for 200 companies, CSV and XLSX export times for every company, the SQL statements each
 request runs (which must not grow with the portfolio) and the process's peak memory.
+
+With --database-url postgresql://..., the same runs on a scratch database that the benchmark
+creates on that PostgreSQL server and drops afterwards (the user needs CREATEDB).
 """
 
 import argparse
@@ -15,18 +19,23 @@ import random
 import resource
 import statistics
 import sys
+import secrets
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from sqlalchemy import event, insert
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from .app import create_app
 from .auth.tokens import create_token
-from .config import Settings
+from .config import Settings, normalize_database_url
 from .migrate import upgrade
 from .models import (Company, Conflict, Evaluation, RubricCriterion, RubricPack, RubricVersion,
                      Score, User, utcnow)
@@ -195,11 +204,36 @@ def _peak_memory_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def run_bench(size: Size = FULL, *, runs: int = 5, out=print) -> dict:
+@contextmanager
+def scratch_database(server_url: str | None) -> Iterator[str]:
+    """A new, empty database for one run: a SQLite file in a temporary folder, or a database
+    created on the PostgreSQL server of server_url and dropped after the run."""
+    if not server_url:
+        with tempfile.TemporaryDirectory(prefix="pitchlab-bench-") as folder:
+            yield f"sqlite:///{Path(folder) / 'bench.db'}"
+        return
+    server = make_url(normalize_database_url(server_url))
+    name = f"pitchlab_bench_{secrets.token_hex(5)}"
+
+    def administer(sql: str) -> None:
+        with psycopg.connect(host=server.host, port=server.port or 5432, user=server.username,
+                             password=server.password, dbname=server.database,
+                             autocommit=True) as admin:
+            admin.execute(sql)
+
+    administer(f'CREATE DATABASE "{name}"')
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def run_bench(size: Size = FULL, *, runs: int = 5, out=print,
+              database_url: str | None = None) -> dict:
     """Generate, measure, print; return the figures (also for tests)."""
-    with tempfile.TemporaryDirectory(prefix="pitchlab-bench-") as folder:
-        settings = Settings(database_url=f"sqlite:///{Path(folder) / 'bench.db'}",
-                            environment="test", secret_key="bench-" + "x" * 40)
+    with scratch_database(database_url) as url:
+        settings = Settings(database_url=url, environment="test",
+                            secret_key="bench-" + "x" * 40)
         app = create_app(settings)
         engine = app.state.engine
         upgrade(engine)
@@ -212,7 +246,8 @@ def run_bench(size: Size = FULL, *, runs: int = 5, out=print) -> dict:
         counter = StatementCounter(engine)
         _measure(app, counter, "/compare?tag=page", headers, 1)  # warm-up: imports, caches
         figures = {
-            "companies": size.companies, "generate_s": generated,
+            "database": engine.dialect.name, "companies": size.companies,
+            "generate_s": generated,
             "scores": size.companies * size.scorecards_per_company * size.criteria,
             "compare_few": _measure(app, counter, "/compare?tag=few", headers, runs),
             "compare_page": _measure(app, counter, "/compare?tag=page", headers, runs),
@@ -234,7 +269,9 @@ def _mark(ok: bool) -> str:
 def _report(figures: dict, size: Size, out) -> None:
     few, page = figures["compare_few"], figures["compare_page"]
     csv, xlsx = figures["csv"], figures["xlsx"]
-    out(f"pitchlab bench: {size.companies:,} companies, {size.criteria} criteria, "
+    database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(figures["database"],
+                                                                    figures["database"])
+    out(f"pitchlab bench ({database}): {size.companies:,} companies, {size.criteria} criteria, "
         f"{size.evaluators} evaluators, {size.scorecards_per_company} scorecards per company "
         f"= {figures['scores']:,} scores (generated in {figures['generate_s']:.1f} s)")
     out(f"compare page, {size.page_companies} companies: {page.median * 1000:.0f} ms median of "
@@ -257,8 +294,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pitchlab bench", description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true",
                         help="a small portfolio that finishes in seconds (for CI)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="run on a scratch database on this PostgreSQL server instead of "
+                             "a temporary SQLite file")
     args = parser.parse_args(argv)
-    figures = run_bench(SMALL if args.small else FULL)
+    if args.database_url and make_url(normalize_database_url(args.database_url)).get_backend_name() \
+            != "postgresql":
+        parser.error("--database-url takes a PostgreSQL URL (without it, SQLite is used)")
+    figures = run_bench(SMALL if args.small else FULL, database_url=args.database_url)
     # Timings depend on the machine; only a growing statement count fails the run.
     return 0 if figures["statements_constant"] else 1
 

@@ -1,6 +1,14 @@
-"""The benchmark script runs end to end (CI runs `pitchlab bench --small`)."""
+"""The benchmark script runs end to end (CI runs `pitchlab bench --small`), on the database the
+suite runs on: a temporary SQLite file, or a scratch database on the PostgreSQL server."""
 
-from pitchlab.bench import Size, main, run_bench
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from pitchlab.bench import Size, main, run_bench, scratch_database
+from pitchlab.config import normalize_database_url
+from tests.conftest import PG_URL
 
 TINY = Size(companies=24, criteria=4, evaluators=4, scorecards_per_company=3, page_companies=12,
             small_page_companies=3)
@@ -8,7 +16,8 @@ TINY = Size(companies=24, criteria=4, evaluators=4, scorecards_per_company=3, pa
 
 def test_bench_measures_every_figure_on_a_tiny_portfolio():
     lines = []
-    figures = run_bench(TINY, runs=1, out=lines.append)
+    figures = run_bench(TINY, runs=1, out=lines.append, database_url=PG_URL)
+    assert figures["database"] == ("postgresql" if PG_URL else "sqlite")
     assert figures["scores"] == 24 * 3 * 4
     assert figures["statements_constant"]
     assert figures["compare_page"].statements == figures["compare_few"].statements > 0
@@ -19,5 +28,34 @@ def test_bench_measures_every_figure_on_a_tiny_portfolio():
 
 
 def test_bench_small_mode_through_main(capsys):
-    assert main(["--small"]) == 0
-    assert "pitchlab bench: 150 companies" in capsys.readouterr().out
+    assert main(["--small", *(["--database-url", PG_URL] if PG_URL else [])]) == 0
+    database = "PostgreSQL" if PG_URL else "SQLite"
+    assert f"pitchlab bench ({database}): 150 companies" in capsys.readouterr().out
+
+
+def test_bench_refuses_a_database_url_that_is_not_postgresql(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--small", "--database-url", "sqlite:///elsewhere.db"])
+    assert stopped.value.code == 2
+    assert "--database-url takes a PostgreSQL URL" in capsys.readouterr().err
+
+
+def test_scratch_database_starts_empty_and_is_gone_after():
+    with scratch_database(PG_URL) as url:
+        engine = create_engine(normalize_database_url(url))
+        with engine.connect() as connection:
+            tables = (text("SELECT count(*) FROM information_schema.tables "
+                           "WHERE table_schema = 'public'") if PG_URL else
+                      text("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
+            assert connection.execute(tables).scalar() == 0
+        engine.dispose()
+    if PG_URL:
+        server = create_engine(normalize_database_url(PG_URL))
+        with server.connect() as connection:
+            name = url.rsplit("/", 1)[1]
+            found = connection.execute(text("SELECT count(*) FROM pg_database WHERE datname = :n"),
+                                       {"n": name}).scalar()
+        server.dispose()
+        assert found == 0
+    else:
+        assert not Path(url.removeprefix("sqlite:///")).exists()
