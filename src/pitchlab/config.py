@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     # Upgrade the schema at start-up instead of refusing to run on pending migrations.
     auto_migrate: bool = False
     page_size: int = 25
+    # Companies per page of the compare matrix: past a few hundred rows of 30-odd criteria a
+    # browser struggles with the table (2,000 companies made 12 MB of HTML).
+    compare_page_size: int = 200
     # Largest request body accepted before it is read whole (issue 7).
     max_body_bytes: int = 2 * 1024 * 1024
 

@@ -22,7 +22,8 @@ def test_bench_measures_every_figure_on_a_tiny_portfolio():
     assert figures["statements_constant"]
     assert figures["compare_page"].statements == figures["compare_few"].statements > 0
     text = "\n".join(lines)
-    for label in ("compare page, 12 companies", "CSV export, all 24", "XLSX export, all 24",
+    for label in ("compare page, 12 companies", "compare page, all 24 companies",
+                  "CSV export, all 24", "XLSX export, all 24",
                   "SQL statements per request", "peak memory"):
         assert label in text
 

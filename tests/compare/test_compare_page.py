@@ -201,3 +201,22 @@ def test_anonymized_page_shows_pseudonyms_only(admin_client, panel):
     body = html.split('id="compare-results"', 1)[1]
     assert not [name for name in ("Tobias Okafor", "陈思远", "Priya Raman", "Mara Lindqvist")
                 if name in body]
+
+
+def test_matrix_shows_a_page_of_companies_with_pinned_rows_on_every_page(app, admin_client,
+                                                                          panel):
+    app.state.settings = app.state.settings.model_copy(update={"compare_page_size": 2})
+    first = admin_client.get("/compare?tag=panel").text
+    assert _order(first) == [panel["Aster"], panel["Birch"]]
+    assert "Page 1 of 2 · companies 1–2 of 3" in first
+    assert 'rel="next" href="/compare?tag=panel&amp;page=2"' in first
+    second = admin_client.get("/compare?tag=panel&page=2").text
+    assert _order(second) == [panel["Cedar"]] and "companies 3–3 of 3" in second
+    # Ranks, totals and charts still cover every company, not only the page's.
+    assert re.search(r'<td class="num rank">3</td>', _row(second, panel["Cedar"]))
+    assert "In the top 5 with the rubric weights:" in second and "Cedar" in second
+    pinned = admin_client.get(f"/compare?tag=panel&pin={panel['Cedar']}&page=1").text
+    assert _order(pinned) == [panel["Cedar"], panel["Aster"], panel["Birch"]]
+    # A page past the end shows the last; sorting starts again from the first.
+    assert _order(admin_client.get("/compare?tag=panel&page=99").text) == [panel["Cedar"]]
+    assert 'href="/compare?tag=panel&amp;sort=name&amp;dir=asc"' in second

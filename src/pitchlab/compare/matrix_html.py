@@ -49,12 +49,12 @@ def _openings(flag: str) -> tuple[list[list[str]], list[str]]:
     return openings, ["", *[flag] * (len(FLAG_NAMES) - 1)]
 
 
-def _cells(page: ComparePage) -> list[str]:
-    """Every criterion cell's <td>, in comparison.cells order."""
-    cells, grid = page.comparison.cells, page.grid
+def _cells(page: ComparePage, shown: np.ndarray) -> list[str]:
+    """The <td> of each criterion cell in comparison.cells where `shown`, in that order."""
+    cells, grid = page.comparison.cells[shown], page.grid
     mean, median, sd, low, high = (_repeating_texts(cells[name])
                                    for name in ("mean", "median", "std", "min", "max"))
-    calibrated = _texts(grid.calibrated, missing=escape(_("not enough data")))
+    calibrated = _texts(grid.calibrated[shown], missing=escape(_("not enough data")))
     cal = escape(_("cal."))
     openings, markers = _openings(
         f'<span class="flag" role="img" aria-label="{escape(_("Evaluators disagree here"))}">'
@@ -65,7 +65,7 @@ def _cells(page: ComparePage) -> list[str]:
         f'{openings[heat][kind]}data-stats="{m} {md} {s} {lo} {hi} {n} {na}"><b>{m}</b>'
         f'{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small></td>'
         for heat, kind, m, md, s, lo, hi, n, na, c in zip(
-            grid.heat.tolist(), kinds, mean, median, sd, low, high,
+            grid.heat[shown].tolist(), kinds, mean, median, sd, low, high,
             cells["n_evaluators"].tolist(), cells["n_na"].tolist(), calibrated)]
 
 
@@ -144,7 +144,8 @@ def matrix_rows(page: ComparePage, selection: Selection,
     width = len(order) + 2  # per row: its start, the columns, </tr>
     slot = np.full(len(page.columns) + len(page.packs), -1)
     slot[order] = np.arange(1, len(order) + 1)
-    line = np.empty(len(page.rows), dtype="int64")  # grid row -> table row
+    # Grid row -> table row; -1 for companies on other pages of the matrix.
+    line = np.full(len(page.grid.means), -1, dtype="int64")
     line[[row.index for row in page.rows]] = np.arange(len(page.rows))
     # Every row's pieces in one flat list; a spare last place takes the cells of any column
     # the table does not show.
@@ -153,9 +154,11 @@ def matrix_rows(page: ComparePage, selection: Selection,
     table[width - 1:-1:width] = ["</tr>"] * len(page.rows)
     for number, pack in enumerate(page.packs):
         table[slot[len(page.columns) + number]:-1:width] = _pack_totals(page, pack.key)
-    cell_slot = slot[page.grid.column]
-    places = np.where(cell_slot > 0, line[page.grid.row] * width + cell_slot, len(table) - 1)
-    for place, cell in zip(places.tolist(), _cells(page)):
+    shown = line[page.grid.row] >= 0
+    cell_slot = slot[page.grid.column[shown]]
+    places = np.where(cell_slot > 0, line[page.grid.row[shown]] * width + cell_slot,
+                      len(table) - 1)
+    for place, cell in zip(places.tolist(), _cells(page, shown)):
         table[place] = cell
     return [Markup("".join(table[start:start + width]))
             for start in range(0, len(table) - 1, width)]

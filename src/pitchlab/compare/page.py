@@ -90,6 +90,18 @@ class ComparePage:
     calibration: list[dict] = field(default_factory=list)
     always_top: list[Row] = field(default_factory=list)
     moved: int = 0
+    rows_page: "RowsPage | None" = None  # which unpinned rows `rows` shows, when paged
+
+
+@dataclass(frozen=True)
+class RowsPage:
+    """One page of the matrix's unpinned rows; pinned rows show on every page."""
+
+    number: int
+    pages: int
+    first: int  # 1-based positions of the page's first and last unpinned row
+    last: int
+    total: int  # unpinned rows in all
 
 
 def fmt(value, digits: int = 2) -> str:
@@ -221,8 +233,13 @@ def _in_top(rank, top_n: int) -> bool:
     return rank is not None and not pd.isna(rank) and rank <= top_n
 
 
-def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions) -> ComparePage:
-    """Compute the comparison for the page and lay it out as options ask."""
+def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions, *,
+               rows_per_page: int | None = None) -> ComparePage:
+    """Compute the comparison for the page and lay it out as options ask.
+
+    Every number covers all selected companies; with rows_per_page the matrix shows one page
+    of them (options.page), pinned rows on top of every page.
+    """
     scores = portfolio.scores
     comparison = build_comparison(
         scores, pack_weights=selection.pack_weights, criterion_weights=selection.criterion_weights,
@@ -241,7 +258,21 @@ def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions)
         calibration=comparison.calibration.to_dict(orient="records"))
     _apply_what_if(page, scores, selection, options)
     page.rows = ordered_rows(page.rows, options)
+    if rows_per_page:
+        page.rows, page.rows_page = paged_rows(page.rows, options.page, rows_per_page)
     return page
+
+
+def paged_rows(rows: list[Row], number: int, per_page: int) -> tuple[list[Row], RowsPage]:
+    """The pinned rows and one page of the others; a page past the end shows the last."""
+    pinned = [row for row in rows if row.pinned]
+    others = rows[len(pinned):]
+    pages = max(1, math.ceil(len(others) / per_page))
+    number = min(max(number, 1), pages)
+    start = (number - 1) * per_page
+    shown = others[start:start + per_page]
+    return pinned + shown, RowsPage(number=number, pages=pages, first=start + 1 if shown else 0,
+                                    last=start + len(shown), total=len(others))
 
 
 def _sort_value(row: Row, sort: str):

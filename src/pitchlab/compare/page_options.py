@@ -27,8 +27,12 @@ class PageOptions:
     top_n: int = DEFAULT_TOP_N
     # Companies that stayed in the top N under every weighting tried so far; None before any.
     always_top: tuple[int, ...] | None = field(default=None)
+    page: int = 1  # of the matrix's unpinned rows
 
     def query_items(self) -> list[tuple[str, str]]:
+        return self._layout_items() + ([("page", str(self.page))] if self.page != 1 else [])
+
+    def _layout_items(self) -> list[tuple[str, str]]:
         items = []
         if self.sort != "rank" or self.descending:
             items += [("sort", self.sort), ("dir", "desc" if self.descending else "asc")]
@@ -47,6 +51,7 @@ def page_options(params) -> PageOptions:
     """Read the layout from query parameters; anything unknown falls back to the default."""
     sort = params.get("sort") or "rank"
     top = parse_number(params.get("top"))
+    page = parse_number(params.get("page"))
     always = params.get("always")
     return PageOptions(
         sort=sort if _valid_sort(sort) else "rank",
@@ -55,6 +60,7 @@ def page_options(params) -> PageOptions:
             n for n in map(parse_number, params.getlist("pin")) if n is not None))[:MAX_PINS],
         pinned_columns=tuple(dict.fromkeys(params.getlist("pincol")))[:MAX_PINS],
         top_n=min(top, MAX_TOP_N) if top else DEFAULT_TOP_N,
+        page=page if page and page > 1 else 1,
         always_top=None if always is None else tuple(
             n for n in map(parse_number, always.split(",")) if n is not None),
     )
@@ -67,10 +73,11 @@ def page_url(selection: Selection, options: PageOptions, **changes) -> str:
 
 
 def sort_url(selection: Selection, options: PageOptions, key: str) -> str:
-    """Sort by a column; asking again for the same column flips the direction."""
+    """Sort by a column (from the first page); asking again for the same column flips the
+    direction."""
     if options.sort == key:
-        return page_url(selection, options, descending=not options.descending)
-    return page_url(selection, options, sort=key, descending=key not in ASCENDING_FIRST)
+        return page_url(selection, options, descending=not options.descending, page=1)
+    return page_url(selection, options, sort=key, descending=key not in ASCENDING_FIRST, page=1)
 
 
 def toggled(values: tuple, value) -> tuple:

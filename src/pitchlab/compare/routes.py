@@ -37,7 +37,9 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
     selection = selection_from_query(request.query_params)
     options = page_options(request.query_params)
     portfolio = load_portfolio(session, selection, user=user)
-    page = build_page(portfolio, selection, options) if len(portfolio.scores) else None
+    page = build_page(portfolio, selection, options,
+                      rows_per_page=request.app.state.settings.compare_page_size,
+                      ) if len(portfolio.scores) else None
     context = {
         "selection": selection, "options": options, "portfolio": portfolio, "page": page,
         "min_calibration_scores": MIN_SCORES_FOR_CALIBRATION,
