@@ -4,7 +4,6 @@ import io
 
 import yaml
 from markupsafe import escape
-from sqlmodel import select
 
 from pitchlab.models import Evaluation, RubricVersion
 from pitchlab.rubrics.store import get_pack_version, to_pack_file

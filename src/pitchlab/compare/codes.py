@@ -87,7 +87,3 @@ def first_appearance(values) -> tuple[np.ndarray, np.ndarray]:
     running = np.maximum.accumulate(codes)
     return codes, np.flatnonzero(np.diff(running, prepend=-1) > 0)
 
-
-def group_sums(codes: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
-    """Sum of weights per group number (0..size-1)."""
-    return np.bincount(codes, weights=weights, minlength=size)

@@ -17,7 +17,7 @@ from pitchlab.compare.ranking import (
     DEFAULT_INTERVAL, DEFAULT_RESAMPLES, rank_companies, rank_intervals,
 )
 from pitchlab.compare.scores import check_scores, criterion_order
-from pitchlab.compare.totals import company_totals, evaluator_totals
+from pitchlab.compare.totals import company_totals, evaluator_totals, pack_totals
 from pitchlab.compare.weights import CriterionWeights, PackWeights, weight_table
 
 SUMMARY_COLUMNS = [
@@ -38,11 +38,13 @@ class PortfolioComparison:
     rank_intervals: pd.DataFrame
     methodology: pd.DataFrame
     # Not exported: the per-cell statistics behind the disagreement counts, each evaluator's
-    # calibration and each evaluator's total per company, which the compare page shows too
-    # and would otherwise compute a second time.
+    # calibration, each evaluator's total per company, the criteria in order and the pack
+    # totals, which the compare page shows too and would otherwise compute a second time.
     cells: pd.DataFrame | None = None
     calibration: pd.DataFrame | None = None
     evaluator_totals: pd.DataFrame | None = None
+    criteria: pd.DataFrame | None = None
+    pack_totals: pd.DataFrame | None = None
 
 
 # Sheet and section titles, in export order.
@@ -140,6 +142,8 @@ def build_comparison(
         cells=cells,
         calibration=calibration,
         evaluator_totals=per_evaluator,
+        criteria=criteria,
+        pack_totals=pack_totals(scores, **weights, codes=codes),
     )
 
 

@@ -13,9 +13,8 @@ import pandas as pd
 from .comparison import PortfolioComparison, build_comparison
 from .loading import Portfolio, with_loading_notes
 from .page_options import PageOptions
-from .scores import criterion_labels, criterion_order
+from .scores import criterion_labels
 from .selection import Selection
-from .totals import pack_totals
 from .whatif import weight_what_if
 
 NO_VALUE = "—"
@@ -188,11 +187,8 @@ def _pack_groups(portfolio: Portfolio, columns: list[Column],
     return groups
 
 
-def _rows(comparison: PortfolioComparison, scores: pd.DataFrame, selection: Selection,
-          grid: CellGrid, columns: list[Column]) -> list[Row]:
-    weights = {"pack_weights": selection.pack_weights,
-               "criterion_weights": selection.criterion_weights}
-    packs = pack_totals(scores, **weights)
+def _rows(comparison: PortfolioComparison, grid: CellGrid, columns: list[Column]) -> list[Row]:
+    packs = comparison.pack_totals
     by_company: dict[int, dict[str, float]] = {}
     for company_id, pack_key, total in zip(packs["company_id"].tolist(),
                                            packs["pack_key"].tolist(), packs["total"].tolist()):
@@ -246,10 +242,10 @@ def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions,
         excluded_for_conflict=portfolio.exclusions, anonymize=selection.anonymize,
         tables=PAGE_TABLES)
     comparison = with_loading_notes(comparison, portfolio)
-    criteria = criterion_order(scores)
+    criteria = comparison.criteria
     columns = _columns(criteria, selection, options)
     grid = _grid(comparison, criteria, columns)
-    rows = _rows(comparison, scores, selection, grid, columns)
+    rows = _rows(comparison, grid, columns)
     pinned = {key: index for index, key in enumerate(options.pinned_columns)}
     page = ComparePage(
         comparison=comparison, columns=columns, packs=_pack_groups(portfolio, columns, selection),
