@@ -20,11 +20,31 @@ TEMPLATE = ROOT / "build/messages.pot"
 def main() -> None:
     TEMPLATE.parent.mkdir(exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_", "-k", "gettext", "-k", "ngettext:1,2", "--ignore-dirs=.venv",
-         "--ignore-dirs=tests", "--ignore-dirs=build", "--omit-header", "--no-location",
-         "-o", str(TEMPLATE), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_",
+            "-k",
+            "gettext",
+            "-k",
+            "ngettext:1,2",
+            "--ignore-dirs=.venv",
+            "--ignore-dirs=tests",
+            "--ignore-dirs=build",
+            "--omit-header",
+            "--no-location",
+            "-o",
+            str(TEMPLATE),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     with TEMPLATE.open("rb") as handle:
         template = read_po(handle)
@@ -40,7 +60,11 @@ def main() -> None:
     catalog.obsolete.clear()
     with CATALOG.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, no_location=True)
-    missing = [m.id for m in catalog if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])]
+    missing = [
+        m.id
+        for m in catalog
+        if m.id and not all(m.string if isinstance(m.string, tuple) else [m.string])
+    ]
     for msgid in missing:
         print("untranslated:", msgid)
     print(f"{len(catalog)} messages, {len(missing)} untranslated")

@@ -28,13 +28,21 @@ TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 def _pg_admin(url: str) -> psycopg.Connection:
     parsed = make_url(normalize_database_url(url))
     return psycopg.connect(
-        host=parsed.host, port=parsed.port or 5432, user=parsed.username,
-        password=parsed.password, dbname=parsed.database, autocommit=True,
+        host=parsed.host,
+        port=parsed.port or 5432,
+        user=parsed.username,
+        password=parsed.password,
+        dbname=parsed.database,
+        autocommit=True,
     )
 
 
 def _pg_database_url(url: str, name: str) -> str:
-    return make_url(normalize_database_url(url)).set(database=name).render_as_string(hide_password=False)
+    return (
+        make_url(normalize_database_url(url))
+        .set(database=name)
+        .render_as_string(hide_password=False)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -116,8 +124,9 @@ def log_in(test_client: TestClient, email: str, password: str = DEMO_PASSWORD) -
     if cacheable and email in _demo_sessions:
         test_client.cookies.set(SESSION_COOKIE, _demo_sessions[email])
         return test_client
-    response = test_client.post("/login", data={"email": email, "password": password, "next": "/"},
-                                follow_redirects=False)
+    response = test_client.post(
+        "/login", data={"email": email, "password": password, "next": "/"}, follow_redirects=False
+    )
     assert response.status_code == 303, response.text
     if cacheable:
         _demo_sessions[email] = test_client.cookies[SESSION_COOKIE]
@@ -198,21 +207,34 @@ def fill_scorecard(session):
     """
     from pitchlab.rubrics.store import get_pack_version
 
-    def factory(test_client: TestClient, company_id: int, pack_key: str, values: dict,
-                *, submit: bool = False) -> int:
-        opened = test_client.post(f"/companies/{company_id}/score/{pack_key}",
-                                  follow_redirects=False)
+    def factory(
+        test_client: TestClient,
+        company_id: int,
+        pack_key: str,
+        values: dict,
+        *,
+        submit: bool = False,
+    ) -> int:
+        opened = test_client.post(
+            f"/companies/{company_id}/score/{pack_key}", follow_redirects=False
+        )
         assert opened.status_code == 303, opened.text
         scorecard_id = int(opened.headers["location"].rsplit("/", 1)[1])
         criteria = {c.key: c.id for c in get_pack_version(session, pack_key).criteria}
         for key, value in values.items():
-            saved = test_client.post(f"/scorecards/{scorecard_id}/criteria/{criteria[key]}",
-                                     data={"value": str(value), "rationale": f"{key} rationale"},
-                                     headers={"HX-Request": "true"})
+            saved = test_client.post(
+                f"/scorecards/{scorecard_id}/criteria/{criteria[key]}",
+                data={"value": str(value), "rationale": f"{key} rationale"},
+                headers={"HX-Request": "true"},
+            )
             assert saved.status_code == 200, saved.text
         if submit:
-            assert test_client.post(f"/scorecards/{scorecard_id}/submit",
-                                    follow_redirects=False).status_code == 303
+            assert (
+                test_client.post(
+                    f"/scorecards/{scorecard_id}/submit", follow_redirects=False
+                ).status_code
+                == 303
+            )
         return scorecard_id
 
     return factory

@@ -4,9 +4,9 @@ The demo seed has no scorecards in tests, so the compare tests (and the browser 
 exactly the portfolio whose numbers they check.
 """
 
-from pitchlab.auth.users import find_user
-
 from tests.conftest import DEMO_EMAILS
+
+from pitchlab.auth.users import find_user
 
 
 class PortfolioWriter:
@@ -35,15 +35,26 @@ class PortfolioWriter:
         self.session.rollback()
         entry = get_pack_version(self.session, pack)
         criteria = {c.key: c.id for c in entry.criteria}
-        evaluation = Evaluation(company_id=company_id, evaluator_id=self.users[who],
-                                rubric_version_id=entry.version.id,
-                                status="submitted" if submitted else "draft",
-                                submitted_at=utcnow() if submitted else None)
+        evaluation = Evaluation(
+            company_id=company_id,
+            evaluator_id=self.users[who],
+            rubric_version_id=entry.version.id,
+            status="submitted" if submitted else "draft",
+            submitted_at=utcnow() if submitted else None,
+        )
         self.session.add(evaluation)
         self.session.flush()
-        self.session.add_all([Score(evaluation_id=evaluation.id, criterion_id=criteria[key],
-                                    value=value, is_na=value is None)
-                              for key, value in values.items()])
+        self.session.add_all(
+            [
+                Score(
+                    evaluation_id=evaluation.id,
+                    criterion_id=criteria[key],
+                    value=value,
+                    is_na=value is None,
+                )
+                for key, value in values.items()
+            ]
+        )
         self.session.commit()
         return evaluation.id
 

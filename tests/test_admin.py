@@ -6,14 +6,28 @@ from pitchlab.models import User
 
 
 def test_admin_adds_a_person_and_bad_fields_are_marked(admin_client, session):
-    response = admin_client.post("/admin/users", data={"email": "not-an-email", "display_name": "Kim",
-                                                       "role": "analyst", "password": "short"})
+    response = admin_client.post(
+        "/admin/users",
+        data={
+            "email": "not-an-email",
+            "display_name": "Kim",
+            "role": "analyst",
+            "password": "short",
+        },
+    )
     assert response.status_code == 422
     assert 'id="ue-email"' in response.text and 'id="ue-password"' in response.text
     assert 'value="Kim"' in response.text
-    created = admin_client.post("/admin/users", data={"email": "kim@fund.example", "display_name": "Kim",
-                                                      "role": "analyst", "password": "a-long-password"},
-                                follow_redirects=False)
+    created = admin_client.post(
+        "/admin/users",
+        data={
+            "email": "kim@fund.example",
+            "display_name": "Kim",
+            "role": "analyst",
+            "password": "a-long-password",
+        },
+        follow_redirects=False,
+    )
     assert created.status_code == 303
     session.rollback()
     kim = session.exec(select(User).where(User.email == "kim@fund.example")).one()

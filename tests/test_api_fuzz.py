@@ -37,28 +37,45 @@ cases_sent: dict[str, int] = {}
 def _operations() -> list[tuple[str, str]]:
     # The schema is built from the routes alone; this app never opens its database.
     unused = f"sqlite:///{Path(tempfile.gettempdir()) / 'pitchlab-fuzz-unused.db'}"
-    spec = create_app(Settings(database_url=unused, environment="test", secret_key=TEST_SECRET)).openapi()
+    spec = create_app(
+        Settings(database_url=unused, environment="test", secret_key=TEST_SECRET)
+    ).openapi()
     return [(method.upper(), path) for path, methods in spec["paths"].items() for method in methods]
 
 
 def _known_ids(session, company_id: int) -> dict[str, object]:
     """Path parameters that exist, so cases reach past the 404 of a random id."""
-    draft_id = session.exec(select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)).first()
+    draft_id = session.exec(
+        select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)
+    ).first()
     return {"company_id": company_id, "draft_id": draft_id, "key": "problem-space"}
 
 
 @pytest.mark.parametrize(("method", "path"), _operations())
-def test_api_never_answers_with_a_server_error(method, path, app, client, session, company_id, api_token):
+def test_api_never_answers_with_a_server_error(
+    method, path, app, client, session, company_id, api_token
+):
     headers = api_token("admin")
     operation = schemathesis.openapi.from_asgi("/openapi.json", app)[path][method]
-    known = {name: value for name, value in _known_ids(session, company_id).items() if f"{{{name}}}" in path}
-    cases = st.one_of(operation.as_strategy(GenerationMode.POSITIVE),
-                      operation.as_strategy(GenerationMode.NEGATIVE),
-                      operation.as_strategy(GenerationMode.POSITIVE, path_parameters=known))
+    known = {
+        name: value
+        for name, value in _known_ids(session, company_id).items()
+        if f"{{{name}}}" in path
+    }
+    cases = st.one_of(
+        operation.as_strategy(GenerationMode.POSITIVE),
+        operation.as_strategy(GenerationMode.NEGATIVE),
+        operation.as_strategy(GenerationMode.POSITIVE, path_parameters=known),
+    )
 
     @given(case=cases)
-    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=not SOAK, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        derandomize=not SOAK,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     def no_server_error(case):
         response = case.call(headers=headers)
         cases_sent[operation.label] = cases_sent.get(operation.label, 0) + 1

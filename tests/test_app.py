@@ -28,9 +28,8 @@ def test_placeholder_secret_is_refused_outside_development():
 
 def test_app_refuses_to_start_on_pending_migrations(tmp_path):
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'new.db'}"))
-    with pytest.raises(PendingMigrations):
-        with TestClient(app):
-            pass
+    with pytest.raises(PendingMigrations), TestClient(app):
+        pass
 
 
 def test_app_migrates_when_told_to(tmp_path):
@@ -44,7 +43,10 @@ def test_database_connections_are_configured_for_their_backend(app, client):
         assert app.state.engine.dialect.driver == "psycopg"
         return
     with app.state.engine.connect() as connection:
-        pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+
+        def pragma(name):
+            return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+
         assert pragma("journal_mode") == "wal"
         assert pragma("foreign_keys") == 1
         assert pragma("synchronous") == 1  # NORMAL
@@ -78,14 +80,31 @@ def test_htmx_is_vendored_and_no_page_loads_from_the_internet(admin_client):
 
 def test_oversized_body_is_refused_before_reading(admin_client):
     client = admin_client
-    response = client.post("/companies", content=b"x" * (3 * 1024 * 1024),
-                           headers={"content-type": "application/x-www-form-urlencoded"})
+    response = client.post(
+        "/companies",
+        content=b"x" * (3 * 1024 * 1024),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert response.status_code == 413
 
 
 def test_wheel_carries_templates_seeds_and_static(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(tmp_path.glob("pitchlab-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "pitchlab/_bundled/templates/base.html" in names

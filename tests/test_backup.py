@@ -45,18 +45,26 @@ def _add_company(connection: sqlite3.Connection, name: str) -> None:
     # A company and a login attempt in one transaction: a backup must hold both or neither.
     with connection:
         connection.execute(
-            "INSERT INTO company (name, name_key, one_liner, website, sector, stage, status, modality,"
-            " model_strategy, founders, location, tags, customers, notes, created_at, updated_at)"
+            "INSERT INTO company (name, name_key, one_liner, website, sector, stage, status,"
+            " modality, model_strategy, founders, location, tags, customers, notes, created_at,"
+            " updated_at)"
             " VALUES (?, ?, '', '', '', 'seed', 'active', 'text', 'api', '', '', '', '', '',"
-            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')", (name, name.lower()))
-        connection.execute("INSERT INTO loginattempt (email, address, succeeded, created_at)"
-                           " VALUES (?, 'test', 1, '2026-01-01 00:00:00')", (name,))
+            " '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            (name, name.lower()),
+        )
+        connection.execute(
+            "INSERT INTO loginattempt (email, address, succeeded, created_at)"
+            " VALUES (?, 'test', 1, '2026-01-01 00:00:00')",
+            (name,),
+        )
 
 
 def _counts(path: Path) -> tuple[int, int]:
     with closing(sqlite3.connect(path)) as connection:
-        return (connection.execute("SELECT count(*) FROM company").fetchone()[0],
-                connection.execute("SELECT count(*) FROM loginattempt").fetchone()[0])
+        return (
+            connection.execute("SELECT count(*) FROM company").fetchone()[0],
+            connection.execute("SELECT count(*) FROM loginattempt").fetchone()[0],
+        )
 
 
 def test_backup_under_concurrent_writes_is_whole(live_db, tmp_path):
@@ -98,10 +106,9 @@ def test_restore_round_trip_brings_back_what_was_backed_up(live_db, tmp_path, mo
     backed_up = runner.invoke(cli_app, ["backup", str(copy)])
     assert backed_up.exit_code == 0, backed_up.output
     assert "1 companies" in backed_up.output
-    with closing(sqlite3.connect(live_db)) as connection:
-        with connection:
-            connection.execute("DELETE FROM loginattempt")
-            connection.execute("DELETE FROM company")
+    with closing(sqlite3.connect(live_db)) as connection, connection:
+        connection.execute("DELETE FROM loginattempt")
+        connection.execute("DELETE FROM company")
     refused = runner.invoke(cli_app, ["restore", str(copy)])
     assert refused.exit_code == 1 and "--force" in refused.output
     restored = runner.invoke(cli_app, ["restore", "--force", str(copy)])
@@ -144,13 +151,18 @@ def _unknown_migration(source: Path, target: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda live, folder: _text_file(folder / "text.db"), "not a SQLite database"),
-    (lambda live, folder: _damaged(live, folder / "damaged.db"), "damaged|cannot be read"),
-    (lambda live, folder: _foreign(folder / "other.db"), "not a pitchlab one"),
-    (lambda live, folder: _unknown_migration(live, folder / "future.db"), "does not know"),
-])
-def test_restore_refuses_a_bad_file_and_keeps_the_database(live_db, tmp_path, monkeypatch, make, message):
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda live, folder: _text_file(folder / "text.db"), "not a SQLite database"),
+        (lambda live, folder: _damaged(live, folder / "damaged.db"), "damaged|cannot be read"),
+        (lambda live, folder: _foreign(folder / "other.db"), "not a pitchlab one"),
+        (lambda live, folder: _unknown_migration(live, folder / "future.db"), "does not know"),
+    ],
+)
+def test_restore_refuses_a_bad_file_and_keeps_the_database(
+    live_db, tmp_path, monkeypatch, make, message
+):
     with closing(sqlite3.connect(live_db)) as connection:
         _add_company(connection, "Kept")
     bad = make(live_db, tmp_path)

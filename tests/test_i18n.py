@@ -13,17 +13,38 @@ CATALOG = ROOT / "src/pitchlab/translations/zh/LC_MESSAGES/messages.po"
 def test_every_interface_string_has_a_chinese_translation(tmp_path):
     template = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_", "-k", "gettext", "-k", "ngettext:1,2", "--ignore-dirs=.venv",
-         "--ignore-dirs=tests", "--ignore-dirs=build", "-o", str(template), "."],
-        cwd=ROOT, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_",
+            "-k",
+            "gettext",
+            "-k",
+            "ngettext:1,2",
+            "--ignore-dirs=.venv",
+            "--ignore-dirs=tests",
+            "--ignore-dirs=build",
+            "-o",
+            str(template),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     )
     with template.open("rb") as handle:
         wanted = {message.id for message in read_po(handle) if message.id}
     with CATALOG.open("rb") as handle:
         translated = {
-            message.id for message in read_po(handle)
-            if message.id and all(message.string if isinstance(message.string, tuple) else [message.string])
+            message.id
+            for message in read_po(handle)
+            if message.id
+            and all(message.string if isinstance(message.string, tuple) else [message.string])
         }
     missing = sorted(str(msgid) for msgid in wanted - translated)
     assert missing == [], f"untranslated (run scripts/update_catalog.py): {missing}"
@@ -31,8 +52,9 @@ def test_every_interface_string_has_a_chinese_translation(tmp_path):
 
 def test_switching_to_chinese_is_remembered(admin_client):
     client = admin_client
-    response = client.post("/locale", data={"locale": "zh", "next": "/companies?q=a"},
-                           follow_redirects=False)
+    response = client.post(
+        "/locale", data={"locale": "zh", "next": "/companies?q=a"}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert response.headers["location"] == "/companies?q=a"
     page = client.get("/companies").text
@@ -45,8 +67,9 @@ def test_browser_language_picks_chinese_for_visitors(client):
 
 
 def test_unknown_locale_and_foreign_next_are_ignored(client):
-    response = client.post("/locale", data={"locale": "xx", "next": "//evil.example/"},
-                           follow_redirects=False)
+    response = client.post(
+        "/locale", data={"locale": "xx", "next": "//evil.example/"}, follow_redirects=False
+    )
     assert response.headers["location"] == "/"
     assert "pitchlab_locale" not in response.headers.get("set-cookie", "")
 
@@ -54,9 +77,17 @@ def test_unknown_locale_and_foreign_next_are_ignored(client):
 def test_chinese_company_data_displays_sorts_and_searches(admin_client):
     client = admin_client
     for name in ["深瞳质检", "Zeta Labs", "Alpha AI"]:
-        client.post("/companies", data={"name": name, "sector": "制造业", "stage": "seed",
-                                        "status": "sourced", "modality": "image",
-                                        "model_strategy": "no-ml"})
+        client.post(
+            "/companies",
+            data={
+                "name": name,
+                "sector": "制造业",
+                "stage": "seed",
+                "status": "sourced",
+                "modality": "image",
+                "model_strategy": "no-ml",
+            },
+        )
     page = client.get("/companies", params={"q": "制造"}).text
     assert "深瞳质检" in page and "Zeta Labs" in page
     names = [n for n in ["Alpha AI", "Zeta Labs", "深瞳质检"] if n in page]

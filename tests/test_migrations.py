@@ -18,8 +18,19 @@ from sqlmodel import Session, SQLModel, func, select
 import pitchlab.models  # noqa: F401  (registers every table on the metadata)
 from pitchlab.db import create_db_engine
 from pitchlab.migrate import current_revisions, has_pending_migrations, upgrade
-from pitchlab.models import (ApiToken, Company, Evaluation, PrfaqDraft, PrfaqRevision,
-                             RubricCriterion, RubricPack, RubricVersion, Score, ScoreEvent, User)
+from pitchlab.models import (
+    ApiToken,
+    Company,
+    Evaluation,
+    PrfaqDraft,
+    PrfaqRevision,
+    RubricCriterion,
+    RubricPack,
+    RubricVersion,
+    Score,
+    ScoreEvent,
+    User,
+)
 
 from .conftest import PG_URL, _pg_admin, _pg_database_url
 
@@ -50,45 +61,130 @@ def _stamp(engine: Engine) -> str:
 
 
 def _insert(connection, table: str, **values) -> int:
-    values = {key: json.dumps(value) if isinstance(value, dict | list) else value
-              for key, value in values.items()}
+    values = {
+        key: json.dumps(value) if isinstance(value, dict | list) else value
+        for key, value in values.items()
+    }
     columns = ", ".join(f'"{name}"' for name in values)
     marks = ", ".join(f":{name}" for name in values)
-    return connection.execute(text(f'INSERT INTO "{table}" ({columns}) VALUES ({marks}) RETURNING id'),
-                              values).scalar_one()
+    return connection.execute(
+        text(f'INSERT INTO "{table}" ({columns}) VALUES ({marks}) RETURNING id'), values
+    ).scalar_one()
 
 
 def _write_old_rows(engine: Engine) -> dict[str, int]:
     at = _stamp(engine)
     with engine.begin() as connection:
-        company = _insert(connection, "company", name="Old Co", name_key="old co", one_liner="Kept",
-                          website="https://old.example", sector="legal", stage="seed", status="active",
-                          modality="text", model_strategy="api", founders="Ada", location="Berlin",
-                          founded_year=2021, tags="legal", customers="", notes="notes ü 中文",
-                          created_at=at, updated_at=at)
-        user = _insert(connection, "user", email="old@pitchlab.example", display_name="Old User",
-                       role="partner", locale="zh", password_hash="argon2-hash", is_active=True,
-                       created_at=at)
-        token = _insert(connection, "apitoken", user_id=user, name="old", token_hash="f" * 64,
-                        created_at=at)
+        company = _insert(
+            connection,
+            "company",
+            name="Old Co",
+            name_key="old co",
+            one_liner="Kept",
+            website="https://old.example",
+            sector="legal",
+            stage="seed",
+            status="active",
+            modality="text",
+            model_strategy="api",
+            founders="Ada",
+            location="Berlin",
+            founded_year=2021,
+            tags="legal",
+            customers="",
+            notes="notes ü 中文",
+            created_at=at,
+            updated_at=at,
+        )
+        user = _insert(
+            connection,
+            "user",
+            email="old@pitchlab.example",
+            display_name="Old User",
+            role="partner",
+            locale="zh",
+            password_hash="argon2-hash",
+            is_active=True,
+            created_at=at,
+        )
+        token = _insert(
+            connection, "apitoken", user_id=user, name="old", token_hash="f" * 64, created_at=at
+        )
         pack = _insert(connection, "rubricpack", key="old-pack", kind="core", created_at=at)
-        version = _insert(connection, "rubricversion", pack_id=pack, version=1, title={"en": "Old"},
-                          summary={}, source={}, scale_min=1, scale_max=5, created_at=at)
-        criterion = _insert(connection, "rubriccriterion", version_id=version, key="team", position=0,
-                            weight=2.5, title={"en": "Team"}, question={"en": "Who?"},
-                            levels=LEVELS, na_allowed=False, evidence=[], source={}, retired=False)
-        evaluation = _insert(connection, "evaluation", company_id=company, evaluator_id=user,
-                             rubric_version_id=version, status="submitted", submitted_at=at,
-                             created_at=at, updated_at=at)
-        score = _insert(connection, "score", evaluation_id=evaluation, criterion_id=criterion, value=4,
-                        is_na=False, confidence="high", rationale="Strong team",
-                        evidence=[{"label": "deck", "url": "https://old.example/deck"}],
-                        revision=3, updated_at=at)
-        event = _insert(connection, "scoreevent", evaluation_id=evaluation, criterion_id=criterion,
-                        user_id=user, field="value", old={"value": {"value": 3, "na": False}},
-                        new={"value": {"value": 4, "na": False}}, after_submission=False, created_at=at)
-    return {"company": company, "user": user, "token": token, "pack": pack, "version": version,
-            "criterion": criterion, "evaluation": evaluation, "score": score, "event": event}
+        version = _insert(
+            connection,
+            "rubricversion",
+            pack_id=pack,
+            version=1,
+            title={"en": "Old"},
+            summary={},
+            source={},
+            scale_min=1,
+            scale_max=5,
+            created_at=at,
+        )
+        criterion = _insert(
+            connection,
+            "rubriccriterion",
+            version_id=version,
+            key="team",
+            position=0,
+            weight=2.5,
+            title={"en": "Team"},
+            question={"en": "Who?"},
+            levels=LEVELS,
+            na_allowed=False,
+            evidence=[],
+            source={},
+            retired=False,
+        )
+        evaluation = _insert(
+            connection,
+            "evaluation",
+            company_id=company,
+            evaluator_id=user,
+            rubric_version_id=version,
+            status="submitted",
+            submitted_at=at,
+            created_at=at,
+            updated_at=at,
+        )
+        score = _insert(
+            connection,
+            "score",
+            evaluation_id=evaluation,
+            criterion_id=criterion,
+            value=4,
+            is_na=False,
+            confidence="high",
+            rationale="Strong team",
+            evidence=[{"label": "deck", "url": "https://old.example/deck"}],
+            revision=3,
+            updated_at=at,
+        )
+        event = _insert(
+            connection,
+            "scoreevent",
+            evaluation_id=evaluation,
+            criterion_id=criterion,
+            user_id=user,
+            field="value",
+            old={"value": {"value": 3, "na": False}},
+            new={"value": {"value": 4, "na": False}},
+            after_submission=False,
+            created_at=at,
+        )
+    return {
+        "company": company,
+        "user": user,
+        "token": token,
+        "pack": pack,
+        "version": version,
+        "criterion": criterion,
+        "evaluation": evaluation,
+        "score": score,
+        "event": event,
+    }
 
 
 def _count(session: Session, model) -> int:
@@ -103,21 +199,48 @@ def test_upgrade_from_the_first_migration_keeps_every_row(empty_database_url):
     upgrade(engine)
     assert not has_pending_migrations(engine)
     with Session(engine) as session:
-        for model in (Company, User, ApiToken, RubricPack, RubricVersion, RubricCriterion,
-                      Evaluation, Score, ScoreEvent):
+        for model in (
+            Company,
+            User,
+            ApiToken,
+            RubricPack,
+            RubricVersion,
+            RubricCriterion,
+            Evaluation,
+            Score,
+            ScoreEvent,
+        ):
             assert _count(session, model) == 1, model.__name__
         company = session.get(Company, ids["company"])
-        assert (company.name, company.notes, company.founded_year) == ("Old Co", "notes ü 中文", 2021)
+        assert (company.name, company.notes, company.founded_year) == (
+            "Old Co",
+            "notes ü 中文",
+            2021,
+        )
         assert company.created_at == STAMP
         user = session.get(User, ids["user"])
-        assert (user.email, user.role, user.locale, user.is_active) == ("old@pitchlab.example", "partner", "zh", True)
+        assert (user.email, user.role, user.locale, user.is_active) == (
+            "old@pitchlab.example",
+            "partner",
+            "zh",
+            True,
+        )
         assert session.get(ApiToken, ids["token"]).user_id == user.id
         criterion = session.get(RubricCriterion, ids["criterion"])
-        assert (criterion.weight, criterion.levels, criterion.title) == (2.5, LEVELS, {"en": "Team"})
+        assert (criterion.weight, criterion.levels, criterion.title) == (
+            2.5,
+            LEVELS,
+            {"en": "Team"},
+        )
         evaluation = session.get(Evaluation, ids["evaluation"])
         assert (evaluation.status, evaluation.submitted_at) == ("submitted", STAMP)
         score = session.get(Score, ids["score"])
-        assert (score.value, score.confidence, score.rationale, score.revision) == (4, "high", "Strong team", 3)
+        assert (score.value, score.confidence, score.rationale, score.revision) == (
+            4,
+            "high",
+            "Strong team",
+            3,
+        )
         assert score.evidence == [{"label": "deck", "url": "https://old.example/deck"}]
         event = session.get(ScoreEvent, ids["event"])
         assert event.new == {"value": {"value": 4, "na": False}} and event.user_id == user.id
@@ -132,23 +255,52 @@ def test_drafts_come_through_the_archive_migration_live_with_every_revision(empt
     ids = _write_old_rows(engine)
     at = _stamp(engine)
     with engine.begin() as connection:
-        template = _insert(connection, "prfaqtemplate", key="old-template", version=1,
-                           body={"key": "old-template"}, created_at=at)
-        draft = _insert(connection, "prfaqdraft", company_id=ids["company"], template_id=template,
-                        title="Old draft", language="zh", created_by_id=ids["user"],
-                        current_revision=2, created_at=at, updated_at=at)
+        template = _insert(
+            connection,
+            "prfaqtemplate",
+            key="old-template",
+            version=1,
+            body={"key": "old-template"},
+            created_at=at,
+        )
+        draft = _insert(
+            connection,
+            "prfaqdraft",
+            company_id=ids["company"],
+            template_id=template,
+            title="Old draft",
+            language="zh",
+            created_by_id=ids["user"],
+            current_revision=2,
+            created_at=at,
+            updated_at=at,
+        )
         for number in (1, 2):
-            _insert(connection, "prfaqrevision", draft_id=draft, number=number,
-                    sections={"problem": f"第{number}版"}, faqs={"external": []},
-                    author_id=ids["user"], created_at=at)
+            _insert(
+                connection,
+                "prfaqrevision",
+                draft_id=draft,
+                number=number,
+                sections={"problem": f"第{number}版"},
+                faqs={"external": []},
+                author_id=ids["user"],
+                created_at=at,
+            )
     upgrade(engine)
     with Session(engine) as session:
         stored = session.get(PrfaqDraft, draft)
         assert (stored.title, stored.language, stored.current_revision, stored.updated_at) == (
-            "Old draft", "zh", 2, STAMP)
+            "Old draft",
+            "zh",
+            2,
+            STAMP,
+        )
         assert (stored.archived_at, stored.archived_by_id) == (None, None)
-        texts = session.exec(select(PrfaqRevision.sections).where(PrfaqRevision.draft_id == draft)
-                             .order_by(PrfaqRevision.number)).all()
+        texts = session.exec(
+            select(PrfaqRevision.sections)
+            .where(PrfaqRevision.draft_id == draft)
+            .order_by(PrfaqRevision.number)
+        ).all()
         assert texts == [{"problem": "第1版"}, {"problem": "第2版"}]
     engine.dispose()
 

@@ -78,7 +78,11 @@ CONFLICT_READS = [
 def _unsafe_routes(app) -> set[tuple[str, str]]:
     found = set()
     for context in iter_route_contexts(app.routes):
-        methods = set(getattr(context, "methods", None) or getattr(context.original_route, "methods", ()) or ())
+        methods = set(
+            getattr(context, "methods", None)
+            or getattr(context.original_route, "methods", ())
+            or ()
+        )
         for method in methods - {"GET", "HEAD", "OPTIONS"}:
             found.add((method, context.path))
     return found
@@ -96,21 +100,34 @@ def world(session, make_client, fill_scorecard):
     scorecards = {}
     for role in ("analyst", "partner", "admin", "partner2"):
         evaluator = make_client(role)
-        scorecards[role] = fill_scorecard(evaluator, company.id, "problem-space", {"problem-clarity": 3})
+        scorecards[role] = fill_scorecard(
+            evaluator, company.id, "problem-space", {"problem-clarity": 3}
+        )
     session.rollback()
-    create_user(session, email="viewer@pitchlab.example", display_name="Vera", role="viewer",
-                password="viewer-password-1")
+    create_user(
+        session,
+        email="viewer@pitchlab.example",
+        display_name="Vera",
+        role="viewer",
+        password="viewer-password-1",
+    )
     conflicted = find_user(session, DEMO_EMAILS["partner2"])
     session.add(Conflict(company_id=company.id, user_id=conflicted.id, reason="Board seat"))
     session.commit()
     pack = get_pack_version(session, "problem-space")
     return {
-        "company": company, "scorecards": scorecards, "pack": pack,
+        "company": company,
+        "scorecards": scorecards,
+        "pack": pack,
         "conflict_id": session.exec(select(Conflict.id)).one(),
-        "event_id": {role: session.exec(select(ScoreEvent.id).where(ScoreEvent.evaluation_id == sid)).first()
-                     for role, sid in scorecards.items()},
+        "event_id": {
+            role: session.exec(select(ScoreEvent.id).where(ScoreEvent.evaluation_id == sid)).first()
+            for role, sid in scorecards.items()
+        },
         "user_id": find_user(session, DEMO_EMAILS["analyst"]).id,
-        "draft_id": session.exec(select(PrfaqDraft.id).where(PrfaqDraft.company_id == company.id)).first(),
+        "draft_id": session.exec(
+            select(PrfaqDraft.id).where(PrfaqDraft.company_id == company.id)
+        ).first(),
     }
 
 
@@ -128,18 +145,26 @@ def _client_for(role, make_client, api_token):
 def _url(path: str, role: str, world) -> str:
     owner = {"conflicted": "partner2", "viewer": "analyst", "anonymous": "analyst"}.get(role, role)
     return path.format(
-        company_id=world["company"].id, conflict_id=world["conflict_id"], key="problem-space",
+        company_id=world["company"].id,
+        conflict_id=world["conflict_id"],
+        key="problem-space",
         pack_key="problem-space",
-        criterion_key=world["pack"].criteria[0].key, evaluation_id=world["scorecards"][owner],
-        criterion_id=world["pack"].criteria[0].id, event_id=world["event_id"][owner],
-        user_id=world["user_id"], draft_id=world["draft_id"], number=1)
+        criterion_key=world["pack"].criteria[0].key,
+        evaluation_id=world["scorecards"][owner],
+        criterion_id=world["pack"].criteria[0].id,
+        event_id=world["event_id"][owner],
+        user_id=world["user_id"],
+        draft_id=world["draft_id"],
+        number=1,
+    )
 
 
 def _outcome(response, *, api: bool) -> str:
     if response.status_code >= 500:
         return f"server error {response.status_code}"
     if response.status_code in (401, 403) or (
-            response.status_code == 303 and response.headers["location"].startswith("/login")):
+        response.status_code == 303 and response.headers["location"].startswith("/login")
+    ):
         return "refused"
     return "allowed"
 
@@ -152,12 +177,16 @@ def test_permission_matrix(role, world, make_client, api_token):
         api = path.startswith("/api/")
         url = _url(path, role, world)
         body = {"json": {}} if api else {"data": {}}
-        response = test_client.request(method, url, headers=token if api else {}, follow_redirects=False, **body)
+        response = test_client.request(
+            method, url, headers=token if api else {}, follow_redirects=False, **body
+        )
         expected = "allowed" if role in allowed else "refused"
         if _outcome(response, api=api) != expected:
             wrong.append(f"{method} {url}: expected {expected}, got {response.status_code}")
         if role == "anonymous" and api and response.status_code != 401:
-            wrong.append(f"{method} {url}: anonymous API call should be 401, got {response.status_code}")
+            wrong.append(
+                f"{method} {url}: anonymous API call should be 401, got {response.status_code}"
+            )
     assert wrong == []
 
 
@@ -165,5 +194,7 @@ def test_permission_matrix(role, world, make_client, api_token):
 def test_conflicted_evaluator_cannot_read_by_url(path, world, make_client, api_token):
     conflicted, token = _client_for("conflicted", make_client, api_token)
     url = _url(path, "conflicted", world)
-    response = conflicted.get(url, headers=token if url.startswith("/api/") else {}, follow_redirects=False)
+    response = conflicted.get(
+        url, headers=token if url.startswith("/api/") else {}, follow_redirects=False
+    )
     assert response.status_code == 403

@@ -16,8 +16,11 @@ CLI_TIMEOUT_S = 60
 
 def _production_env(tmp_path, **extra) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("PITCHLAB_")}
-    env.update(PITCHLAB_ENVIRONMENT="production",
-               PITCHLAB_DATABASE_URL=f"sqlite:///{tmp_path / 'prod.db'}", **extra)
+    env.update(
+        PITCHLAB_ENVIRONMENT="production",
+        PITCHLAB_DATABASE_URL=f"sqlite:///{tmp_path / 'prod.db'}",
+        **extra,
+    )
     return env
 
 
@@ -31,9 +34,13 @@ def test_app_factory_refuses_the_default_secret_in_production(monkeypatch):
 @pytest.mark.parametrize("secret", [None, "  secret  "])  # None: the default, change-me
 def test_serve_in_production_with_a_placeholder_secret_exits_with_a_message(tmp_path, secret):
     extra = {} if secret is None else {"PITCHLAB_SECRET_KEY": secret}
-    result = subprocess.run([sys.executable, "-c", RUN_CLI, "serve", "--port", "1"],
-                            env=_production_env(tmp_path, **extra), capture_output=True,
-                            text=True, timeout=CLI_TIMEOUT_S)
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_CLI, "serve", "--port", "1"],
+        env=_production_env(tmp_path, **extra),
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT_S,
+    )
     assert result.returncode == 2
     assert "pitchlab cannot start: PITCHLAB_SECRET_KEY is a placeholder" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

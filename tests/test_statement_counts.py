@@ -16,8 +16,9 @@ def _statements(app, client, url: str) -> int:
 
 def _add_companies(session, count: int) -> list[int]:
     session.rollback()
-    companies = [Company(name=f"Filler {n:03d}", name_key=name_key(f"Filler {n:03d}"))
-                 for n in range(count)]
+    companies = [
+        Company(name=f"Filler {n:03d}", name_key=name_key(f"Filler {n:03d}")) for n in range(count)
+    ]
     session.add_all(companies)
     session.commit()
     return [company.id for company in companies]
@@ -27,13 +28,21 @@ def _submit_scorecards(session, company_id: int) -> None:
     session.rollback()
     entry = get_pack_version(session, "problem-space")
     for user in session.exec(select(User)).all():
-        evaluation = Evaluation(company_id=company_id, evaluator_id=user.id,
-                                rubric_version_id=entry.version.id, status="submitted",
-                                submitted_at=utcnow())
+        evaluation = Evaluation(
+            company_id=company_id,
+            evaluator_id=user.id,
+            rubric_version_id=entry.version.id,
+            status="submitted",
+            submitted_at=utcnow(),
+        )
         session.add(evaluation)
         session.flush()
-        session.add_all([Score(evaluation_id=evaluation.id, criterion_id=criterion.id, value=3)
-                         for criterion in entry.criteria])
+        session.add_all(
+            [
+                Score(evaluation_id=evaluation.id, criterion_id=criterion.id, value=3)
+                for criterion in entry.criteria
+            ]
+        )
     session.commit()
 
 
@@ -43,8 +52,9 @@ def test_company_list_statements_do_not_grow(app, admin_client, session):
     assert _statements(app, admin_client, "/companies") == before
 
 
-def test_company_page_statements_do_not_grow_with_its_scorecards(app, admin_client, session,
-                                                                 company_id):
+def test_company_page_statements_do_not_grow_with_its_scorecards(
+    app, admin_client, session, company_id
+):
     before = _statements(app, admin_client, f"/companies/{company_id}")
     _submit_scorecards(session, company_id)
     for other in _add_companies(session, 5):

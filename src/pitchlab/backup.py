@@ -21,8 +21,19 @@ from .migrate import alembic_config
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Tables any pitchlab database has had since the first migration.
-CORE_TABLES = frozenset({"alembic_version", "company", "user", "rubricpack", "rubricversion",
-                         "rubriccriterion", "evaluation", "score", "scoreevent"})
+CORE_TABLES = frozenset(
+    {
+        "alembic_version",
+        "company",
+        "user",
+        "rubricpack",
+        "rubricversion",
+        "rubriccriterion",
+        "evaluation",
+        "score",
+        "scoreevent",
+    }
+)
 # How long the in-use probe waits for a lock before deciding another process holds the file.
 IN_USE_PROBE_TIMEOUT_S = 0.5
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -58,10 +69,12 @@ def pg_dump_hint(database_url: str) -> str:
     """What to run instead for PostgreSQL, with the password left out of the screen."""
     url = make_url(database_url)._replace(drivername="postgresql", password=None)
     shown = url.render_as_string(hide_password=False)
-    return ("pitchlab backs up SQLite only; for PostgreSQL use its own tools "
-            "(put the password in PGPASSWORD or ~/.pgpass):\n"
-            f"  pg_dump --format=custom --file=pitchlab.dump '{shown}'\n"
-            f"  pg_restore --clean --if-exists --no-owner --dbname='{shown}' pitchlab.dump")
+    return (
+        "pitchlab backs up SQLite only; for PostgreSQL use its own tools "
+        "(put the password in PGPASSWORD or ~/.pgpass):\n"
+        f"  pg_dump --format=custom --file=pitchlab.dump '{shown}'\n"
+        f"  pg_restore --clean --if-exists --no-owner --dbname='{shown}' pitchlab.dump"
+    )
 
 
 def _known_revisions() -> tuple[set[str], set[str]]:
@@ -86,21 +99,28 @@ def check_database(path: Path) -> DatabaseCheck:
             if problems != ["ok"]:
                 found = "; ".join(problems[:5])
                 raise BackupError(f"{path} is damaged (integrity check: {found}).")
-            tables = {row[0] for row in connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             if not CORE_TABLES <= tables:
-                raise BackupError(f"{path} is a SQLite database but not a pitchlab one "
-                                  f"(missing tables: {', '.join(sorted(CORE_TABLES - tables))}).")
-            versions = [row[0] for row in
-                        connection.execute("SELECT version_num FROM alembic_version")]
+                raise BackupError(
+                    f"{path} is a SQLite database but not a pitchlab one "
+                    f"(missing tables: {', '.join(sorted(CORE_TABLES - tables))})."
+                )
+            versions = [
+                row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+            ]
             counts = [_count(connection, table) for table in ("company", "evaluation", "score")]
     except sqlite3.DatabaseError as error:  # a file with the magic but garbage inside
         raise BackupError(f"{path} cannot be read as a database: {error}.") from error
     known, heads = _known_revisions()
     if len(versions) != 1 or versions[0] not in known:
-        raise BackupError(f"{path} is at migration {', '.join(versions) or 'none'}, which this "
-                          "version of pitchlab does not know; restore it with the version "
-                          "that made it.")
+        raise BackupError(
+            f"{path} is at migration {', '.join(versions) or 'none'}, which this "
+            "version of pitchlab does not know; restore it with the version "
+            "that made it."
+        )
     return DatabaseCheck(path, versions[0], versions[0] in heads, *counts)
 
 
@@ -115,8 +135,10 @@ def _fsync_directory(folder: Path) -> None:
 
 def _snapshot(source: Path, target: Path) -> None:
     """Copy `source` into the new file `target` in one backup step, as a single-file database."""
-    with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as reader, \
-            closing(sqlite3.connect(target, isolation_level=None)) as writer:
+    with (
+        closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as reader,
+        closing(sqlite3.connect(target, isolation_level=None)) as writer,
+    ):
         # pages=-1: one step, one read snapshot. Copying in small steps would restart the
         # copy every time the app commits, and under steady writes might never finish.
         reader.backup(writer, pages=-1)
@@ -160,15 +182,17 @@ def ensure_not_in_use(path: Path) -> None:
     if not path.exists():
         return
     try:
-        with closing(sqlite3.connect(path, timeout=IN_USE_PROBE_TIMEOUT_S,
-                                     isolation_level=None)) as connection:
+        with closing(
+            sqlite3.connect(path, timeout=IN_USE_PROBE_TIMEOUT_S, isolation_level=None)
+        ) as connection:
             # Leaving WAL mode needs every other connection closed, so it fails while any
             # process, even an idle server, holds the file. It also folds the -wal back in.
             connection.execute("PRAGMA journal_mode=DELETE").fetchone()
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise BackupError(f"{path} is in use (is pitchlab running?); "
-                              "stop it before restoring.") from error
+            raise BackupError(
+                f"{path} is in use (is pitchlab running?); stop it before restoring."
+            ) from error
         # Anything else (a damaged file being replaced) does not prove it is in use.
 
 

@@ -34,8 +34,8 @@ from sqlmodel import Session
 
 from .app import create_app
 from .auth.tokens import create_token
-from .config import Settings, normalize_database_url
 from .benchdata import FULL, SMALL, Size, generate_portfolio
+from .config import Settings, normalize_database_url
 from .migrate import upgrade
 from .models import User
 
@@ -47,11 +47,20 @@ TARGET_XLSX_S = 5.0
 async def _asgi_get(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
     """One GET through the ASGI app in this process: the server's time, no network."""
     target, _, query = path.partition("?")
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-             "scheme": "http", "path": target, "raw_path": target.encode(),
-             "query_string": query.encode(), "root_path": "",
-             "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-             "client": ("127.0.0.1", 50000), "server": ("bench", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": target,
+        "raw_path": target.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("bench", 80),
+    }
     sent = {"status": 0, "body": []}
 
     async def receive():
@@ -126,9 +135,14 @@ def scratch_database(server_url: str | None) -> Iterator[str]:
     name = f"pitchlab_bench_{secrets.token_hex(5)}"
 
     def administer(sql: str) -> None:
-        with psycopg.connect(host=server.host, port=server.port or 5432, user=server.username,
-                             password=server.password, dbname=server.database,
-                             autocommit=True) as admin:
+        with psycopg.connect(
+            host=server.host,
+            port=server.port or 5432,
+            user=server.username,
+            password=server.password,
+            dbname=server.database,
+            autocommit=True,
+        ) as admin:
             admin.execute(sql)
 
     administer(f'CREATE DATABASE "{name}"')
@@ -138,12 +152,12 @@ def scratch_database(server_url: str | None) -> Iterator[str]:
         administer(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run_bench(size: Size = FULL, *, runs: int = 5, out=print,
-              database_url: str | None = None) -> dict:
+def run_bench(
+    size: Size = FULL, *, runs: int = 5, out=print, database_url: str | None = None
+) -> dict:
     """Generate, measure, print; return the figures (also for tests)."""
     with scratch_database(database_url) as url:
-        settings = Settings(database_url=url, environment="test",
-                            secret_key="bench-" + "x" * 40)
+        settings = Settings(database_url=url, environment="test", secret_key="bench-" + "x" * 40)
         app = create_app(settings)
         engine = app.state.engine
         upgrade(engine)
@@ -156,7 +170,8 @@ def run_bench(size: Size = FULL, *, runs: int = 5, out=print,
         counter = StatementCounter(engine)
         _measure(app, counter, "/compare?tag=page", headers, 1)  # warm-up: imports, caches
         figures = {
-            "database": engine.dialect.name, "companies": size.companies,
+            "database": engine.dialect.name,
+            "companies": size.companies,
             "generate_s": generated,
             "scores": size.companies * size.scorecards_per_company * size.criteria,
             "compare_few": _measure(app, counter, "/compare?tag=few", headers, runs),
@@ -168,8 +183,10 @@ def run_bench(size: Size = FULL, *, runs: int = 5, out=print,
         engine.dispose()
     figures["peak_memory_mb"] = _peak_memory_mb()
     figures["statements_constant"] = (
-        figures["compare_few"].statements == figures["compare_page"].statements
-        == figures["compare_all"].statements)
+        figures["compare_few"].statements
+        == figures["compare_page"].statements
+        == figures["compare_all"].statements
+    )
     _report(figures, size, out)
     return figures
 
@@ -181,41 +198,60 @@ def _mark(ok: bool) -> str:
 def _report(figures: dict, size: Size, out) -> None:
     few, page = figures["compare_few"], figures["compare_page"]
     csv, xlsx = figures["csv"], figures["xlsx"]
-    database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(figures["database"],
-                                                                    figures["database"])
-    out(f"pitchlab bench ({database}): {size.companies:,} companies, {size.criteria} criteria, "
+    database = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(
+        figures["database"], figures["database"]
+    )
+    out(
+        f"pitchlab bench ({database}): {size.companies:,} companies, {size.criteria} criteria, "
         f"{size.evaluators} evaluators, {size.scorecards_per_company} scorecards per company "
-        f"= {figures['scores']:,} scores (generated in {figures['generate_s']:.1f} s)")
-    out(f"compare page, {size.page_companies} companies: {page.median * 1000:.0f} ms median of "
+        f"= {figures['scores']:,} scores (generated in {figures['generate_s']:.1f} s)"
+    )
+    out(
+        f"compare page, {size.page_companies} companies: {page.median * 1000:.0f} ms median of "
         f"{len(page.seconds)} ({page.size_bytes / 1024:.0f} KiB) "
-        f"[target < {TARGET_COMPARE_MS} ms: {_mark(page.median * 1000 < TARGET_COMPARE_MS)}]")
+        f"[target < {TARGET_COMPARE_MS} ms: {_mark(page.median * 1000 < TARGET_COMPARE_MS)}]"
+    )
     out(f"compare page, {size.small_page_companies} companies: {few.median * 1000:.0f} ms")
     every = figures["compare_all"]
-    out(f"compare page, all {size.companies:,} companies (the matrix shows a page of them): "
-        f"{every.median * 1000:.0f} ms ({every.size_bytes / 1024:.0f} KiB)")
-    out(f"CSV export, all {size.companies:,}: {csv.median:.2f} s ({csv.size_bytes / 1024:.0f} KiB) "
-        f"[target < {TARGET_CSV_S:g} s: {_mark(csv.median < TARGET_CSV_S)}]")
-    out(f"XLSX export, all {size.companies:,}: {xlsx.median:.2f} s "
+    out(
+        f"compare page, all {size.companies:,} companies (the matrix shows a page of them): "
+        f"{every.median * 1000:.0f} ms ({every.size_bytes / 1024:.0f} KiB)"
+    )
+    out(
+        f"CSV export, all {size.companies:,}: {csv.median:.2f} s ({csv.size_bytes / 1024:.0f} KiB) "
+        f"[target < {TARGET_CSV_S:g} s: {_mark(csv.median < TARGET_CSV_S)}]"
+    )
+    out(
+        f"XLSX export, all {size.companies:,}: {xlsx.median:.2f} s "
         f"({xlsx.size_bytes / 1024:.0f} KiB) "
-        f"[target < {TARGET_XLSX_S:g} s: {_mark(xlsx.median < TARGET_XLSX_S)}]")
-    out(f"SQL statements per request: compare {size.small_page_companies} companies "
+        f"[target < {TARGET_XLSX_S:g} s: {_mark(xlsx.median < TARGET_XLSX_S)}]"
+    )
+    out(
+        f"SQL statements per request: compare {size.small_page_companies} companies "
         f"{few.statements}, compare {size.page_companies} companies {page.statements}, "
         f"compare all {figures['compare_all'].statements}, CSV all {csv.statements}, "
         f"XLSX all {xlsx.statements} "
-        f"[constant: {_mark(figures['statements_constant'])}]")
+        f"[constant: {_mark(figures['statements_constant'])}]"
+    )
     out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="pitchlab bench", description=__doc__.splitlines()[0])
-    parser.add_argument("--small", action="store_true",
-                        help="a small portfolio that finishes in seconds (for CI)")
-    parser.add_argument("--database-url", metavar="URL",
-                        help="run on a scratch database on this PostgreSQL server instead of "
-                             "a temporary SQLite file")
+    parser.add_argument(
+        "--small", action="store_true", help="a small portfolio that finishes in seconds (for CI)"
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="run on a scratch database on this PostgreSQL server instead of "
+        "a temporary SQLite file",
+    )
     args = parser.parse_args(argv)
-    if args.database_url and make_url(normalize_database_url(args.database_url)).get_backend_name() \
-            != "postgresql":
+    if (
+        args.database_url
+        and make_url(normalize_database_url(args.database_url)).get_backend_name() != "postgresql"
+    ):
         parser.error("--database-url takes a PostgreSQL URL (without it, SQLite is used)")
     figures = run_bench(SMALL if args.small else FULL, database_url=args.database_url)
     # Timings depend on the machine; only a growing statement count fails the run.

@@ -7,8 +7,17 @@ from dataclasses import dataclass
 from sqlalchemy import insert
 from sqlmodel import Session
 
-from .models import (Company, Conflict, Evaluation, RubricCriterion, RubricPack, RubricVersion,
-                     Score, User, utcnow)
+from .models import (
+    Company,
+    Conflict,
+    Evaluation,
+    RubricCriterion,
+    RubricPack,
+    RubricVersion,
+    Score,
+    User,
+    utcnow,
+)
 
 SEED = 20_240_501
 STAGES = ["pre-seed", "seed", "series-a", "series-b"]
@@ -42,31 +51,96 @@ def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int
     """Write the portfolio with bulk inserts; return the admin's user id."""
     rng = random.Random(seed)
     now = utcnow()
-    people = [{"id": n + 1, "email": f"evaluator{n + 1}@bench.example",
-               "display_name": f"Evaluator {n + 1}", "role": "partner" if n % 2 else "analyst",
-               "locale": "en", "password_hash": "", "is_active": True, "created_at": now}
-              for n in range(size.evaluators)]
+    people = [
+        {
+            "id": n + 1,
+            "email": f"evaluator{n + 1}@bench.example",
+            "display_name": f"Evaluator {n + 1}",
+            "role": "partner" if n % 2 else "analyst",
+            "locale": "en",
+            "password_hash": "",
+            "is_active": True,
+            "created_at": now,
+        }
+        for n in range(size.evaluators)
+    ]
     admin_id = size.evaluators + 1
-    people.append({**people[0], "id": admin_id, "email": "admin@bench.example",
-                   "display_name": "Bench Admin", "role": "admin"})
+    people.append(
+        {
+            **people[0],
+            "id": admin_id,
+            "email": "admin@bench.example",
+            "display_name": "Bench Admin",
+            "role": "admin",
+        }
+    )
     session.execute(insert(User), people)
-    session.execute(insert(RubricPack),
-                    [{"id": 1, "key": "bench", "kind": "core", "created_at": now}])
-    session.execute(insert(RubricVersion), [{
-        "id": 1, "pack_id": 1, "version": 1, "title": {"en": "Benchmark pack"}, "summary": {},
-        "source": {}, "scale_min": 1, "scale_max": 5, "created_at": now}])
-    session.execute(insert(RubricCriterion), [{
-        "id": n + 1, "version_id": 1, "key": f"criterion-{n + 1:02d}", "position": n,
-        "weight": float(1 + n % 3), "title": {"en": f"Criterion {n + 1}"}, "question": {},
-        "levels": {}, "na_allowed": True, "evidence": {}, "source": {}, "retired": False}
-        for n in range(size.criteria)])
-    session.execute(insert(Company), [{
-        "id": n + 1, "name": f"Company {n + 1:04d}", "name_key": f"company {n + 1:04d}",
-        "one_liner": "", "website": "", "sector": "ai", "stage": rng.choice(STAGES),
-        "status": rng.choice(STATUSES), "modality": "text", "model_strategy": "fine-tuned-open",
-        "founders": "", "location": "", "founded_year": None, "tags": _tags(n, size),
-        "customers": "", "notes": "", "archived_at": None, "created_at": now, "updated_at": now}
-        for n in range(size.companies)])
+    session.execute(
+        insert(RubricPack), [{"id": 1, "key": "bench", "kind": "core", "created_at": now}]
+    )
+    session.execute(
+        insert(RubricVersion),
+        [
+            {
+                "id": 1,
+                "pack_id": 1,
+                "version": 1,
+                "title": {"en": "Benchmark pack"},
+                "summary": {},
+                "source": {},
+                "scale_min": 1,
+                "scale_max": 5,
+                "created_at": now,
+            }
+        ],
+    )
+    session.execute(
+        insert(RubricCriterion),
+        [
+            {
+                "id": n + 1,
+                "version_id": 1,
+                "key": f"criterion-{n + 1:02d}",
+                "position": n,
+                "weight": float(1 + n % 3),
+                "title": {"en": f"Criterion {n + 1}"},
+                "question": {},
+                "levels": {},
+                "na_allowed": True,
+                "evidence": {},
+                "source": {},
+                "retired": False,
+            }
+            for n in range(size.criteria)
+        ],
+    )
+    session.execute(
+        insert(Company),
+        [
+            {
+                "id": n + 1,
+                "name": f"Company {n + 1:04d}",
+                "name_key": f"company {n + 1:04d}",
+                "one_liner": "",
+                "website": "",
+                "sector": "ai",
+                "stage": rng.choice(STAGES),
+                "status": rng.choice(STATUSES),
+                "modality": "text",
+                "model_strategy": "fine-tuned-open",
+                "founders": "",
+                "location": "",
+                "founded_year": None,
+                "tags": _tags(n, size),
+                "customers": "",
+                "notes": "",
+                "archived_at": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for n in range(size.companies)
+        ],
+    )
     _scorecards(session, size, rng, now)
     session.commit()
     return admin_id
@@ -80,22 +154,39 @@ def _scorecards(session: Session, size: Size, rng: random.Random, now) -> None:
         quality = rng.uniform(1.5, 4.5)
         panel = rng.sample(range(1, size.evaluators + 1), size.scorecards_per_company)
         if company % 100 == 1:  # a few conflicts, so exclusions show in the methodology
-            conflicts.append({"company_id": company, "user_id": panel[0], "reason": "bench",
-                              "created_at": now})
+            conflicts.append(
+                {"company_id": company, "user_id": panel[0], "reason": "bench", "created_at": now}
+            )
         for evaluator in panel:
             evaluation_id = len(evaluations) + 1
-            evaluations.append({
-                "id": evaluation_id, "company_id": company, "evaluator_id": evaluator,
-                "rubric_version_id": 1, "status": "submitted", "submitted_at": now,
-                "created_at": now, "updated_at": now})
+            evaluations.append(
+                {
+                    "id": evaluation_id,
+                    "company_id": company,
+                    "evaluator_id": evaluator,
+                    "rubric_version_id": 1,
+                    "status": "submitted",
+                    "submitted_at": now,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
             for criterion in range(1, size.criteria + 1):
                 level = round(quality + harshness[evaluator - 1] + rng.gauss(0, 0.8))
                 not_applicable = rng.random() < 0.02
-                scores.append({
-                    "evaluation_id": evaluation_id, "criterion_id": criterion,
-                    "value": None if not_applicable else min(5, max(1, level)),
-                    "is_na": not_applicable, "confidence": None, "rationale": "",
-                    "evidence": [], "revision": 1, "updated_at": now})
+                scores.append(
+                    {
+                        "evaluation_id": evaluation_id,
+                        "criterion_id": criterion,
+                        "value": None if not_applicable else min(5, max(1, level)),
+                        "is_na": not_applicable,
+                        "confidence": None,
+                        "rationale": "",
+                        "evidence": [],
+                        "revision": 1,
+                        "updated_at": now,
+                    }
+                )
     session.execute(insert(Evaluation), evaluations)
     session.execute(insert(Score), scores)
     session.execute(insert(Conflict), conflicts)

@@ -14,7 +14,7 @@ def normalize_database_url(url: str) -> str:
     """Route every PostgreSQL URL through psycopg 3, whatever spelling a host gives it."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -5,7 +5,6 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Annotated
 
 from annotated_types import Ge, Le
-
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
@@ -79,7 +78,8 @@ def _engine_for(url: str) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "isolation_level": None},
-            pool_size=SQLITE_POOL_SIZE, max_overflow=-1,
+            pool_size=SQLITE_POOL_SIZE,
+            max_overflow=-1,
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin)
@@ -112,8 +112,9 @@ async def _write_turn(request: Request) -> AsyncIterator[None]:
         yield
 
 
-def get_session(request: Request,
-                _turn: Annotated[None, Depends(_write_turn)] = None) -> Iterator[Session]:
+def get_session(
+    request: Request, _turn: Annotated[None, Depends(_write_turn)] = None
+) -> Iterator[Session]:
     """Yield a session bound to the app's engine for the length of one request."""
     engine = request.app.state.engine
     writes = _writes(request)

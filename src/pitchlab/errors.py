@@ -34,9 +34,12 @@ async def _http_error(request: Request, exc: StarletteHTTPException):
         return await http_exception_handler(request, exc)
     title = _titles().get(exc.status_code, _("Something went wrong"))
     detail = exc.detail if isinstance(exc.detail, str) else ""
-    response = render(request, "error.html", {"title": title, "detail": detail,
-                                              "status_code": exc.status_code},
-                      status_code=exc.status_code)
+    response = render(
+        request,
+        "error.html",
+        {"title": title, "detail": detail, "status_code": exc.status_code},
+        status_code=exc.status_code,
+    )
     if exc.headers:
         response.headers.update(exc.headers)
     return response

@@ -8,9 +8,31 @@ from markupsafe import Markup
 
 # Links keep their target but always get rel="noopener noreferrer nofollow" from nh3.
 _ALLOWED_TAGS = {
-    "a", "p", "br", "hr", "em", "strong", "del", "code", "pre", "blockquote",
-    "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "a",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 
@@ -18,8 +40,10 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # "html": False makes raw HTML in the source come out as text; nh3 is the second fence.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").enable(
-        "strikethrough"
+    return (
+        MarkdownIt("commonmark", {"html": False, "linkify": False})
+        .enable("table")
+        .enable("strikethrough")
     )
 
 

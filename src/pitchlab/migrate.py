@@ -44,7 +44,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several app processes may start together; one migrates, the others wait.
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK}
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

@@ -32,8 +32,9 @@ def switch_locale(request: Request, locale: str = Form(...), next: str = Form("/
     response = RedirectResponse(safe_next(next), status_code=303)
     if locale in SUPPORTED_LOCALES:
         secure = request.url.scheme == "https"
-        response.set_cookie(LOCALE_COOKIE, locale, max_age=ONE_YEAR, httponly=True,
-                            samesite="lax", secure=secure)
+        response.set_cookie(
+            LOCALE_COOKIE, locale, max_age=ONE_YEAR, httponly=True, samesite="lax", secure=secure
+        )
     return response
 
 

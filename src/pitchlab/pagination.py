@@ -35,7 +35,9 @@ def paginate(session: Session, statement, *, page: int, page_size: int) -> Page:
     """Run `statement` for one page, plus one COUNT: two queries whatever the table's size."""
     page = max(1, page)
     page_size = max(1, min(page_size, MAX_PAGE_SIZE))
-    total = session.exec(select(func.count()).select_from(statement.order_by(None).subquery())).one()
+    total = session.exec(
+        select(func.count()).select_from(statement.order_by(None).subquery())
+    ).one()
     offset = (page - 1) * page_size
     # A page past the end is empty without asking: an offset from ?page=10**19 overflows
     # SQLite's 64-bit integers (a 500 found by schemathesis, issue 7).

@@ -60,8 +60,13 @@ def seed_rubrics(session: Session, seeds_dir: Path, report: SeedReport) -> None:
             report.count("rubric packs")
 
 
-def seed_all(session: Session, seeds_dir: Path | None = None, *, demo: bool = True,
-             demo_scorecards: bool = True) -> SeedReport:
+def seed_all(
+    session: Session,
+    seeds_dir: Path | None = None,
+    *,
+    demo: bool = True,
+    demo_scorecards: bool = True,
+) -> SeedReport:
     """Load rubric packs and templates; with `demo`, also the fictional portfolio (companies,
     users and, unless `demo_scorecards` is off as in most tests, their scorecards)."""
     seeds_dir = seeds_dir or resource_dir("seeds")

@@ -10,8 +10,10 @@ def api(client, api_token):
 
 
 def test_create_read_update_and_list(api):
-    created = api.post("/api/v1/companies", json={"name": "Vectorly", "stage": "series-a",
-                                                     "tags": ["RAG", "search"]})
+    created = api.post(
+        "/api/v1/companies",
+        json={"name": "Vectorly", "stage": "series-a", "tags": ["RAG", "search"]},
+    )
     assert created.status_code == 201
     body = created.json()
     assert body["tags"] == ["rag", "search"] and body["stage"] == "series-a"
@@ -25,8 +27,9 @@ def test_create_read_update_and_list(api):
 
 
 def test_invalid_body_answers_422_with_readable_fields(api):
-    response = api.post("/api/v1/companies", json={"name": "", "website": "nope",
-                                                      "founded_year": 3000})
+    response = api.post(
+        "/api/v1/companies", json={"name": "", "website": "nope", "founded_year": 3000}
+    )
     assert response.status_code == 422
     fields = {error["loc"][-1] for error in response.json()["detail"]}
     assert {"name", "website", "founded_year"} <= fields
@@ -60,5 +63,19 @@ def test_no_token_is_401(client):
 def test_analyst_token_may_not_change_status(client, api_token):
     client.headers.update(api_token("analyst"))
     company_id = client.post("/api/v1/companies", json={"name": "Statusless"}).json()["id"]
-    assert client.patch(f"/api/v1/companies/{company_id}", json={"status": "invested"}).status_code == 403
-    assert client.patch(f"/api/v1/companies/{company_id}", json={"sector": "Legal"}).status_code == 200
+    assert (
+        client.patch(f"/api/v1/companies/{company_id}", json={"status": "invested"}).status_code
+        == 403
+    )
+    assert (
+        client.patch(f"/api/v1/companies/{company_id}", json={"sector": "Legal"}).status_code == 200
+    )
+
+
+@pytest.mark.parametrize("tags", [4.5, {"a": 1}, 7])
+def test_tags_that_are_neither_text_nor_a_list_are_422(api, tags):
+    # Found by the fuzzer: a number for tags raised a TypeError (500) while splitting them.
+    company_id = api.post("/api/v1/companies", json={"name": "Tagless"}).json()["id"]
+    response = api.patch(f"/api/v1/companies/{company_id}", json={"tags": tags})
+    assert response.status_code == 422
+    assert "tags" in {error["loc"][-1] for error in response.json()["detail"]}

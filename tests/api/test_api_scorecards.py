@@ -8,16 +8,29 @@ from pitchlab.rubrics.store import get_pack_version
 
 def _body(session, level=3, submit=False, pack="problem-space"):
     keys = [c.key for c in get_pack_version(session, pack).criteria]
-    return {"pack_key": pack, "submit": submit,
-            "scores": [{"criterion_key": key, "value": level, "confidence": "medium",
-                        "rationale": f"why {key}", "evidence": [{"label": "deck", "url": "https://x.example/deck"}]}
-                       for key in keys]}
+    return {
+        "pack_key": pack,
+        "submit": submit,
+        "scores": [
+            {
+                "criterion_key": key,
+                "value": level,
+                "confidence": "medium",
+                "rationale": f"why {key}",
+                "evidence": [{"label": "deck", "url": "https://x.example/deck"}],
+            }
+            for key in keys
+        ],
+    }
 
 
 def test_create_submit_and_read_back(client, api_token, session, company_id):
     headers = api_token("partner")
-    created = client.post(f"/api/v1/companies/{company_id}/scorecards", json=_body(session, submit=True),
-                          headers=headers)
+    created = client.post(
+        f"/api/v1/companies/{company_id}/scorecards",
+        json=_body(session, submit=True),
+        headers=headers,
+    )
     assert created.status_code == 201, created.text
     body = created.json()
     assert body["status"] == "submitted" and body["total"] == 3
@@ -27,11 +40,21 @@ def test_create_submit_and_read_back(client, api_token, session, company_id):
 
 
 def test_blind_until_submitted_through_the_api(client, api_token, session, company_id):
-    client.post(f"/api/v1/companies/{company_id}/scorecards", json=_body(session, submit=True),
-                headers=api_token("partner"))
+    client.post(
+        f"/api/v1/companies/{company_id}/scorecards",
+        json=_body(session, submit=True),
+        headers=api_token("partner"),
+    )
     analyst = api_token("analyst")
-    assert client.get(f"/api/v1/companies/{company_id}/scorecards", headers=analyst).json()["total"] == 0
-    client.post(f"/api/v1/companies/{company_id}/scorecards", json=_body(session, 2, submit=True), headers=analyst)
+    assert (
+        client.get(f"/api/v1/companies/{company_id}/scorecards", headers=analyst).json()["total"]
+        == 0
+    )
+    client.post(
+        f"/api/v1/companies/{company_id}/scorecards",
+        json=_body(session, 2, submit=True),
+        headers=analyst,
+    )
     seen = client.get(f"/api/v1/companies/{company_id}/scorecards", headers=analyst).json()
     assert {item["evaluator_name"] for item in seen["items"]} == {"Tobias Okafor", "Priya Raman"}
 
@@ -40,7 +63,9 @@ def test_one_bad_score_saves_nothing(client, api_token, session, company_id):
     body = _body(session)
     body["scores"][0]["value"] = 7
     body["scores"][1]["criterion_key"] = "not-a-criterion"
-    response = client.post(f"/api/v1/companies/{company_id}/scorecards", json=body, headers=api_token("partner"))
+    response = client.post(
+        f"/api/v1/companies/{company_id}/scorecards", json=body, headers=api_token("partner")
+    )
     assert response.status_code == 422
     locations = [error["loc"] for error in response.json()["detail"]]
     assert ["body", "scores", 0, "value"] in locations
@@ -51,18 +76,25 @@ def test_one_bad_score_saves_nothing(client, api_token, session, company_id):
 def test_na_where_not_allowed_and_huge_rationale_are_422(client, api_token, session, company_id):
     body = _body(session)
     body["scores"][0] = {"criterion_key": body["scores"][0]["criterion_key"], "na": True}
-    assert client.post(f"/api/v1/companies/{company_id}/scorecards", json=body,
-                       headers=api_token("partner")).status_code == 422
+    assert (
+        client.post(
+            f"/api/v1/companies/{company_id}/scorecards", json=body, headers=api_token("partner")
+        ).status_code
+        == 422
+    )
     body = _body(session)
     body["scores"][0]["rationale"] = "x" * 1_000_000
-    assert client.post(f"/api/v1/companies/{company_id}/scorecards", json=body,
-                       headers=api_token("partner")).status_code in (413, 422)
+    assert client.post(
+        f"/api/v1/companies/{company_id}/scorecards", json=body, headers=api_token("partner")
+    ).status_code in (413, 422)
 
 
 def test_submit_incomplete_is_refused_but_keeps_scores(client, api_token, session, company_id):
     body = _body(session, submit=True)
     body["scores"] = body["scores"][:2]
-    response = client.post(f"/api/v1/companies/{company_id}/scorecards", json=body, headers=api_token("partner"))
+    response = client.post(
+        f"/api/v1/companies/{company_id}/scorecards", json=body, headers=api_token("partner")
+    )
     assert response.status_code == 422
     assert len(session.exec(select(Score)).all()) == 2
 
@@ -75,6 +107,12 @@ def test_conflicted_and_viewer_tokens_are_refused(client, api_token, session, co
     session.add(Conflict(company_id=company_id, user_id=analyst.id, reason="Advisor"))
     session.commit()
     headers = api_token("analyst")
-    assert client.get(f"/api/v1/companies/{company_id}/scorecards", headers=headers).status_code == 403
-    assert client.post(f"/api/v1/companies/{company_id}/scorecards", json=_body(session),
-                       headers=headers).status_code == 403
+    assert (
+        client.get(f"/api/v1/companies/{company_id}/scorecards", headers=headers).status_code == 403
+    )
+    assert (
+        client.post(
+            f"/api/v1/companies/{company_id}/scorecards", json=_body(session), headers=headers
+        ).status_code
+        == 403
+    )

@@ -46,10 +46,18 @@ def probes(app):
 
 @pytest.fixture
 def viewer(session):
-    return create_user(session, email=VIEWER, display_name="Vera Viewer", role=Role.VIEWER,
-                       password=VIEWER_PASSWORD)
+    return create_user(
+        session,
+        email=VIEWER,
+        display_name="Vera Viewer",
+        role=Role.VIEWER,
+        password=VIEWER_PASSWORD,
+    )
 
 
 def log_in(client, email, password=DEMO_PASSWORD, next_path="/"):
-    return client.post("/login", data={"email": email, "password": password, "next": next_path},
-                       follow_redirects=False)
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "next": next_path},
+        follow_redirects=False,
+    )

@@ -45,11 +45,14 @@ def test_anonymous_visitors_are_sent_to_login_and_back(client):
     assert "Log out" not in page
 
 
-@pytest.mark.parametrize("email, password", [
-    (ANALYST, "wrong-password"),
-    ("nobody@pitchlab.example", DEMO_PASSWORD),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "email, password",
+    [
+        (ANALYST, "wrong-password"),
+        ("nobody@pitchlab.example", DEMO_PASSWORD),
+        ("", ""),
+    ],
+)
 def test_every_failed_login_gives_the_same_message(client, email, password):
     response = log_in(client, email, password)
     assert response.status_code == 422
@@ -80,13 +83,16 @@ def test_logout_ends_the_session(client):
     assert "Mara Lindqvist" not in page and "Log in" in page
 
 
-@pytest.mark.parametrize("data", [
-    {"email": "x" * 5000, "password": "y" * 5000, "next": "/"},
-    {"email": "陈思远@例子.中国", "password": "密码密码密码密码密码"},
-    {"password": DEMO_PASSWORD},
-    {"email": ANALYST, "password": DEMO_PASSWORD, "next": "/\\evil.example"},
-    {},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"email": "x" * 5000, "password": "y" * 5000, "next": "/"},
+        {"email": "陈思远@例子.中国", "password": "密码密码密码密码密码"},
+        {"password": DEMO_PASSWORD},
+        {"email": ANALYST, "password": DEMO_PASSWORD, "next": "/\\evil.example"},
+        {},
+    ],
+)
 def test_odd_login_input_never_breaks_the_page(client, data):
     response = client.post("/login", data=data, follow_redirects=False)
     assert response.status_code in {303, 422}

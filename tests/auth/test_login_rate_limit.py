@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import func, select
 
-from pitchlab.auth.ratelimit import (FAILURE_WINDOW, MAX_FAILURES_PER_ADDRESS,
-                                     MAX_FAILURES_PER_EMAIL)
+from pitchlab.auth.ratelimit import FAILURE_WINDOW, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL
 from pitchlab.auth.users import authenticate
 from pitchlab.models import LoginAttempt, utcnow
 
@@ -17,8 +16,9 @@ CLIENT_ADDRESS = "testclient"  # what TestClient reports as the client's host
 
 def _add_failures(session, count, *, email, address, age=timedelta(0)):
     for _ in range(count):
-        session.add(LoginAttempt(email=email, address=address, succeeded=False,
-                                 created_at=utcnow() - age))
+        session.add(
+            LoginAttempt(email=email, address=address, succeeded=False, created_at=utcnow() - age)
+        )
     session.commit()
 
 
@@ -51,14 +51,24 @@ def test_address_limit_covers_every_account_tried_from_it(client, session):
 
 
 def test_failures_older_than_the_window_do_not_count(client, session):
-    _add_failures(session, MAX_FAILURES_PER_ADDRESS, email=ANALYST, address=CLIENT_ADDRESS,
-                  age=FAILURE_WINDOW + timedelta(minutes=1))
+    _add_failures(
+        session,
+        MAX_FAILURES_PER_ADDRESS,
+        email=ANALYST,
+        address=CLIENT_ADDRESS,
+        age=FAILURE_WINDOW + timedelta(minutes=1),
+    )
     assert log_in(client, ANALYST).status_code == 303
 
 
 def test_a_successful_login_clears_the_accounts_count(session):
-    _add_failures(session, MAX_FAILURES_PER_EMAIL - 1, email=ANALYST, address="192.0.2.1",
-                  age=timedelta(minutes=2))
+    _add_failures(
+        session,
+        MAX_FAILURES_PER_EMAIL - 1,
+        email=ANALYST,
+        address="192.0.2.1",
+        age=timedelta(minutes=2),
+    )
     assert authenticate(session, email=ANALYST, password=DEMO_PASSWORD, address="192.0.2.1")
     _add_failures(session, MAX_FAILURES_PER_EMAIL - 1, email=ANALYST, address="192.0.2.1")
     assert authenticate(session, email=ANALYST, password=DEMO_PASSWORD, address="192.0.2.1")

@@ -23,8 +23,7 @@ def test_anonymous_page_visit_goes_to_login_and_back(client, probes):
 
 
 def test_anonymous_htmx_request_is_sent_to_login_with_hx_redirect(client, probes):
-    response = client.get("/probe/evaluate", headers={"HX-Request": "true"},
-                          follow_redirects=False)
+    response = client.get("/probe/evaluate", headers={"HX-Request": "true"}, follow_redirects=False)
     assert response.status_code == 401
     assert response.headers["hx-redirect"] == "/login?next=%2Fprobe%2Fevaluate"
 

@@ -29,8 +29,17 @@ def _run(*args: str):
 
 
 def test_user_add_then_list(database):
-    added = _run("user", "add", "Lena@Fund.example", "--role", "partner", "--name", "Lena Park",
-                 "--password", PASSWORD)
+    added = _run(
+        "user",
+        "add",
+        "Lena@Fund.example",
+        "--role",
+        "partner",
+        "--name",
+        "Lena Park",
+        "--password",
+        PASSWORD,
+    )
     assert added.exit_code == 0, added.output
     assert "Created partner account lena@fund.example (Lena Park)." in added.output
     listed = _run("user", "list")
@@ -38,8 +47,10 @@ def test_user_add_then_list(database):
     with Session(database) as session:
         user = find_user(session, "lena@fund.example")
         assert user.password_hash.startswith("$argon2") and PASSWORD not in user.password_hash
-        assert authenticate(session, email="lena@fund.example", password=PASSWORD,
-                            address="cli-test") is not None
+        assert (
+            authenticate(session, email="lena@fund.example", password=PASSWORD, address="cli-test")
+            is not None
+        )
 
 
 def test_user_add_can_generate_a_password(database):
@@ -47,8 +58,10 @@ def test_user_add_can_generate_a_password(database):
     assert result.exit_code == 0
     generated = result.output.split("Generated password (shown once): ")[1].split()[0]
     with Session(database) as session:
-        assert authenticate(session, email="gen@fund.example", password=generated,
-                            address="cli-test") is not None
+        assert (
+            authenticate(session, email="gen@fund.example", password=generated, address="cli-test")
+            is not None
+        )
 
 
 def test_user_add_without_a_password_outside_a_terminal_explains_itself(database):
@@ -57,10 +70,13 @@ def test_user_add_without_a_password_outside_a_terminal_explains_itself(database
     assert "--password or --generate" in result.output
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--role", "admin", "--password", "short"), "at least 10 characters"),
-    (("--role", "chief", "--password", PASSWORD), "Invalid value"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--role", "admin", "--password", "short"), "at least 10 characters"),
+        (("--role", "chief", "--password", PASSWORD), "Invalid value"),
+    ],
+)
 def test_user_add_refuses_bad_input(database, args, message):
     result = _run("user", "add", "bad@fund.example", *args)
     assert result.exit_code != 0 and message in result.output
@@ -77,8 +93,15 @@ def test_user_password_sets_a_new_password(database):
     result = _run("user", "password", "pw@fund.example", "--password", "another-long-password")
     assert result.exit_code == 0
     with Session(database) as session:
-        assert authenticate(session, email="pw@fund.example", password="another-long-password",
-                            address="cli-test") is not None
+        assert (
+            authenticate(
+                session,
+                email="pw@fund.example",
+                password="another-long-password",
+                address="cli-test",
+            )
+            is not None
+        )
 
 
 def test_token_create_list_and_revoke(database):

@@ -16,8 +16,15 @@ from ..conftest import skip_or_fail
 
 CHROMIUM = os.environ.get("PITCHLAB_CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium keeps trying to reach Google's services through a closed network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 STARTUP_TIMEOUT_S = 15
 
@@ -32,8 +39,9 @@ def _free_port() -> int:
 def live_server(settings) -> Iterator[str]:
     """Serve a fresh app on its own database; yield its base URL."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + STARTUP_TIMEOUT_S

@@ -2,7 +2,6 @@
 
 import pytest
 from playwright.sync_api import expect
-
 from tests.portfolio import PortfolioWriter
 
 from .conftest import log_in, save_screenshot
@@ -16,16 +15,19 @@ def what_if(session):
     (3.00 against 2.50); problem clarity at weight 9 puts Dune first (70 / 22 = 3.18)."""
     portfolio = PortfolioWriter(session)
     keys = portfolio.criteria()
-    ids = {"Dune": portfolio.company("Dune", tags="whatif"),
-           "Elm": portfolio.company("Elm", tags="whatif")}
+    ids = {
+        "Dune": portfolio.company("Dune", tags="whatif"),
+        "Elm": portfolio.company("Elm", tags="whatif"),
+    }
     for who in ("partner", "partner2", "analyst"):
         portfolio.scorecard(ids["Dune"], who, {k: 5 if k in keys[:2] else 1 for k in keys})
         portfolio.scorecard(ids["Elm"], who, {k: 3 for k in keys})
     return ids
 
 
-def test_weight_slider_re_ranks_without_reload_and_reset_restores(page, live_server, what_if,
-                                                                   tmp_path):
+def test_weight_slider_re_ranks_without_reload_and_reset_restores(
+    page, live_server, what_if, tmp_path
+):
     log_in(page, live_server, "admin@pitchlab.example")
     page.goto(f"{live_server}/compare?tag=whatif")
     first_company = page.locator("#compare-matrix tbody tr").first.locator("th.name-col")
@@ -33,8 +35,9 @@ def test_weight_slider_re_ranks_without_reload_and_reset_restores(page, live_ser
     expect(page.locator("#chart-totals")).to_be_visible()
     page.evaluate("window.__noReload = true")
 
-    page.locator("details", has=page.locator('[id="cw-problem-space.problem-clarity"]')) \
-        .locator("summary").click()
+    page.locator("details", has=page.locator('[id="cw-problem-space.problem-clarity"]')).locator(
+        "summary"
+    ).click()
     slider = page.locator('[id="cw-problem-space.problem-clarity"]')
     slider.focus()
     slider.press("End")  # to the slider's top, weight 9
@@ -79,10 +82,13 @@ def test_cells_get_their_tooltip_again_after_a_swap(page, live_server, what_if, 
     page.evaluate("window.__noReload = true")
     dune = page.locator(f"#row-{what_if['Dune']} td.cell").first
     expect(dune).to_have_attribute(
-        "title", "Mean 5.00 · median 5.00 · SD 0.00 · range 5.00–5.00 · n = 3 · N/A: 0")
+        "title", "Mean 5.00 · median 5.00 · SD 0.00 · range 5.00–5.00 · n = 3 · N/A: 0"
+    )
     page.click("#compare-matrix thead a.sort:has-text('Company')")
     expect(page.locator("#compare-matrix tbody th.name-col")).to_have_text(["Dune", "Elm", "Fir"])
     expect(page.locator(f"#row-{fir} td.cell").first).to_have_attribute(
-        "title", "Mean 4.00 · median 4.00 · SD 1.00 · range 3.00–5.00 · n = 3 · N/A: 0"
-                 " · Evaluators differ by two levels or more")
+        "title",
+        "Mean 4.00 · median 4.00 · SD 1.00 · range 3.00–5.00 · n = 3 · N/A: 0"
+        " · Evaluators differ by two levels or more",
+    )
     assert page.evaluate("window.__noReload") is True

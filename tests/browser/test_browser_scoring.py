@@ -20,7 +20,9 @@ def _choose(page, index, level):
     expect(criterion.locator(".save-state")).to_contain_text("Saved")
 
 
-def test_two_evaluators_score_blind_with_live_total_and_undo(new_page, live_server, company_id, tmp_path):
+def test_two_evaluators_score_blind_with_live_total_and_undo(
+    new_page, live_server, company_id, tmp_path
+):
     partner, analyst = new_page(), new_page()
     log_in(partner, live_server, "partner@pitchlab.example")
     log_in(analyst, live_server, "analyst@pitchlab.example")
@@ -34,30 +36,40 @@ def test_two_evaluators_score_blind_with_live_total_and_undo(new_page, live_serv
     expect(partner.locator("#live-total")).to_contain_text("4.00")
     expect(analyst.locator("#live-total")).to_contain_text("2.00")
     _choose(partner, 1, 2)
-    weights = partner.evaluate("""() => [...document.querySelectorAll('form[data-criterion] legend .muted')]
-        .slice(0, 2).map(el => parseFloat(el.textContent.replace(/[^0-9.]/g, '')))""")
+    weights = partner.evaluate("""() => [
+        ...document.querySelectorAll('form[data-criterion] legend .muted')].slice(0, 2)
+        .map(el => parseFloat(el.textContent.replace(/[^0-9.]/g, '')))""")
     expected = (weights[0] * 4 + weights[1] * 2) / (weights[0] + weights[1])
     expect(partner.locator("#live-total")).to_contain_text(f"{expected:.2f}")
     expect(partner.locator("#completion")).to_contain_text("2 of 7")
     assert partner.evaluate("window.__noReload") is True
 
     # Text saves after a pause in typing, without a button.
-    partner.locator("form[data-criterion]").nth(1).locator("textarea[name=rationale]").fill("Strong pull from legal ops")
-    expect(partner.locator("form[data-criterion]").nth(1).locator(".save-state")).to_contain_text("Saved")
+    partner.locator("form[data-criterion]").nth(1).locator("textarea[name=rationale]").fill(
+        "Strong pull from legal ops"
+    )
+    expect(partner.locator("form[data-criterion]").nth(1).locator(".save-state")).to_contain_text(
+        "Saved"
+    )
     partner.wait_for_timeout(1200)
     partner.reload()
-    expect(partner.locator("form[data-criterion]").nth(1).locator("textarea[name=rationale]")).to_have_value(
-        "Strong pull from legal ops")
+    expect(
+        partner.locator("form[data-criterion]").nth(1).locator("textarea[name=rationale]")
+    ).to_have_value("Strong pull from legal ops")
 
     # Keyboard: focus a level of the third criterion, press 5.
     partner.locator("form[data-criterion]").nth(2).locator("input[type=radio]").first.focus()
     partner.keyboard.press("5")
-    expect(partner.locator("form[data-criterion]").nth(2).locator('input[value="5"]')).to_be_checked()
+    expect(
+        partner.locator("form[data-criterion]").nth(2).locator('input[value="5"]')
+    ).to_be_checked()
     expect(partner.locator("#completion")).to_contain_text("3 of 7")
 
     # Undo restores the prior value of the last change.
     partner.click("#undo")
-    expect(partner.locator("form[data-criterion]").nth(2).locator('input[value="5"]')).not_to_be_checked()
+    expect(
+        partner.locator("form[data-criterion]").nth(2).locator('input[value="5"]')
+    ).not_to_be_checked()
     expect(partner.locator("#completion")).to_contain_text("2 of 7")
 
     # Blind: neither sees the other's scores before submitting.

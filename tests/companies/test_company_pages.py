@@ -7,10 +7,20 @@ from pitchlab.models import Company
 
 def _form(**overrides) -> dict:
     values = {
-        "name": "Quillmind", "one_liner": "Contract review copilot", "website": "https://quill.example",
-        "sector": "Legal", "stage": "seed", "status": "screening", "modality": "text",
-        "model_strategy": "fine-tuned-open", "founders": "Ada Lee (CEO)", "location": "Berlin",
-        "founded_year": "2023", "tags": "legal, LLM", "customers": "Law firms", "notes": "**Strong** team",
+        "name": "Quillmind",
+        "one_liner": "Contract review copilot",
+        "website": "https://quill.example",
+        "sector": "Legal",
+        "stage": "seed",
+        "status": "screening",
+        "modality": "text",
+        "model_strategy": "fine-tuned-open",
+        "founders": "Ada Lee (CEO)",
+        "location": "Berlin",
+        "founded_year": "2023",
+        "tags": "legal, LLM",
+        "customers": "Law firms",
+        "notes": "**Strong** team",
     }
     values.update(overrides)
     return values
@@ -24,14 +34,18 @@ def test_list_shows_seeded_companies(admin_client):
 
 
 def test_search_as_you_type_returns_only_the_results_fragment(admin_client):
-    response = admin_client.get("/companies", params={"q": "quality"}, headers={"HX-Request": "true"})
+    response = admin_client.get(
+        "/companies", params={"q": "quality"}, headers={"HX-Request": "true"}
+    )
     assert response.status_code == 200
     assert "<html" not in response.text
     assert 'id="result-count"' in response.text
 
 
 def test_search_finds_by_tag_and_sector(admin_client, session):
-    admin_client.post("/companies", data=_form(name="Tagged Co", tags="robotics-vision", sector="Factories"))
+    admin_client.post(
+        "/companies", data=_form(name="Tagged Co", tags="robotics-vision", sector="Factories")
+    )
     by_tag = admin_client.get("/companies", params={"q": "robotics-vision"}).text
     by_sector = admin_client.get("/companies", params={"q": "factories"}).text
     assert "Tagged Co" in by_tag and "Tagged Co" in by_sector
@@ -55,8 +69,10 @@ def test_create_through_htmx_returns_notice_and_triggers_refresh(admin_client):
 
 
 def test_form_with_bad_fields_keeps_every_other_value(admin_client, session):
-    response = admin_client.post("/companies", data=_form(
-        name="", one_liner="x" * 10_000, website="not a url", founded_year="3000"))
+    response = admin_client.post(
+        "/companies",
+        data=_form(name="", one_liner="x" * 10_000, website="not a url", founded_year="3000"),
+    )
     assert response.status_code == 422
     html = response.text
     assert 'id="e-name"' in html and "This field is required." in html
@@ -76,11 +92,16 @@ def test_duplicate_name_is_refused_case_insensitively(admin_client):
 
 
 def test_injection_in_text_fields_is_shown_as_text(admin_client):
-    payload = '<script>alert(1)</script><img src=x onerror=alert(2)>'
-    created = admin_client.post("/companies", data=_form(name=payload[:100], one_liner=payload,
-                                                   notes=payload + "\n[x](javascript:alert(3))"))
-    page = admin_client.get(created.headers["location"] if "location" in created.headers else
-                      created.url).text
+    payload = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    created = admin_client.post(
+        "/companies",
+        data=_form(
+            name=payload[:100], one_liner=payload, notes=payload + "\n[x](javascript:alert(3))"
+        ),
+    )
+    page = admin_client.get(
+        created.headers["location"] if "location" in created.headers else created.url
+    ).text
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img src=x" not in page and 'href="javascript:' not in page
@@ -93,11 +114,16 @@ def test_missing_company_is_a_404_page(admin_client):
 
 
 def test_edit_company_saves_changes(admin_client, session):
-    location = admin_client.post("/companies", data=_form(), follow_redirects=False).headers["location"]
+    location = admin_client.post("/companies", data=_form(), follow_redirects=False).headers[
+        "location"
+    ]
     company_id = int(location.rsplit("/", 1)[1])
     assert 'value="Quillmind"' in admin_client.get(f"/companies/{company_id}/edit").text
-    response = admin_client.post(f"/companies/{company_id}", data=_form(status="diligence", name="Quill Mind"),
-                           follow_redirects=False)
+    response = admin_client.post(
+        f"/companies/{company_id}",
+        data=_form(status="diligence", name="Quill Mind"),
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     session.rollback()  # end the read snapshot to see the app's commits
     company = session.get(Company, company_id)
@@ -105,7 +131,9 @@ def test_edit_company_saves_changes(admin_client, session):
 
 
 def test_archive_hides_company_from_pipeline_and_restore_brings_it_back(admin_client):
-    location = admin_client.post("/companies", data=_form(), follow_redirects=False).headers["location"]
+    location = admin_client.post("/companies", data=_form(), follow_redirects=False).headers[
+        "location"
+    ]
     admin_client.post(f"{location}/archive")
     assert "Quillmind" not in admin_client.get("/companies").text
     assert "Quillmind" in admin_client.get("/companies", params={"archived": "1"}).text
@@ -147,15 +175,25 @@ def test_analyst_cannot_decide_pipeline_status(make_client, session):
     assert response.status_code == 422
     assert "Only partners and admins change the pipeline status." in response.text
     assert session.exec(select(Company).where(Company.name == "Quillmind")).first() is None
-    assert analyst.post("/companies", data=_form(status="sourced"), follow_redirects=False).status_code == 303
+    assert (
+        analyst.post("/companies", data=_form(status="sourced"), follow_redirects=False).status_code
+        == 303
+    )
 
 
 def test_viewer_cannot_create_companies(make_client, session):
     from pitchlab.auth.users import create_user
 
-    create_user(session, email="viewer@pitchlab.example", display_name="Vera", role="viewer",
-                password="viewer-password-1")
+    create_user(
+        session,
+        email="viewer@pitchlab.example",
+        display_name="Vera",
+        role="viewer",
+        password="viewer-password-1",
+    )
     viewer = make_client()
-    viewer.post("/login", data={"email": "viewer@pitchlab.example", "password": "viewer-password-1"})
+    viewer.post(
+        "/login", data={"email": "viewer@pitchlab.example", "password": "viewer-password-1"}
+    )
     assert "New company" not in viewer.get("/companies").text
     assert viewer.post("/companies", data=_form()).status_code == 403

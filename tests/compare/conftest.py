@@ -1,9 +1,9 @@
 """Small builders for hand-made scores frames shared by the compare tests."""
 
 import pytest
+from tests.portfolio import PortfolioWriter
 
 from pitchlab.compare.scores import scores_frame
-from tests.portfolio import PortfolioWriter
 
 EVALUATOR_NAMES = {1: "Ann", 2: "Bo", 3: "Cy", 4: "Di", 5: "Ed"}
 
@@ -30,10 +30,15 @@ def score(company_id, evaluator_id, criterion_key, value, **overrides):
 def grid(values, *, weights=None, names=None, **overrides):
     """Scores from {(company_id, evaluator_id): {criterion_key: value}}; None means N/A."""
     rows = [
-        score(company_id, evaluator_id, criterion, value,
-              weight=(weights or {}).get(criterion, 1.0),
-              company_name=(names or {}).get(company_id, f"Company {company_id}"),
-              **overrides)
+        score(
+            company_id,
+            evaluator_id,
+            criterion,
+            value,
+            weight=(weights or {}).get(criterion, 1.0),
+            company_name=(names or {}).get(company_id, f"Company {company_id}"),
+            **overrides,
+        )
         for (company_id, evaluator_id), by_criterion in values.items()
         for criterion, value in by_criterion.items()
     ]
@@ -47,8 +52,9 @@ def make_grid():
 
 @pytest.fixture
 def make_scores():
-    return lambda rows: scores_frame([score(*row) if isinstance(row, tuple) else row
-                                      for row in rows])
+    return lambda rows: scores_frame(
+        [score(*row) if isinstance(row, tuple) else row for row in rows]
+    )
 
 
 @pytest.fixture
@@ -71,7 +77,7 @@ def panel(portfolio):
     ids = {}
     for name, levels in PANEL.items():
         ids[name] = portfolio.company(name, tags="cmp,panel")
-        for who, level in zip(PANEL_EVALUATORS, levels):
+        for who, level in zip(PANEL_EVALUATORS, levels, strict=False):
             portfolio.scorecard(ids[name], who, {key: level for key in keys})
     portfolio.scorecard(ids["Birch"], "admin", {key: 3 for key in keys[:3]})
     return ids

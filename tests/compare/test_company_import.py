@@ -13,23 +13,24 @@ from pitchlab.models import Company
 HEADER = "name,stage,status,tags,website\n"
 GOOD_AND_BAD = (
     HEADER
-    + "Nightjar Labs,series-a,screening,\"llm, agents\",https://nightjar.example\n"  # line 2: ok
-    + ",seed,,,\n"                                                                    # 3: no name
-    + "Orchard AI,series-z,,,\n"                                                      # 4: stage
-    + "Clausemint,seed,,,\n"                                                          # 5: exists
-    + "Nightjar labs,seed,,,\n"                                                       # 6: in file
-    + "Pinecone Robotics,Series B,,robotics,\n"                                       # 7: ok
-    + "Quillwork,seed,,,not a url\n"                                                  # 8: website
+    + 'Nightjar Labs,series-a,screening,"llm, agents",https://nightjar.example\n'  # line 2: ok
+    + ",seed,,,\n"  # 3: no name
+    + "Orchard AI,series-z,,,\n"  # 4: stage
+    + "Clausemint,seed,,,\n"  # 5: exists
+    + "Nightjar labs,seed,,,\n"  # 6: in file
+    + "Pinecone Robotics,Series B,,robotics,\n"  # 7: ok
+    + "Quillwork,seed,,,not a url\n"  # 8: website
 )
 
 
 def _upload(client, content: bytes, filename: str = "companies.csv"):
-    return client.post("/companies/import/preview",
-                       files={"file": (filename, content, "application/octet-stream")})
+    return client.post(
+        "/companies/import/preview", files={"file": (filename, content, "application/octet-stream")}
+    )
 
 
 def _line(html: str, line: int) -> str:
-    return re.search(rf'<tr id="line-{line}".*?</tr>', html, re.S).group(0)
+    return re.search(rf'<tr id="line-{line}".*?</tr>', html, re.DOTALL).group(0)
 
 
 def _count(session, name: str) -> int:
@@ -69,8 +70,9 @@ def test_confirm_imports_only_the_ticked_good_rows(admin_client, session):
 def test_a_changed_preview_is_refused(admin_client, session):
     html = _upload(admin_client, GOOD_AND_BAD.encode()).text
     token = re.search(r'name="rows" value="([^"]+)"', html).group(1)
-    response = admin_client.post("/companies/import/confirm",
-                                 data={"rows": token[:-3] + "xyz", "line": ["2"]})
+    response = admin_client.post(
+        "/companies/import/confirm", data={"rows": token[:-3] + "xyz", "line": ["2"]}
+    )
     assert response.status_code == 422 and "The preview expired or was changed" in response.text
     assert _count(session, "Nightjar Labs") == 0
 
@@ -87,17 +89,22 @@ def test_xlsx_and_gb18030_csv_files_are_read(admin_client):
     assert "深瞳科技" in _upload(admin_client, chinese).text
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\x00\x01\x02\xff\xfe binary junk", "contains binary data"),
-    (b"\xff\xfe\xfd\xfc" * 10, "not readable text"),
-    (b"PK\x03\x04 not really a zip", "not a readable XLSX workbook"),
-    (b"company_id,sector\n1,ai\n", "has no “name” column"),
-    (b"name\n", "no rows below its header"),
-    (b"", "The file is empty."),
-    (b"name\n" + b"x" * (1024 * 1024 + 10), "larger than 1 MB"),
-    (b"name\n" + b"".join(b"Co %06d\n" % n for n in range(100_000)),
-     f"more than {MAX_IMPORT_ROWS} rows"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\x00\x01\x02\xff\xfe binary junk", "contains binary data"),
+        (b"\xff\xfe\xfd\xfc" * 10, "not readable text"),
+        (b"PK\x03\x04 not really a zip", "not a readable XLSX workbook"),
+        (b"company_id,sector\n1,ai\n", "has no “name” column"),
+        (b"name\n", "no rows below its header"),
+        (b"", "The file is empty."),
+        (b"name\n" + b"x" * (1024 * 1024 + 10), "larger than 1 MB"),
+        (
+            b"name\n" + b"".join(b"Co %06d\n" % n for n in range(100_000)),
+            f"more than {MAX_IMPORT_ROWS} rows",
+        ),
+    ],
+)
 def test_unusable_files_get_a_clear_message(admin_client, content, message):
     response = _upload(admin_client, content)
     assert response.status_code == 422
@@ -112,12 +119,18 @@ def test_analyst_may_import_but_not_set_a_pipeline_status(make_client):
 
 
 def test_import_needs_an_evaluator(client, session):
-    from pitchlab.auth.users import create_user
     from tests.conftest import log_in
 
+    from pitchlab.auth.users import create_user
+
     assert client.get("/companies/import", follow_redirects=False).status_code == 303
-    create_user(session, email="viewer@pitchlab.example", display_name="Vera Viewer",
-                role="viewer", password="viewer-password-123")
+    create_user(
+        session,
+        email="viewer@pitchlab.example",
+        display_name="Vera Viewer",
+        role="viewer",
+        password="viewer-password-123",
+    )
     log_in(client, "viewer@pitchlab.example", "viewer-password-123")
     assert client.get("/companies/import").status_code == 403
     assert _upload(client, GOOD_AND_BAD.encode()).status_code == 403

@@ -4,18 +4,21 @@ from pitchlab.compare.aggregates import AGGREGATE_COLUMNS, cell_aggregates, flag
 
 
 def _cell(aggregates, company_id, criterion_key):
-    match = aggregates[(aggregates["company_id"] == company_id)
-                       & (aggregates["criterion_key"] == criterion_key)]
+    match = aggregates[
+        (aggregates["company_id"] == company_id) & (aggregates["criterion_key"] == criterion_key)
+    ]
     assert len(match) == 1
     return match.iloc[0]
 
 
 def test_cell_aggregates_computes_spread_statistics(make_grid):
-    scores = make_grid({
-        (1, 1): {"a": 2, "b": 3},
-        (1, 2): {"a": 4, "b": 3},
-        (1, 3): {"a": 3, "b": None},
-    })
+    scores = make_grid(
+        {
+            (1, 1): {"a": 2, "b": 3},
+            (1, 2): {"a": 4, "b": 3},
+            (1, 3): {"a": 3, "b": None},
+        }
+    )
     aggregates = cell_aggregates(scores)
     assert list(aggregates.columns) == AGGREGATE_COLUMNS
     a = _cell(aggregates, 1, "a")
@@ -32,9 +35,13 @@ def test_cell_aggregates_std_is_nan_with_one_evaluator(make_grid):
 
 
 def test_two_level_spread_is_a_disagreement(make_grid):
-    scores = make_grid({
-        (1, 1): {"a": 2, "b": 3}, (1, 2): {"a": 4, "b": 4}, (1, 3): {"a": 3, "b": 3},
-    })
+    scores = make_grid(
+        {
+            (1, 1): {"a": 2, "b": 3},
+            (1, 2): {"a": 4, "b": 4},
+            (1, 3): {"a": 3, "b": 3},
+        }
+    )
     aggregates = cell_aggregates(scores)
     a, b = _cell(aggregates, 1, "a"), _cell(aggregates, 1, "b")
     assert a["wide_spread"] and a["disagreement"] and not a["has_outlier"]

@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 
 from pitchlab.compare.agreement import (
-    LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement, ordinal_alpha, read_alpha,
+    LOW,
+    NOT_ENOUGH_DATA,
+    RELIABLE,
+    TENTATIVE,
+    criterion_agreement,
+    ordinal_alpha,
+    read_alpha,
 )
 
 NAN = np.nan
@@ -38,23 +44,33 @@ def test_ordinal_alpha_is_nan_without_variation_or_pairs():
     assert math.isnan(ordinal_alpha(np.array([[1, NAN], [NAN, 4]])))
 
 
-@pytest.mark.parametrize(("alpha", "reading"), [
-    (0.95, RELIABLE), (0.8, RELIABLE), (0.7, TENTATIVE), (0.667, TENTATIVE),
-    (0.5, LOW), (-0.2, LOW), (math.nan, NOT_ENOUGH_DATA),
-])
+@pytest.mark.parametrize(
+    ("alpha", "reading"),
+    [
+        (0.95, RELIABLE),
+        (0.8, RELIABLE),
+        (0.7, TENTATIVE),
+        (0.667, TENTATIVE),
+        (0.5, LOW),
+        (-0.2, LOW),
+        (math.nan, NOT_ENOUGH_DATA),
+    ],
+)
 def test_read_alpha_in_plain_words(alpha, reading):
     assert read_alpha(alpha) == reading
 
 
 def test_criterion_agreement_per_criterion(make_grid):
-    scores = make_grid({
-        (1, 1): {"same": 1, "hand": 1, "flat": 3},
-        (1, 2): {"same": 1, "hand": 1, "flat": 3},
-        (2, 1): {"same": 4, "hand": 2, "flat": 3},
-        (2, 2): {"same": 4, "hand": 2, "flat": 3},
-        (3, 1): {"same": 5, "hand": 3, "flat": 3},
-        (3, 2): {"same": 5, "hand": 2, "flat": None},
-    })
+    scores = make_grid(
+        {
+            (1, 1): {"same": 1, "hand": 1, "flat": 3},
+            (1, 2): {"same": 1, "hand": 1, "flat": 3},
+            (2, 1): {"same": 4, "hand": 2, "flat": 3},
+            (2, 2): {"same": 4, "hand": 2, "flat": 3},
+            (3, 1): {"same": 5, "hand": 3, "flat": 3},
+            (3, 2): {"same": 5, "hand": 2, "flat": None},
+        }
+    )
     agreement = criterion_agreement(scores).set_index("criterion_key")
     assert agreement.loc["same", "alpha"] == 1.0
     assert agreement.loc["same", "reading"] == RELIABLE

@@ -7,10 +7,14 @@ def test_rubric_page_loads_the_agreement_panel_for_admins_only(admin_client, mak
     page = admin_client.get("/rubrics/problem-space").text
     assert 'hx-get="/compare/agreement/problem-space" hx-trigger="load"' in page
     assert "/compare/agreement/" not in make_client("partner").get("/rubrics/problem-space").text
-    panel_html = admin_client.get("/compare/agreement/problem-space",
-                                  headers={"HX-Request": "true"}).text
-    rows = re.findall(r'<tr class="alpha-([a-z-]+)">\s*<th scope="row">([^<]+)</th>\s*'
-                      r'<td class="num">([^<]+)</td>', panel_html)
+    panel_html = admin_client.get(
+        "/compare/agreement/problem-space", headers={"HX-Request": "true"}
+    ).text
+    rows = re.findall(
+        r'<tr class="alpha-([a-z-]+)">\s*<th scope="row">([^<]+)</th>\s*'
+        r'<td class="num">([^<]+)</td>',
+        panel_html,
+    )
     assert len(rows) == 7
     # The evaluators order Aster, Birch and Cedar alike on every criterion: high agreement.
     assert all(reading == "reliable" and float(alpha) >= 0.8 for reading, _, alpha in rows)

@@ -9,4 +9,10 @@ def test_pseudonyms_follow_evaluator_id_order_whatever_the_input_order():
 
 def test_pseudonym_letters_continue_after_z():
     assert [pseudonym_letters(position) for position in (0, 25, 26, 27, 701, 702)] == [
-        "A", "Z", "AA", "AB", "ZZ", "AAA"]
+        "A",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]

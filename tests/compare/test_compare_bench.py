@@ -5,13 +5,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+from tests.conftest import PG_URL
 
 from pitchlab.bench import Size, main, run_bench, scratch_database
 from pitchlab.config import normalize_database_url
-from tests.conftest import PG_URL
 
-TINY = Size(companies=24, criteria=4, evaluators=4, scorecards_per_company=3, page_companies=12,
-            small_page_companies=3)
+TINY = Size(
+    companies=24,
+    criteria=4,
+    evaluators=4,
+    scorecards_per_company=3,
+    page_companies=12,
+    small_page_companies=3,
+)
 
 
 def test_bench_measures_every_figure_on_a_tiny_portfolio():
@@ -22,9 +28,14 @@ def test_bench_measures_every_figure_on_a_tiny_portfolio():
     assert figures["statements_constant"]
     assert figures["compare_page"].statements == figures["compare_few"].statements > 0
     text = "\n".join(lines)
-    for label in ("compare page, 12 companies", "compare page, all 24 companies",
-                  "CSV export, all 24", "XLSX export, all 24",
-                  "SQL statements per request", "peak memory"):
+    for label in (
+        "compare page, 12 companies",
+        "compare page, all 24 companies",
+        "CSV export, all 24",
+        "XLSX export, all 24",
+        "SQL statements per request",
+        "peak memory",
+    ):
         assert label in text
 
 
@@ -45,17 +56,20 @@ def test_scratch_database_starts_empty_and_is_gone_after():
     with scratch_database(PG_URL) as url:
         engine = create_engine(normalize_database_url(url))
         with engine.connect() as connection:
-            tables = (text("SELECT count(*) FROM information_schema.tables "
-                           "WHERE table_schema = 'public'") if PG_URL else
-                      text("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
+            tables = (
+                text("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")
+                if PG_URL
+                else text("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+            )
             assert connection.execute(tables).scalar() == 0
         engine.dispose()
     if PG_URL:
         server = create_engine(normalize_database_url(PG_URL))
         with server.connect() as connection:
             name = url.rsplit("/", 1)[1]
-            found = connection.execute(text("SELECT count(*) FROM pg_database WHERE datname = :n"),
-                                       {"n": name}).scalar()
+            found = connection.execute(
+                text("SELECT count(*) FROM pg_database WHERE datname = :n"), {"n": name}
+            ).scalar()
         server.dispose()
         assert found == 0
     else:

@@ -2,8 +2,12 @@ import pandas as pd
 import pytest
 
 from pitchlab.compare.calibration import (
-    CALIBRATED, METHOD_DESCRIPTION, MIN_SCORES_FOR_CALIBRATION, NOT_ENOUGH_DATA,
-    calibrated_scores, evaluator_calibration,
+    CALIBRATED,
+    METHOD_DESCRIPTION,
+    MIN_SCORES_FOR_CALIBRATION,
+    NOT_ENOUGH_DATA,
+    calibrated_scores,
+    evaluator_calibration,
 )
 
 HARSH = [1, 1, 2, 2, 3]
@@ -12,7 +16,7 @@ LENIENT = [3, 3, 4, 4, 5]  # the same ranking, two levels higher
 
 def _harsh_and_lenient(make_grid, extra=None):
     values = {}
-    for company_id, (harsh, lenient) in enumerate(zip(HARSH, LENIENT), start=1):
+    for company_id, (harsh, lenient) in enumerate(zip(HARSH, LENIENT, strict=False), start=1):
         values[(company_id, 1)] = {"a": harsh}
         values[(company_id, 2)] = {"a": lenient}
     return make_grid({**values, **(extra or {})})
@@ -20,8 +24,9 @@ def _harsh_and_lenient(make_grid, extra=None):
 
 def test_harsh_and_lenient_evaluators_calibrate_to_equal_values(make_grid):
     calibrated = calibrated_scores(_harsh_and_lenient(make_grid))
-    by_company = calibrated.pivot(index="company_id", columns="evaluator_id",
-                                  values="calibrated_value")
+    by_company = calibrated.pivot(
+        index="company_id", columns="evaluator_id", values="calibrated_value"
+    )
     pd.testing.assert_series_equal(by_company[1], by_company[2], check_names=False)
     # Pooled mean 2.8 and both SDs equal: each value moves one level toward the middle.
     assert by_company[1].tolist() == pytest.approx([2, 2, 3, 3, 4])

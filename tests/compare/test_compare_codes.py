@@ -1,12 +1,12 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 import pandas as pd
+from tests.compare.conftest import score
 
 from pitchlab.compare.codes import first_appearance, score_codes
 from pitchlab.compare.comparison import build_comparison, comparison_tables
 from pitchlab.compare.export import comparison_csv, comparison_json
-from tests.compare.conftest import score
 
 TEXT_COLUMNS = ["company_name", "evaluator_name", "pack_key", "criterion_key", "criterion_title"]
 
@@ -18,10 +18,14 @@ def test_first_appearance_numbers_groups_in_the_order_they_first_show_up():
 
 
 def test_score_codes_tell_criteria_apart_by_pack_version(make_scores):
-    scores = make_scores([
-        score(1, 1, "a", 3), score(1, 2, "a", 4, pack_version=2),
-        score(2, 1, "b", 5), score(2, 1, "a", 2, pack_key="team", scale_max=10),
-    ])
+    scores = make_scores(
+        [
+            score(1, 1, "a", 3),
+            score(1, 2, "a", 4, pack_version=2),
+            score(2, 1, "b", 5),
+            score(2, 1, "a", 2, pack_key="team", scale_max=10),
+        ]
+    )
     codes = score_codes(scores)
     assert codes.company.tolist() == [0, 0, 1, 1]
     assert codes.evaluator.tolist() == [0, 1, 0, 0]
@@ -34,17 +38,27 @@ def test_score_codes_tell_criteria_apart_by_pack_version(make_scores):
 
 def test_categorical_text_columns_give_the_same_comparison(make_grid):
     # The loader builds text columns as categoricals; hand-made frames hold plain strings.
-    scores = make_grid({
-        (1, 1): {"a": 5, "b": 4, "c": None}, (1, 2): {"a": 4, "b": 2, "c": 3},
-        (2, 1): {"a": 2, "b": 1, "c": 1}, (2, 2): {"a": 3, "b": 2, "c": 2},
-        (3, 1): {"a": 4, "b": 4, "c": 5}, (3, 3): {"a": 1, "b": 5, "c": 4},
-    }, names={1: "=HYPERLINK(1)", 2: "深度求索", 3: "Birch"})
+    scores = make_grid(
+        {
+            (1, 1): {"a": 5, "b": 4, "c": None},
+            (1, 2): {"a": 4, "b": 2, "c": 3},
+            (2, 1): {"a": 2, "b": 1, "c": 1},
+            (2, 2): {"a": 3, "b": 2, "c": 2},
+            (3, 1): {"a": 4, "b": 4, "c": 5},
+            (3, 3): {"a": 1, "b": 5, "c": 4},
+        },
+        names={1: "=HYPERLINK(1)", 2: "深度求索", 3: "Birch"},
+    )
     categorical = scores.astype({column: "category" for column in TEXT_COLUMNS})
-    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
     plain = build_comparison(scores, resamples=50, generated_at=when)
     other = build_comparison(categorical, resamples=50, generated_at=when)
     for name, table in comparison_tables(plain).items():
-        pd.testing.assert_frame_equal(comparison_tables(other)[name].astype(object),
-                                      table.astype(object), check_dtype=False, obj=name)
+        pd.testing.assert_frame_equal(
+            comparison_tables(other)[name].astype(object),
+            table.astype(object),
+            check_dtype=False,
+            obj=name,
+        )
     assert comparison_csv(other) == comparison_csv(plain)
     assert comparison_json(other) == comparison_json(plain)

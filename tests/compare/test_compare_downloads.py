@@ -22,7 +22,7 @@ def exported(portfolio):
     keys = portfolio.criteria()
     ids = {name: portfolio.company(name, tags="export") for name in ("深度求索", "=HYPERLINK(1)")}
     for who, levels in (("partner", (5, 2)), ("partner2", (4, 2)), ("analyst", (4, 1))):
-        for (name, company_id), level in zip(ids.items(), levels):
+        for (_name, company_id), level in zip(ids.items(), levels, strict=False):
             portfolio.scorecard(company_id, who, {key: level for key in keys})
     portfolio.conflict(ids["=HYPERLINK(1)"], "analyst")
     return ids
@@ -32,8 +32,10 @@ def test_csv_download_has_bom_chinese_and_neutralised_formulas(admin_client, exp
     response = admin_client.get("/compare/export.csv?tag=export")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
-    assert re.match(r'attachment; filename="pitchlab-comparison-\d{8}-\d{4}\.csv"',
-                    response.headers["content-disposition"])
+    assert re.match(
+        r'attachment; filename="pitchlab-comparison-\d{8}-\d{4}\.csv"',
+        response.headers["content-disposition"],
+    )
     assert response.content.startswith(BOM)
     table = pd.read_csv(io.BytesIO(response.content), encoding="utf-8-sig")
     assert table["Company"].tolist() == ["深度求索", "'=HYPERLINK(1)"]
@@ -61,7 +63,10 @@ def test_xlsx_download_has_the_seven_sheets_methodology_and_a_chart(admin_client
 def test_json_download_and_weights_travel_with_it(admin_client, exported):
     plain = admin_client.get("/compare/export.json?tag=export").json()
     assert plain["methodology"]["Calibration method"] == METHOD_DESCRIPTION
-    assert [row["company_name"] for row in plain["tables"]["summary"]] == ["深度求索", "=HYPERLINK(1)"]
+    assert [row["company_name"] for row in plain["tables"]["summary"]] == [
+        "深度求索",
+        "=HYPERLINK(1)",
+    ]
     weighted = admin_client.get("/compare/export.json?tag=export&cw.problem-space.ai-fit=0").json()
     item = "Criterion weight: problem-space v1 / Fit of AI versus simpler techniques"
     assert plain["methodology"][item] == "2" and weighted["methodology"][item] == "0"
@@ -72,8 +77,14 @@ def test_anonymized_exports_carry_no_real_names(admin_client, exported, fmt):
     content = admin_client.get(f"/compare/export.{fmt}?tag=export&anon=1").content
     if fmt == "xlsx":
         workbook = openpyxl.load_workbook(io.BytesIO(content))
-        content = json.dumps([[cell for row in sheet.iter_rows(values_only=True) for cell in row]
-                              for sheet in workbook], ensure_ascii=False, default=str).encode()
+        content = json.dumps(
+            [
+                [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+                for sheet in workbook
+            ],
+            ensure_ascii=False,
+            default=str,
+        ).encode()
     text = content.decode("utf-8-sig")
     assert not [name for name in REAL_NAMES if name in text]
     if fmt != "csv":  # the CSV has no evaluator names at all
@@ -81,8 +92,9 @@ def test_anonymized_exports_carry_no_real_names(admin_client, exported, fmt):
 
 
 def test_export_job_reports_progress_then_offers_the_file(admin_client, make_client, exported):
-    started = admin_client.post("/compare/exports?tag=export&format=xlsx",
-                                headers={"HX-Request": "true"})
+    started = admin_client.post(
+        "/compare/exports?tag=export&format=xlsx", headers={"HX-Request": "true"}
+    )
     assert started.status_code == 200
     job = re.search(r'id="export-job-([0-9a-f]{32})"', started.text).group(1)
     status = admin_client.get(f"/compare/exports/{job}", headers={"HX-Request": "true"}).text
@@ -96,9 +108,10 @@ def test_export_job_reports_progress_then_offers_the_file(admin_client, make_cli
 
 
 def test_running_job_polls_every_second(admin_client, session, exported):
+    from sqlmodel import select
+
     from pitchlab.compare.jobs import start_job
     from pitchlab.models import User
-    from sqlmodel import select
 
     session.rollback()
     admin = session.exec(select(User).where(User.role == "admin")).first()
@@ -119,8 +132,9 @@ def test_api_returns_each_format_with_the_same_filters(client, api_token, export
     xlsx = client.get("/api/v1/comparison?tag=export&format=xlsx", headers=headers)
     sheets = openpyxl.load_workbook(io.BytesIO(xlsx.content)).sheetnames
     assert sheets == list(TABLE_TITLES.values())
-    document = client.get("/api/v1/comparison?tag=export&format=json&anonymize=true",
-                          headers=headers).json()
+    document = client.get(
+        "/api/v1/comparison?tag=export&format=json&anonymize=true", headers=headers
+    ).json()
     assert len(document["tables"]["summary"]) == 2
     assert "Tobias Okafor" not in json.dumps(document, ensure_ascii=False)
 

@@ -41,8 +41,10 @@ def test_hand_picked_companies_within_the_filters(portfolio, session):
 
 
 def test_selection_round_trips_through_the_query_string():
-    query = ("q=vision&stage=seed&status=ic&tag=LLM&company=3&company=x&pack=problem-space"
-             "&pw.problem-space=2&cw.problem-space.ai-fit=0.5&cw.bad=1&pw.x=-1&anon=1")
+    query = (
+        "q=vision&stage=seed&status=ic&tag=LLM&company=3&company=x&pack=problem-space"
+        "&pw.problem-space=2&cw.problem-space.ai-fit=0.5&cw.bad=1&pw.x=-1&anon=1"
+    )
     selection = selection_from_query(QueryParams(query))
     assert selection.tag == "llm" and selection.company_ids == (3,)
     assert selection.pack_weights == {"problem-space": 2.0}  # a negative weight is ignored

@@ -9,7 +9,7 @@ from pitchlab.compare.calibration import MIN_SCORES_FOR_CALIBRATION
 
 
 def _row(html: str, company_id: int) -> str:
-    return re.search(rf'<tr id="row-{company_id}".*?</tr>', html, re.S).group(0)
+    return re.search(rf'<tr id="row-{company_id}".*?</tr>', html, re.DOTALL).group(0)
 
 
 def _order(html: str) -> list[int]:
@@ -17,8 +17,14 @@ def _order(html: str) -> list[int]:
 
 
 def _chart_data(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/json" id="compare-chart-data">'
-                                r"(.*?)</script>", html, re.S).group(1))
+    return json.loads(
+        re.search(
+            r'<script type="application/json" id="compare-chart-data">'
+            r"(.*?)</script>",
+            html,
+            re.DOTALL,
+        ).group(1)
+    )
 
 
 def test_page_shows_companies_in_rank_order_with_totals(admin_client, panel):
@@ -44,11 +50,14 @@ def test_cells_show_mean_spread_count_and_flag_disagreement(admin_client, panel)
 
 def test_cell_tooltip_texts_come_once_translated(admin_client, panel):
     labels = _chart_data(admin_client.get("/compare?tag=panel").text)["labels"]
-    assert labels["cellDetail"] == ("Mean %(mean)s · median %(median)s · SD %(sd)s · range "
-                                    "%(low)s–%(high)s · n = %(n)s · N/A: %(na)s")
+    assert labels["cellDetail"] == (
+        "Mean %(mean)s · median %(median)s · SD %(sd)s · range "
+        "%(low)s–%(high)s · n = %(n)s · N/A: %(na)s"
+    )
     assert labels["flags"] == {
         "wide": "Evaluators differ by two levels or more",
-        "outlier": "A score lies more than two standard deviations from the others"}
+        "outlier": "A score lies more than two standard deviations from the others",
+    }
     admin_client.post("/locale", data={"locale": "zh", "next": "/compare"})
     chinese = admin_client.get("/compare?tag=panel").text
     assert _chart_data(chinese)["labels"]["cellDetail"].startswith("均值 %(mean)s")
@@ -59,14 +68,13 @@ def test_each_cell_sits_under_its_criterion_and_in_its_row(admin_client, portfol
     keys = portfolio.criteria()
     fir = portfolio.company("Fir", tags="columns")
     alder = portfolio.company("Alder", tags="columns")
-    portfolio.scorecard(fir, "partner", dict(zip(keys, [1, 2, 3, 4, 5, 1, 2])))
+    portfolio.scorecard(fir, "partner", dict(zip(keys, [1, 2, 3, 4, 5, 1, 2], strict=False)))
     portfolio.scorecard(alder, "partner", {key: 1 for key in keys})  # ranks last, sorts first
     html = admin_client.get(f"/compare?tag=columns&sort=name&pincol=problem-space.{keys[3]}").text
     assert _order(html) == [alder, fir]
     assert re.findall(r"<b>([0-9.]+)</b>", _row(html, alder)) == ["1.00"] * 7
     row = _row(html, fir)
-    cells = re.findall(r"<b>([0-9.]+)</b>.*?</td>(<td class=\"num pack-total\">([^<]*)</td>)?",
-                       row)
+    cells = re.findall(r"<b>([0-9.]+)</b>.*?</td>(<td class=\"num pack-total\">([^<]*)</td>)?", row)
     assert [mean for mean, *_ in cells] == ["4.00", "1.00", "2.00", "3.00", "5.00", "1.00", "2.00"]
     # The pack total after the pack's last criterion; one pack, so the weighted total.
     total = re.search(r'<td class="num total">([0-9.]+)</td>', row).group(1)
@@ -95,8 +103,9 @@ def test_company_names_in_the_matrix_are_text(admin_client, portfolio):
     hostile = portfolio.company(name, tags="hostile")
     portfolio.scorecard(hostile, "partner", {key: 3 for key in keys})
     html = admin_client.get("/compare?tag=hostile").text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&#34;" in \
-        _row(html, hostile)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&#34;" in _row(
+        html, hostile
+    )
     assert "<script>alert" not in html and "<img src=x" not in html
 
 
@@ -105,18 +114,22 @@ def test_calibrated_values_sit_beside_raw_with_the_method_named(admin_client, pa
     assert "Method: per-evaluator z-score calibration." in html
     assert '<td class="num calibrated">' in _row(html, panel["Birch"])
     assert "cal. " in _row(html, panel["Birch"])
-    calibration = re.search(r'id="compare-calibration".*?</section>', html, re.S).group(0)
-    admin = re.search(r"<th scope=\"row\">Mara Lindqvist</th>.*?</tr>", calibration, re.S).group(0)
+    calibration = re.search(r'id="compare-calibration".*?</section>', html, re.DOTALL).group(0)
+    admin = re.search(
+        r"<th scope=\"row\">Mara Lindqvist</th>.*?</tr>", calibration, re.DOTALL
+    ).group(0)
     assert "not enough data" in admin and ">3<" in admin  # 3 scores < MIN_SCORES_FOR_CALIBRATION
     assert MIN_SCORES_FOR_CALIBRATION == 5
-    partner = re.search(r"<th scope=\"row\">Tobias Okafor</th>.*?</tr>", calibration, re.S).group(0)
+    partner = re.search(
+        r"<th scope=\"row\">Tobias Okafor</th>.*?</tr>", calibration, re.DOTALL
+    ).group(0)
     assert "calibrated" in partner and ">21<" in partner
 
 
 def test_rank_intervals_and_statistical_ties_are_shown(admin_client, panel):
     html = admin_client.get("/compare?tag=panel").text
     # Birch ranks first only when Aster's resample is three 3s (1 in 27 > 2.5%): tied with Aster.
-    assert re.search(r"Statistically tied</strong>.*Aster · Birch", html, re.S)
+    assert re.search(r"Statistically tied</strong>.*Aster · Birch", html, re.DOTALL)
     assert '<td class="num interval">3–3</td>' in _row(html, panel["Cedar"])
     assert "≈1" in _row(html, panel["Birch"])
 
@@ -128,8 +141,10 @@ def test_weights_in_the_query_re_rank_and_reset_link_drops_them(admin_client, po
         portfolio.scorecard(dune, who, {k: 5 if k in keys[:2] else 1 for k in keys})
         portfolio.scorecard(elm, who, {k: 3 for k in keys})
     assert _order(admin_client.get("/compare?tag=whatif").text) == [elm, dune]
-    weighted = admin_client.get("/compare?tag=whatif&cw.problem-space.problem-clarity=9"
-                                "&cw.problem-space.problem-importance=9").text
+    weighted = admin_client.get(
+        "/compare?tag=whatif&cw.problem-space.problem-clarity=9"
+        "&cw.problem-space.problem-importance=9"
+    ).text
     assert _order(weighted) == [dune, elm]  # (45 + 45 + 10) / 28 = 3.57 against 3.00
     assert "2 companies changed rank against the rubric weights." in weighted
     assert 'id="reset-weights" href="/compare?tag=whatif"' in weighted
@@ -137,8 +152,9 @@ def test_weights_in_the_query_re_rank_and_reset_link_drops_them(admin_client, po
 
 
 def test_htmx_weight_change_returns_only_the_results(admin_client, panel):
-    partial = admin_client.get("/compare?tag=panel&pw.problem-space=2",
-                               headers={"HX-Request": "true"})
+    partial = admin_client.get(
+        "/compare?tag=panel&pw.problem-space=2", headers={"HX-Request": "true"}
+    )
     assert partial.status_code == 200
     assert "<html" not in partial.text and 'id="compare-matrix"' in partial.text
     assert 'id="compare-chart-data"' in partial.text
@@ -158,11 +174,12 @@ def test_sort_by_a_criterion_column(admin_client, panel):
 
 
 def test_pinned_row_and_column_come_first(admin_client, panel):
-    html = admin_client.get(f"/compare?tag=panel&pin={panel['Cedar']}"
-                            "&pincol=problem-space.user-evidence").text
+    html = admin_client.get(
+        f"/compare?tag=panel&pin={panel['Cedar']}&pincol=problem-space.user-evidence"
+    ).text
     assert _order(html)[0] == panel["Cedar"]
     assert 'class="pinned"' in _row(html, panel["Cedar"])
-    header = re.search(r"<thead>.*?</thead>", html, re.S).group(0)
+    header = re.search(r"<thead>.*?</thead>", html, re.DOTALL).group(0)
     columns = re.findall(r"href=\"[^\"]*sort=c%3Aproblem-space\.([a-z-]+)", header)
     assert columns[0] == "user-evidence" and columns.count("user-evidence") == 1
     # The pin state travels with the weight form, so a slider keeps it.
@@ -199,12 +216,14 @@ def test_anonymized_page_shows_pseudonyms_only(admin_client, panel):
     assert "Evaluator A" in html
     # The account menu shows the admin's own name; no evaluator name appears anywhere else.
     body = html.split('id="compare-results"', 1)[1]
-    assert not [name for name in ("Tobias Okafor", "陈思远", "Priya Raman", "Mara Lindqvist")
-                if name in body]
+    assert not [
+        name
+        for name in ("Tobias Okafor", "陈思远", "Priya Raman", "Mara Lindqvist")
+        if name in body
+    ]
 
 
-def test_matrix_shows_a_page_of_companies_with_pinned_rows_on_every_page(app, admin_client,
-                                                                          panel):
+def test_matrix_shows_a_page_of_companies_with_pinned_rows_on_every_page(app, admin_client, panel):
     app.state.settings = app.state.settings.model_copy(update={"compare_page_size": 2})
     first = admin_client.get("/compare?tag=panel").text
     assert _order(first) == [panel["Aster"], panel["Birch"]]

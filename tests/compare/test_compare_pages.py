@@ -6,9 +6,21 @@ from starlette.datastructures import QueryParams
 from pitchlab.compare.page_options import page_options
 
 
-@pytest.mark.parametrize("query", ["company=²", "company=99999999999999999999", "pin=²", "top=²",
-                                   "always=²,3", "top=0", "page=²", "page=0", "page=-3",
-                                   "page=99999999999999999999"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "company=²",
+        "company=99999999999999999999",
+        "pin=²",
+        "top=²",
+        "always=²,3",
+        "top=0",
+        "page=²",
+        "page=0",
+        "page=-3",
+        "page=99999999999999999999",
+    ],
+)
 def test_odd_numbers_in_the_query_are_ignored_not_errors(admin_client, query):
     assert admin_client.get(f"/compare?{query}").status_code == 200
     assert admin_client.get(f"/compare/export.csv?{query}").status_code == 200

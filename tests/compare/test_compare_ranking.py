@@ -6,9 +6,14 @@ from pitchlab.compare.ranking import INTERVAL_COLUMNS, rank_companies, rank_inte
 
 def _evaluator_totals(panels: dict[int, list[float]]) -> pd.DataFrame:
     rows = [
-        {"company_id": company_id, "company_name": f"Company {company_id}",
-         "evaluator_id": seat, "total": total}
-        for company_id, totals in panels.items() for seat, total in enumerate(totals, start=1)
+        {
+            "company_id": company_id,
+            "company_name": f"Company {company_id}",
+            "evaluator_id": seat,
+            "total": total,
+        }
+        for company_id, totals in panels.items()
+        for seat, total in enumerate(totals, start=1)
     ]
     return pd.DataFrame(rows)
 
@@ -53,7 +58,8 @@ def test_clear_winner_is_not_tied():
 def test_identical_companies_share_every_rank():
     panels = {1: [4.0, 4.0], 2: [4.0, 4.0], 3: [1.0, 2.0]}
     intervals = rank_intervals(_evaluator_totals(panels), resamples=100, seed=3).set_index(
-        "company_id")
+        "company_id"
+    )
     assert intervals.loc[[1, 2], "rank_low"].tolist() == [1, 1]
     assert intervals.loc[[1, 2], "rank_high"].tolist() == [1, 1]
     assert intervals.loc[[1, 2], "statistically_tied"].all()

@@ -24,8 +24,14 @@ def _grow(portfolio, companies: int) -> None:
             portfolio.conflict(company, "analyst")
 
 
-@pytest.mark.parametrize("url", ["/compare?tag=panel", "/compare/export.csv?tag=panel",
-                                 "/compare/export.xlsx?tag=panel&anon=1"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare?tag=panel",
+        "/compare/export.csv?tag=panel",
+        "/compare/export.xlsx?tag=panel&anon=1",
+    ],
+)
 def test_statements_do_not_grow_with_the_portfolio(app, admin_client, panel, portfolio, url):
     before = _statements(app, admin_client, url)
     _grow(portfolio, 25)

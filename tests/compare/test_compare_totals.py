@@ -8,12 +8,15 @@ WEIGHTS = {"a": 3.0, "b": 1.0, "c": 2.0}
 
 def _two_companies(make_grid):
     # Company 1 answered N/A on c everywhere; company 2 has one real score on c.
-    return make_grid({
-        (1, 1): {"a": 5, "b": 2, "c": None},
-        (1, 2): {"a": 3, "b": 4, "c": None},
-        (2, 1): {"a": 5, "b": 2, "c": 1},
-        (2, 2): {"a": 3, "b": 4, "c": None},
-    }, weights=WEIGHTS)
+    return make_grid(
+        {
+            (1, 1): {"a": 5, "b": 2, "c": None},
+            (1, 2): {"a": 3, "b": 4, "c": None},
+            (2, 1): {"a": 5, "b": 2, "c": 1},
+            (2, 2): {"a": 3, "b": 4, "c": None},
+        },
+        weights=WEIGHTS,
+    )
 
 
 def _total(totals, company_id):
@@ -23,7 +26,13 @@ def _total(totals, company_id):
 def test_na_criterion_is_left_out_of_total_and_weights(make_grid):
     totals = company_totals(_two_companies(make_grid))
     assert list(totals.columns) == [
-        "company_id", "company_name", "total", "n_packs", "n_criteria", "n_evaluators"]
+        "company_id",
+        "company_name",
+        "total",
+        "n_packs",
+        "n_criteria",
+        "n_evaluators",
+    ]
     # Criterion means a=4 (w3), b=3 (w1); c is all N/A, so (12 + 3) / 4, not / 6.
     assert _total(totals, 1) == pytest.approx(15 / 4)
     # c has one score (1, w2): (12 + 3 + 2) / 6.
@@ -34,7 +43,13 @@ def test_na_criterion_is_left_out_of_total_and_weights(make_grid):
 def test_evaluator_totals_weigh_each_evaluators_own_scores(make_grid):
     totals = evaluator_totals(_two_companies(make_grid))
     assert list(totals.columns) == [
-        "company_id", "company_name", "evaluator_id", "evaluator_name", "total", "n_criteria"]
+        "company_id",
+        "company_name",
+        "evaluator_id",
+        "evaluator_name",
+        "total",
+        "n_criteria",
+    ]
     company_one = totals[totals["company_id"] == 1].set_index("evaluator_id")["total"]
     assert company_one[1] == pytest.approx((3 * 5 + 2) / 4)
     assert company_one[2] == pytest.approx((3 * 3 + 4) / 4)

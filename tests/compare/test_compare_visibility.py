@@ -7,8 +7,7 @@ def _rows(html: str) -> list[int]:
     return [int(found) for found in re.findall(r'<tr id="row-(\d+)"', html)]
 
 
-def test_evaluator_sees_a_company_only_after_submitting_their_own_scorecard(
-        portfolio, make_client):
+def test_evaluator_sees_a_company_only_after_submitting_their_own_scorecard(portfolio, make_client):
     keys = portfolio.criteria()
     fig = portfolio.company("Fig", tags="blind")
     portfolio.scorecard(fig, "partner", {key: 5 for key in keys})
@@ -35,7 +34,8 @@ def test_drafts_never_count(portfolio, admin_client):
 
 
 def test_conflicted_evaluator_is_left_out_and_listed_and_sees_nothing_of_the_company(
-        portfolio, admin_client, make_client):
+    portfolio, admin_client, make_client
+):
     keys = portfolio.criteria()
     gorse = portfolio.company("Gorse", tags="conflict")
     holly = portfolio.company("Holly", tags="conflict")
@@ -44,7 +44,7 @@ def test_conflicted_evaluator_is_left_out_and_listed_and_sees_nothing_of_the_com
         portfolio.scorecard(holly, who, {key: 3 for key in keys})
     portfolio.conflict(gorse, "partner2")  # declared after scoring: the 1s must not count
     html = admin_client.get("/compare?tag=conflict").text
-    gorse_row = re.search(rf'<tr id="row-{gorse}".*?</tr>', html, re.S).group(0)
+    gorse_row = re.search(rf'<tr id="row-{gorse}".*?</tr>', html, re.DOTALL).group(0)
     assert '<td class="num total">4.00</td>' in gorse_row and "n=2" in gorse_row
     assert "陈思远 (for Gorse)" in html
     partner2 = make_client("partner2")

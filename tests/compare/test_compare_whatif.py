@@ -27,8 +27,9 @@ def test_given_new_totals_give_the_same_answer(make_grid):
 
     from pitchlab.compare.totals import company_totals
 
-    scores = make_grid({(1, 1): {"a": 5, "b": 1}, (2, 1): {"a": 2, "b": 4},
-                        (3, 1): {"a": 3, "b": 3}})
+    scores = make_grid(
+        {(1, 1): {"a": 5, "b": 1}, (2, 1): {"a": 2, "b": 4}, (3, 1): {"a": 3, "b": 3}}
+    )
     weights = {"criterion_weights": {("core", "b"): 4.0}}
     computed = weight_what_if(scores, **weights, top_n=1)
     given = weight_what_if(scores, top_n=1, new_totals=company_totals(scores, **weights))

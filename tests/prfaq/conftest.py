@@ -26,8 +26,13 @@ def draft_by_title(session: Session, title: str) -> PrfaqDraft:
 
 def revisions(session: Session, draft_id: int) -> list[PrfaqRevision]:
     session.rollback()  # end the read snapshot, so the app's commits are seen
-    return list(session.exec(select(PrfaqRevision).where(PrfaqRevision.draft_id == draft_id)
-                             .order_by(PrfaqRevision.number)))
+    return list(
+        session.exec(
+            select(PrfaqRevision)
+            .where(PrfaqRevision.draft_id == draft_id)
+            .order_by(PrfaqRevision.number)
+        )
+    )
 
 
 def current_content(session: Session, draft_id: int) -> Content:
@@ -52,8 +57,13 @@ def draft_form(session: Session, draft_id: int, **changes: str) -> dict:
 
 @pytest.fixture
 def viewer_client(session, make_client):
-    create_user(session, email=VIEWER_EMAIL, display_name="Vera Viewer", role="viewer",
-                password=VIEWER_PASSWORD)
+    create_user(
+        session,
+        email=VIEWER_EMAIL,
+        display_name="Vera Viewer",
+        role="viewer",
+        password=VIEWER_PASSWORD,
+    )
     client = make_client()
     client.post("/login", data={"email": VIEWER_EMAIL, "password": VIEWER_PASSWORD, "next": "/"})
     return client
@@ -74,5 +84,10 @@ def conflicted_analyst(session):
 @pytest.fixture
 def other_analyst(session):
     """An analyst who wrote none of the demo drafts (the demo analyst wrote them all)."""
-    return create_user(session, email=OTHER_ANALYST_EMAIL, display_name="Otto Other",
-                       role="analyst", password=OTHER_ANALYST_PASSWORD)
+    return create_user(
+        session,
+        email=OTHER_ANALYST_EMAIL,
+        display_name="Otto Other",
+        role="analyst",
+        password=OTHER_ANALYST_PASSWORD,
+    )

@@ -22,8 +22,14 @@ def test_list_is_paginated_and_newest_first(api):
     titles = [item["title"] for item in first["items"] + second["items"]]
     assert sorted(titles) == sorted([GOOD_EN, WEAK_EN, GOOD_ZH, "Dreamreel 1.0 announcement"])
     item = first["items"][0]
-    assert {"id", "company_id", "company_name", "language", "template_key",
-            "current_revision"} <= set(item)
+    assert {
+        "id",
+        "company_id",
+        "company_name",
+        "language",
+        "template_key",
+        "current_revision",
+    } <= set(item)
 
 
 def test_list_leaves_out_conflicted_companies(client, api_token, conflicted_analyst):
@@ -37,8 +43,12 @@ def test_read_as_json_carries_sections_and_findings(api, session):
     body = api.get(f"/api/v1/prfaqs/{draft.id}").json()
     assert body["title"] == WEAK_EN and body["revision"] == 1
     assert body["sections"]["problem"] == ""
-    assert {"part": "problem", "kind": "empty", "severity": "missing",
-            "message": "Problem is empty."} in body["findings"]
+    assert {
+        "part": "problem",
+        "kind": "empty",
+        "severity": "missing",
+        "message": "Problem is empty.",
+    } in body["findings"]
     assert body["faqs"]["external"][0]["question"] == "Which languages does it support?"
 
 
@@ -62,8 +72,9 @@ def test_an_older_revision_can_be_read(api, session, admin_client):
     from .conftest import HTMX, draft_form
 
     draft = draft_by_title(session, WEAK_EN)
-    admin_client.post(f"/prfaqs/{draft.id}", headers=HTMX,
-                      data=draft_form(session, draft.id, headline="New"))
+    admin_client.post(
+        f"/prfaqs/{draft.id}", headers=HTMX, data=draft_form(session, draft.id, headline="New")
+    )
     assert api.get(f"/api/v1/prfaqs/{draft.id}").json()["sections"]["headline"] == "New"
     old = api.get(f"/api/v1/prfaqs/{draft.id}", params={"revision": 1}).json()
     assert old["revision"] == 1 and old["sections"]["headline"].startswith("Blurbcraft: AI-powered")
@@ -86,22 +97,33 @@ def test_patch_renames_archives_and_restores(api, session):
     assert "Blurbcraft, second try" not in listed and len(listed) == 3
     only_archived = api.get("/api/v1/prfaqs", params={"archived": "true"}).json()["items"]
     assert [(item["title"], item["archived"]) for item in only_archived] == [
-        ("Blurbcraft, second try", True)]
+        ("Blurbcraft, second try", True)
+    ]
     assert api.get(url).json()["archived"] is True  # still readable, and says so
 
     refused = api.patch(url, json={"title": "Renamed while archived"})
     assert refused.status_code == 409 and "archived" in refused.json()["detail"]
     back = api.patch(url, json={"archived": False, "title": "Blurbcraft, third try"}).json()
     assert (back["title"], back["archived"], back["archived_at"]) == (
-        "Blurbcraft, third try", False, None)
+        "Blurbcraft, third try",
+        False,
+        None,
+    )
     assert draft_by_title(session, "Blurbcraft, third try").archived_by_id is None
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"title": "   "}, "title"), ({"title": "x" * 201}, "title"), ({"title": None}, "title"),
-    ({"title": 7}, "title"), ({"archived": "yes"}, "archived"), ({"archived": None}, "archived"),
-    ({"titel": "Typo"}, "titel"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"title": "   "}, "title"),
+        ({"title": "x" * 201}, "title"),
+        ({"title": None}, "title"),
+        ({"title": 7}, "title"),
+        ({"archived": "yes"}, "archived"),
+        ({"archived": None}, "archived"),
+        ({"titel": "Typo"}, "titel"),
+    ],
+)
 def test_patch_refuses_bad_input_naming_the_field(api, session, body, field):
     draft = draft_by_title(session, WEAK_EN)
     answer = api.patch(f"/api/v1/prfaqs/{draft.id}", json=body)
@@ -132,7 +154,8 @@ def test_patch_permissions(client, api_token, session, other_analyst, viewer_cli
 
 def test_patch_refuses_a_conflicted_caller(client, api_token, session, conflicted_analyst):
     draft = draft_by_title(session, GOOD_EN)
-    answer = client.patch(f"/api/v1/prfaqs/{draft.id}", json={"archived": True},
-                          headers=api_token("analyst"))
+    answer = client.patch(
+        f"/api/v1/prfaqs/{draft.id}", json={"archived": True}, headers=api_token("analyst")
+    )
     assert answer.status_code == 403 and "conflict of interest" in answer.json()["detail"]
     assert draft_by_title(session, GOOD_EN).archived_at is None

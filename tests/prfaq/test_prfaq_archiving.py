@@ -10,13 +10,22 @@ from pitchlab.models import utcnow
 from pitchlab.rubrics.store import get_pack_version
 
 from ..conftest import DEMO_EMAILS, log_in
-from .conftest import (GOOD_EN, HTMX, OTHER_ANALYST_EMAIL, OTHER_ANALYST_PASSWORD, WEAK_EN,
-                       draft_by_title, draft_form, revisions)
+from .conftest import (
+    GOOD_EN,
+    HTMX,
+    OTHER_ANALYST_EMAIL,
+    OTHER_ANALYST_PASSWORD,
+    WEAK_EN,
+    draft_by_title,
+    draft_form,
+    revisions,
+)
 
 
 def _archive(client, draft_id: int, *, restore: bool = False):
-    return client.post(f"/prfaqs/{draft_id}/archive" + ("?restore=1" if restore else ""),
-                       follow_redirects=False)
+    return client.post(
+        f"/prfaqs/{draft_id}/archive" + ("?restore=1" if restore else ""), follow_redirects=False
+    )
 
 
 def _company_fragment(client, company_id: int, **params) -> str:
@@ -47,7 +56,7 @@ def test_archived_draft_opens_read_only_with_a_banner(admin_client, viewer_clien
     draft = draft_by_title(session, GOOD_EN)
     _archive(admin_client, draft.id)
     page = admin_client.get(f"/prfaqs/{draft.id}").text
-    banner = re.search(r'id="archived-banner">(.*?)</div>', page, re.S)[1]
+    banner = re.search(r'id="archived-banner">(.*?)</div>', page, re.DOTALL)[1]
     assert f"Archived on {utcnow():%Y-%m-%d} by Mara Lindqvist." in banner
     assert f'action="/prfaqs/{draft.id}/archive?restore=1"' in banner
     assert "<textarea" not in page and 'id="draft-form"' not in page
@@ -71,8 +80,9 @@ def test_changing_an_archived_draft_is_refused_with_409(admin_client, session):
     assert 'id="save-state"' in autosave.text and "is archived" in autosave.text
     posted = admin_client.post(f"/prfaqs/{draft.id}", data=form)
     assert posted.status_code == 409 and "cannot be changed until it is restored" in posted.text
-    restored = admin_client.post(f"/prfaqs/{draft.id}/revisions/1/restore",
-                                 data={"base_revision": "1"})
+    restored = admin_client.post(
+        f"/prfaqs/{draft.id}/revisions/1/restore", data={"base_revision": "1"}
+    )
     assert restored.status_code == 409
     renamed = admin_client.post(f"/prfaqs/{draft.id}/title", data={"title": "New"}, headers=HTMX)
     assert renamed.status_code == 409
@@ -89,8 +99,11 @@ def test_restore_brings_the_draft_back_to_the_lists_and_the_editor(admin_client,
     page = admin_client.get(f"/prfaqs/{draft.id}").text
     assert 'id="archived-banner"' not in page and 'id="draft-form"' in page
     assert GOOD_EN in admin_client.get("/prfaqs").text
-    saved = admin_client.post(f"/prfaqs/{draft.id}", headers=HTMX,
-                              data=draft_form(session, draft.id, headline="Back at work"))
+    saved = admin_client.post(
+        f"/prfaqs/{draft.id}",
+        headers=HTMX,
+        data=draft_form(session, draft.id, headline="Back at work"),
+    )
     assert saved.status_code == 200 and len(revisions(session, draft.id)) == 2
 
 
@@ -117,8 +130,9 @@ def refused_client(request, make_client, session):
     return log_in(make_client(), OTHER_ANALYST_EMAIL, OTHER_ANALYST_PASSWORD)
 
 
-@pytest.mark.parametrize("refused_client", ["viewer", "other analyst", "conflicted author"],
-                         indirect=True)
+@pytest.mark.parametrize(
+    "refused_client", ["viewer", "other analyst", "conflicted author"], indirect=True
+)
 def test_others_may_not_archive_or_restore(refused_client, admin_client, session):
     draft = draft_by_title(session, GOOD_EN)
     assert 'id="archive-form"' not in refused_client.get(f"/prfaqs/{draft.id}").text
@@ -129,15 +143,20 @@ def test_others_may_not_archive_or_restore(refused_client, admin_client, session
     assert draft_by_title(session, GOOD_EN).archived_at is not None
 
 
-def test_citation_of_an_archived_draft_still_resolves_on_the_scorecard(make_client, admin_client,
-                                                                        session, fill_scorecard):
+def test_citation_of_an_archived_draft_still_resolves_on_the_scorecard(
+    make_client, admin_client, session, fill_scorecard
+):
     draft = draft_by_title(session, GOOD_EN)
     analyst = make_client("analyst")
     pack = get_pack_version(session, "prfaq-quality")
-    scorecard = fill_scorecard(analyst, draft.company_id, "prfaq-quality",
-                               {c.key: 4 for c in pack.criteria})
-    analyst.post(f"/scorecards/{scorecard}/criteria/{pack.criteria[1].id}", headers=HTMX,
-                 data={"value": "4", "evidence": f"The problem | prfaq:{draft.id}@1#problem"})
+    scorecard = fill_scorecard(
+        analyst, draft.company_id, "prfaq-quality", {c.key: 4 for c in pack.criteria}
+    )
+    analyst.post(
+        f"/scorecards/{scorecard}/criteria/{pack.criteria[1].id}",
+        headers=HTMX,
+        data={"value": "4", "evidence": f"The problem | prfaq:{draft.id}@1#problem"},
+    )
     submitted = analyst.post(f"/scorecards/{scorecard}/submit", follow_redirects=False)
     assert submitted.status_code == 303
     _archive(admin_client, draft.id)
@@ -148,6 +167,7 @@ def test_citation_of_an_archived_draft_still_resolves_on_the_scorecard(make_clie
     assert cited.status_code == 200 and 'id="section-problem"' in cited.text
     assert 'id="archived-banner"' in cited.text
     # New citations are no longer offered from the archived draft beside a scorecard.
-    aside = admin_client.get(f"/prfaqs/company/{draft.company_id}/scorecard-aside",
-                             params={"pack": "prfaq-quality"})
+    aside = admin_client.get(
+        f"/prfaqs/company/{draft.company_id}/scorecard-aside", params={"pack": "prfaq-quality"}
+    )
     assert aside.status_code == 200 and f"prfaq:{draft.id}@" not in aside.text

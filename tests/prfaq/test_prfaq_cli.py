@@ -17,8 +17,9 @@ def test_export_prfaq_as_docx_and_markdown(session, database_url, monkeypatch, t
     monkeypatch.setenv("PITCHLAB_DATABASE_URL", database_url)
     draft = draft_by_title(session, GOOD_EN)
     target = tmp_path / "clausemint.docx"
-    result = runner.invoke(cli_app, ["export", "prfaq", str(draft.id), "--format", "docx",
-                                     "-o", str(target)])
+    result = runner.invoke(
+        cli_app, ["export", "prfaq", str(draft.id), "--format", "docx", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.output
     texts = [paragraph.text for paragraph in Document(io.BytesIO(target.read_bytes())).paragraphs]
     assert texts[0] == GOOD_EN and "External FAQ (customers)" in texts
@@ -38,8 +39,10 @@ def test_export_unknown_draft_fails_with_a_message(database_url, monkeypatch, tm
 def test_prfaq_check_names_every_problem(tmp_path):
     broken = tmp_path / "broken.yaml"
     seed = (resource_dir("seeds") / "prfaq" / "working-backwards.yaml").read_text(encoding="utf-8")
-    broken.write_text(seed.replace('title: {en: "Headline", zh: "标题"}', 'title: {en: "Headline"}'),
-                      encoding="utf-8")
+    broken.write_text(
+        seed.replace('title: {en: "Headline", zh: "标题"}', 'title: {en: "Headline"}'),
+        encoding="utf-8",
+    )
     result = runner.invoke(cli_app, ["prfaq", "check", str(broken)])
     assert result.exit_code == 1
     assert f"{broken}: sections[0](headline).title.zh: missing translation (zh)" in result.output
@@ -54,11 +57,14 @@ def test_prfaq_import_adds_a_version_once(session, database_url, monkeypatch, tm
     monkeypatch.setenv("PITCHLAB_DATABASE_URL", database_url)
     seed = resource_dir("seeds") / "prfaq" / "working-backwards.yaml"
     newer = tmp_path / "wb-v2.yaml"
-    newer.write_text(seed.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1),
-                     encoding="utf-8")
+    newer.write_text(
+        seed.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1), encoding="utf-8"
+    )
     first = runner.invoke(cli_app, ["prfaq", "import", str(newer)])
     assert first.exit_code == 0 and "Imported working-backwards version 2." in first.output
     again = runner.invoke(cli_app, ["prfaq", "import", str(newer)])
-    assert again.exit_code == 0 and "Already installed: working-backwards version 2." in again.output
+    assert (
+        again.exit_code == 0 and "Already installed: working-backwards version 2." in again.output
+    )
     session.rollback()
     assert find_template(session, "working-backwards").version == 2

@@ -32,17 +32,28 @@ def test_check_completeness_weak_english_draft_lists_gaps():
     findings = _check(DRAFTS["Blurbcraft"])
 
     assert {
-        ("problem", "empty"), ("company-quote", "empty"), ("customer-quote", "empty"),
-        ("summary", "too-short"), ("sub-headline", "no-customer"), ("sub-headline", "no-number"),
+        ("problem", "empty"),
+        ("company-quote", "empty"),
+        ("customer-quote", "empty"),
+        ("summary", "too-short"),
+        ("sub-headline", "no-customer"),
+        ("sub-headline", "no-number"),
     } <= _kinds(findings)
     messages = {finding.message for finding in findings}
     assert "External FAQ (customers) does not address Price." in messages
     assert "Internal FAQ (stakeholders) does not address Cost and margin." in messages
     assert "Internal FAQ (stakeholders) does not address Dependencies." in messages
-    assert ("External FAQ (customers): the question “Can I edit the generated copy?” has no answer."
-            in messages)
+    assert (
+        "External FAQ (customers): the question “Can I edit the generated copy?” has no answer."
+        in messages
+    )
     assert {f.topic for f in findings if f.kind == "missing-topic"} == {
-        "price", "data", "cost", "dependencies", "risk"}
+        "price",
+        "data",
+        "cost",
+        "dependencies",
+        "risk",
+    }
     assert {f.severity for f in findings if f.kind == "empty"} == {"missing"}
     assert {f.severity for f in findings if f.kind == "no-number"} == {"weak"}
 
@@ -52,9 +63,11 @@ def test_check_completeness_model_demo_draft_misses_ai_questions():
 
     missing_topics = {f.message for f in findings if f.part == "faq.internal"}
     assert "Internal FAQ (stakeholders) does not address What the model is not good at." in (
-        missing_topics)
+        missing_topics
+    )
     assert "Internal FAQ (stakeholders) does not address Components around the model." in (
-        missing_topics)
+        missing_topics
+    )
     unanswered = [f for f in findings if f.kind == "unanswered"]
     assert [(f.part, f.item) for f in unanswered] == [("faq.internal", 1)]
 
@@ -66,8 +79,10 @@ def test_check_completeness_weak_chinese_draft_reports_in_chinese():
         "summary": "栖语智能推出全新智能助手，基于领先的大模型技术，开启服务新时代。",
         "solution": "",
     }
-    faqs = {"external": [{"question": "支持哪些语言？", "answer": "中文、英文和西班牙语。"}],
-            "internal": [{"question": "市场有多大？", "answer": ""}]}
+    faqs = {
+        "external": [{"question": "支持哪些语言？", "answer": "中文、英文和西班牙语。"}],
+        "internal": [{"question": "市场有多大？", "answer": ""}],
+    }
 
     findings = _check(draft, sections=weak, faqs=faqs)
 
@@ -86,7 +101,8 @@ def test_check_completeness_counts_chinese_characters_for_length():
     findings = _check(draft, sections={"problem": "夜里没人回复。"})
 
     assert [(f.part, f.kind, f.message) for f in findings] == [
-        ("problem", "too-short", "“问题”只有 6 字，建议 70–400 字。")]
+        ("problem", "too-short", "“问题”只有 6 字，建议 70–400 字。")
+    ]
 
 
 def test_check_completeness_empty_draft_lists_every_section_and_faq():

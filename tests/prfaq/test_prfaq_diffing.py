@@ -9,7 +9,8 @@ def test_diff_revisions_shows_inserted_and_deleted_words():
 
     assert diff.status == "changed"
     assert str(diff_html(diff.spans)) == (
-        "Clausemint reviews <del>contracts fast</del><ins>NDAs in 5 minutes</ins>")
+        "Clausemint reviews <del>contracts fast</del><ins>NDAs in 5 minutes</ins>"
+    )
     assert (diff.words_deleted, diff.words_inserted) == (2, 4)
 
 

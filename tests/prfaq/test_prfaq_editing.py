@@ -8,12 +8,19 @@ from pitchlab.prfaq.store import Content
 ROWS = [{"question": "A", "answer": "1"}, {"question": "B", "answer": "2"}]
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("add:external", FaqAction("add", "external")),
-    ("down:internal:1", FaqAction("down", "internal", 1)),
-    ("add:external:1", None), ("remove:external", None), ("drop:external:1", None),
-    ("up:elsewhere:1", None), ("up:external:²", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("add:external", FaqAction("add", "external")),
+        ("down:internal:1", FaqAction("down", "internal", 1)),
+        ("add:external:1", None),
+        ("remove:external", None),
+        ("drop:external:1", None),
+        ("up:elsewhere:1", None),
+        ("up:external:²", None),
+        ("", None),
+    ],
+)
 def test_parse_action_accepts_only_the_documented_forms(raw, expected):
     assert parse_action(raw) == expected
 
@@ -22,7 +29,10 @@ def test_moves_past_either_end_change_nothing():
     assert applied(ROWS, FaqAction("up", "external", 0), []) == ROWS
     assert applied(ROWS, FaqAction("down", "external", 1), []) == ROWS
     assert applied(ROWS, FaqAction("remove", "external", 5), []) == ROWS
-    assert [r["question"] for r in applied(ROWS, FaqAction("down", "external", 0), [])] == ["B", "A"]
+    assert [r["question"] for r in applied(ROWS, FaqAction("down", "external", 0), [])] == [
+        "B",
+        "A",
+    ]
 
 
 def test_prompts_are_added_once():
@@ -33,8 +43,9 @@ def test_prompts_are_added_once():
 
 def test_merge_takes_only_the_parts_i_changed():
     base = Content({"problem": "old", "solution": "old"}, {"external": ROWS, "internal": []})
-    theirs = Content({"problem": "theirs", "solution": "theirs"},
-                     {"external": ROWS[:1], "internal": ROWS})
+    theirs = Content(
+        {"problem": "theirs", "solution": "theirs"}, {"external": ROWS[:1], "internal": ROWS}
+    )
     mine = Content({"problem": "mine", "solution": "old"}, {"external": ROWS, "internal": []})
     result = merged(base, mine, theirs)
     assert result.sections == {"problem": "mine", "solution": "theirs"}

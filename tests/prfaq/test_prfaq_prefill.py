@@ -22,7 +22,8 @@ def test_prefill_sections_fills_fields_and_patterns_in_english():
     assert filled["headline"] == "Clausemint"
     assert filled["sub-headline"] == COMPANY["one_liner"]
     assert filled["summary"] == (
-        "London, UK, launch day. Clausemint: A contract-review copilot for in-house legal teams.")
+        "London, UK, launch day. Clausemint: A contract-review copilot for in-house legal teams."
+    )
     assert filled["getting-started"] == "Start at https://clausemint.example."
     assert filled["solution"] == ""
 

@@ -29,9 +29,17 @@ def test_to_markdown_keeps_sections_in_template_order():
 
     headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
     assert headings == [
-        "Headline", "Sub-headline", "Dateline and summary", "Problem", "Solution",
-        "Company quote", "Getting started", "Customer quote", "Call to action",
-        "External FAQ (customers)", "Internal FAQ (stakeholders)",
+        "Headline",
+        "Sub-headline",
+        "Dateline and summary",
+        "Problem",
+        "Solution",
+        "Company quote",
+        "Getting started",
+        "Customer quote",
+        "Call to action",
+        "External FAQ (customers)",
+        "Internal FAQ (stakeholders)",
     ]
     assert markdown.startswith("# Clausemint launch PR/FAQ\n")
     assert "### How much does Clausemint cost?\n\n£450 per lawyer per month" in markdown

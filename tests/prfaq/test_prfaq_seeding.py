@@ -58,7 +58,8 @@ def test_an_edited_seed_file_does_not_change_an_installed_version(session, tmp_p
     seed = resource_dir("seeds") / "prfaq" / "working-backwards.yaml"
     (folder / seed.name).write_text(
         seed.read_text(encoding="utf-8").replace("Write the press release", "Write it"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     before = find_template(session, "working-backwards").body
     report = SeedReport()
     seed_prfaq_templates(session, tmp_path, report)

@@ -11,7 +11,8 @@ ONE_LINER_MAX = 200
 
 def _companies() -> list[dict]:
     return yaml.safe_load((SEEDS / "companies" / "demo.yaml").read_text(encoding="utf-8"))[
-        "companies"]
+        "companies"
+    ]
 
 
 def test_demo_companies_use_known_values():

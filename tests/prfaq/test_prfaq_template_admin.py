@@ -11,8 +11,7 @@ SEED = resource_dir("seeds") / "prfaq" / "working-backwards.yaml"
 
 def _upload(client, text: str, name="template.yaml"):
     upload = {"file": (name, text.encode("utf-8"), "application/yaml")}
-    return client.post("/prfaq-templates/import", files=upload,
-                       follow_redirects=False)
+    return client.post("/prfaq-templates/import", files=upload, follow_redirects=False)
 
 
 def test_templates_are_listed_and_described(admin_client):
@@ -38,13 +37,16 @@ def test_import_of_a_broken_file_lists_precise_errors(admin_client):
     answer = _upload(admin_client, broken, "broken.yaml")
     assert answer.status_code == 422
     assert "broken.yaml: sections[0](headline).title.zh: missing translation (zh)" in answer.text
-    assert ("broken.yaml: sections[1](sub-headline).min_words.en: "
-            "must be a whole number, got &#39;ten&#39;") in answer.text
+    assert (
+        "broken.yaml: sections[1](sub-headline).min_words.en: "
+        "must be a whole number, got &#39;ten&#39;"
+    ) in answer.text
 
 
 def test_import_reports_references_yaml_and_taken_versions(admin_client):
-    unknown = SEED.read_text(encoding="utf-8").replace("customer_sections: [sub-headline, summary]",
-                                                      "customer_sections: [sub-headline, summry]")
+    unknown = SEED.read_text(encoding="utf-8").replace(
+        "customer_sections: [sub-headline, summary]", "customer_sections: [sub-headline, summry]"
+    )
     answer = _upload(admin_client, unknown)
     assert "customer_sections[1]: unknown section &#39;summry&#39;" in answer.text
     assert "line 4: not valid YAML" in _upload(admin_client, "key: x\nversion: 1\ntitle: [\n").text
@@ -53,8 +55,10 @@ def test_import_reports_references_yaml_and_taken_versions(admin_client):
     changed = SEED.read_text(encoding="utf-8").replace("Write the press release", "Write it")
     taken = _upload(admin_client, changed)
     assert taken.status_code == 422
-    assert ("working-backwards version 1 is already installed with different content; "
-            "raise version to 2") in taken.text
+    assert (
+        "working-backwards version 1 is already installed with different content; "
+        "raise version to 2"
+    ) in taken.text
 
 
 def test_import_adds_a_new_version(admin_client, session):

@@ -27,8 +27,15 @@ def test_load_template_seed_passes(key):
     assert template.key == key
     assert validate_template(_seed_data(key), source=key) == []
     assert template.section_keys() == [
-        "headline", "sub-headline", "summary", "problem", "solution", "company-quote",
-        "getting-started", "customer-quote", "call-to-action",
+        "headline",
+        "sub-headline",
+        "summary",
+        "problem",
+        "solution",
+        "company-quote",
+        "getting-started",
+        "customer-quote",
+        "call-to-action",
     ]
 
 
@@ -37,8 +44,15 @@ def test_ai_template_internal_faq_requires_ai_topics():
 
     required = set(template.faq.internal.required_topics)
 
-    assert {"cost", "latency", "data", "dependencies", "limits", "components",
-            "open-closed"} <= required
+    assert {
+        "cost",
+        "latency",
+        "data",
+        "dependencies",
+        "limits",
+        "components",
+        "open-closed",
+    } <= required
     assert "Sculley" in (template.topics["components"].reference or "")
 
 
@@ -81,9 +95,11 @@ def test_validate_template_semantic_errors_are_precise():
     assert problems["sections[4](solution).min_words.en"] == "min_words 500 > max_words 200"
     assert problems["sections[4](solution).min_words.zh"] == "min_words 500 > max_words 400"
     assert problems["sections[0](headline).prefill"].startswith(
-        "unknown company field 'company_name'")
+        "unknown company field 'company_name'"
+    )
     assert problems["faq.internal.required_topics[3]"].startswith(
-        "unknown required topic 'pricing'")
+        "unknown required topic 'pricing'"
+    )
     assert "missing translation" in problems["sections[6](getting-started).prompts"]
     assert problems["customer_sections[0]"] == "unknown section 'sub-headline'"
 
@@ -111,7 +127,8 @@ def test_load_template_raises_with_file_name(tmp_path):
         load_template(path)
 
     assert str(raised.value).startswith(
-        f"{path}: faq.external.required_topics[1]: unknown required topic 'weather'")
+        f"{path}: faq.external.required_topics[1]: unknown required topic 'weather'"
+    )
 
 
 def test_load_template_reports_broken_yaml(tmp_path):

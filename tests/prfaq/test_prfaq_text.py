@@ -41,8 +41,14 @@ def test_mentions_keyword_matches_words_and_chinese(text, keyword, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("saves 3 hours", True), ("cuts errors by half", True), ("节省一半时间", False),
-     ("效率提升两倍", True), ("效率提升百分之三十", True), ("faster and better", False)],
+    [
+        ("saves 3 hours", True),
+        ("cuts errors by half", True),
+        ("节省一半时间", False),
+        ("效率提升两倍", True),
+        ("效率提升百分之三十", True),
+        ("faster and better", False),
+    ],
 )
 def test_has_quantity_needs_a_number(text, expected):
     assert has_quantity(text) is expected

@@ -18,8 +18,12 @@ LOAD_LIMIT_S = 30  # only bounds a stuck run
 def test_kill_dash_nine_mid_load_loses_no_acknowledged_write(server, database_url):
     plan = prepare(database_url, users=USERS)
     server.start()
-    seen = load_and_kill(plan, server, limit_s=LOAD_LIMIT_S,
-                         kill_when=lambda progress: progress.ledger.count(ACKED) >= ACKED_BEFORE_KILL)
+    seen = load_and_kill(
+        plan,
+        server,
+        limit_s=LOAD_LIMIT_S,
+        kill_when=lambda progress: progress.ledger.count(ACKED) >= ACKED_BEFORE_KILL,
+    )
     assert httpx.get(f"{server.base_url}/healthz").json()["database"] == "up"  # restarted
     verdict = verify(database_url, plan, seen.ledger)
     report = f"{describe(seen, verdict)}\nserver log: {server.log_tail()}"

@@ -76,9 +76,15 @@ def test_parse_minimal_pack_gives_pack_and_no_errors():
 
 
 def test_dump_then_load_gives_equal_pack(tmp_path: Path):
-    data = minimal_pack() | {"kind": "preset", "valuation": {
-        "method": "payne", "currency": "USD", "average_pre_money": 2_000_000,
-        "level_multipliers": {1: 0.5, 2: 0.75, 3: 1.0, 4: 1.25, 5: 1.5}}}
+    data = minimal_pack() | {
+        "kind": "preset",
+        "valuation": {
+            "method": "payne",
+            "currency": "USD",
+            "average_pre_money": 2_000_000,
+            "level_multipliers": {1: 0.5, 2: 0.75, 3: 1.0, 4: 1.25, 5: 1.5},
+        },
+    }
     data["calculator"] = calculator()
     pack, _ = parse_pack(data, source=SOURCE)
     path = tmp_path / "pack.yaml"
@@ -188,10 +194,18 @@ def test_parse_calculator_needs_one_model_and_unique_components():
 
 def test_parse_valuation_checks_method_fields():
     berkus = minimal_pack() | {
-        "kind": "preset", "valuation": {"method": "berkus", "currency": "usd"}}
+        "kind": "preset",
+        "valuation": {"method": "berkus", "currency": "usd"},
+    }
     unknown = minimal_pack() | {"kind": "preset", "valuation": {"method": "vc-method"}}
-    payne = minimal_pack() | {"valuation": {"method": "payne", "currency": "USD",
-                                            "average_pre_money": 1, "level_multipliers": {1: 1}}}
+    payne = minimal_pack() | {
+        "valuation": {
+            "method": "payne",
+            "currency": "USD",
+            "average_pre_money": 1,
+            "level_multipliers": {1: 1},
+        }
+    }
     assert errors_of(berkus) == [
         "pack.yaml: valuation.currency: "
         "currency must be a three-letter currency code like 'USD', got 'usd'",
@@ -269,4 +283,6 @@ def test_load_bad_json_reports_line(tmp_path: Path):
 
 def test_load_missing_file_is_an_error(tmp_path: Path):
     _, errors = load_pack_file(tmp_path / "absent.yaml")
-    assert [error.problem for error in errors] == ["cannot read the file: No such file or directory"]
+    assert [error.problem for error in errors] == [
+        "cannot read the file: No such file or directory"
+    ]

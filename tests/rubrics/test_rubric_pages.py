@@ -8,9 +8,19 @@ from markupsafe import escape
 from pitchlab.models import Evaluation, RubricVersion
 from pitchlab.rubrics.store import get_pack_version, to_pack_file
 
-PACKS = ["problem-space", "open-closed-moat", "prfaq-quality", "technical-debt", "data-centric-ai",
-         "scale-compute-economics", "deployment-efficiency", "multimodal-roi", "model-limits-risk",
-         "payne-scorecard", "berkus"]
+PACKS = [
+    "problem-space",
+    "open-closed-moat",
+    "prfaq-quality",
+    "technical-debt",
+    "data-centric-ai",
+    "scale-compute-economics",
+    "deployment-efficiency",
+    "multimodal-roi",
+    "model-limits-risk",
+    "payne-scorecard",
+    "berkus",
+]
 
 
 def test_every_pack_is_listed_in_english_and_chinese(admin_client, session):
@@ -45,7 +55,9 @@ def _edit_form(session, key="problem-space", index=0, **changes):
 
 def test_editing_an_unscored_pack_changes_it_in_place(admin_client, session):
     key, form = _edit_form(session, title_en="Problem stated sharply")
-    response = admin_client.post("/rubrics/problem-space/criteria", data=form, follow_redirects=False)
+    response = admin_client.post(
+        "/rubrics/problem-space/criteria", data=form, follow_redirects=False
+    )
     assert response.status_code == 303
     session.rollback()
     entry = get_pack_version(session, "problem-space")
@@ -53,8 +65,9 @@ def test_editing_an_unscored_pack_changes_it_in_place(admin_client, session):
     assert entry.criteria[0].title["en"] == "Problem stated sharply"
 
 
-def test_editing_a_scored_pack_creates_a_version_and_keeps_the_evaluation(admin_client, session, company_id,
-                                                                          fill_scorecard):
+def test_editing_a_scored_pack_creates_a_version_and_keeps_the_evaluation(
+    admin_client, session, company_id, fill_scorecard
+):
     first_key = get_pack_version(session, "problem-space").criteria[0].key
     scorecard_id = fill_scorecard(admin_client, company_id, "problem-space", {first_key: 4})
     session.rollback()
@@ -65,8 +78,14 @@ def test_editing_a_scored_pack_creates_a_version_and_keeps_the_evaluation(admin_
     newest = get_pack_version(session, "problem-space")
     assert newest.version.version == 2 and newest.criteria[0].weight == 5
     old = session.get(RubricVersion, old_version_id)
-    assert old.version == 1 and session.get(Evaluation, scorecard_id).rubric_version_id == old_version_id
-    assert get_pack_version(session, "problem-space", 1).criteria[0].levels["3"]["en"] != "A new meaning of three"
+    assert (
+        old.version == 1
+        and session.get(Evaluation, scorecard_id).rubric_version_id == old_version_id
+    )
+    assert (
+        get_pack_version(session, "problem-space", 1).criteria[0].levels["3"]["en"]
+        != "A new meaning of three"
+    )
     # The evaluator keeps scoring against the version they started on.
     again = admin_client.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False)
     assert again.headers["location"] == f"/scorecards/{scorecard_id}"
@@ -87,7 +106,12 @@ def test_add_reorder_reweight_and_retire(admin_client, session):
     key, form = _edit_form(session)
     form = form | {"key": "founder-grit", "title_en": "Founder grit", "title_zh": "创始人韧性"}
     del form["replacing"]
-    assert admin_client.post("/rubrics/problem-space/criteria", data=form, follow_redirects=False).status_code == 303
+    assert (
+        admin_client.post(
+            "/rubrics/problem-space/criteria", data=form, follow_redirects=False
+        ).status_code
+        == 303
+    )
     duplicate = admin_client.post("/rubrics/problem-space/criteria", data=form)
     assert "already has a criterion with this key" in duplicate.text
     admin_client.post("/rubrics/problem-space/criteria/founder-grit/move", data={"direction": "up"})
@@ -116,16 +140,25 @@ def test_export_then_import_round_trips_and_broken_file_is_explained(admin_clien
     document = yaml.safe_load(exported.text)
     document["key"] = "berkus-fund-copy"
     upload = yaml.safe_dump(document, allow_unicode=True).encode()
-    response = admin_client.post("/rubrics/import/file", files={"file": ("mine.yaml", io.BytesIO(upload))},
-                                 follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/rubrics/berkus-fund-copy"
+    response = admin_client.post(
+        "/rubrics/import/file",
+        files={"file": ("mine.yaml", io.BytesIO(upload))},
+        follow_redirects=False,
+    )
+    assert (
+        response.status_code == 303 and response.headers["location"] == "/rubrics/berkus-fund-copy"
+    )
     document["criteria"][0]["levels"].pop(3)
     broken = yaml.safe_dump(document, allow_unicode=True).encode()
-    refused = admin_client.post("/rubrics/import/file", files={"file": ("broken.yaml", io.BytesIO(broken))})
+    refused = admin_client.post(
+        "/rubrics/import/file", files={"file": ("broken.yaml", io.BytesIO(broken))}
+    )
     assert refused.status_code == 422
     first = document["criteria"][0]["key"]
     assert f"broken.yaml: criteria[{first}].levels: level 3 is missing" in refused.text
-    garbage = admin_client.post("/rubrics/import/file", files={"file": ("x.yaml", io.BytesIO(b"key: [unclosed"))})
+    garbage = admin_client.post(
+        "/rubrics/import/file", files={"file": ("x.yaml", io.BytesIO(b"key: [unclosed"))}
+    )
     assert garbage.status_code == 422 and "invalid YAML" in garbage.text
 
 
@@ -143,9 +176,17 @@ def test_api_lists_and_reads_packs(client, api_token):
 def test_admin_creates_a_pack_and_bad_fields_are_kept(admin_client, session):
     key, form = _edit_form(session)
     form.pop("replacing")
-    form |= {"key": "team-velocity", "pack_key": "fund-extras", "pack_kind": "further",
-             "pack_title_en": "Fund extras", "pack_title_zh": "", "pack_summary_en": "Our own checks",
-             "pack_summary_zh": "我们自己的检查", "pack_source_en": "Partner meeting", "pack_source_zh": "合伙人会议"}
+    form |= {
+        "key": "team-velocity",
+        "pack_key": "fund-extras",
+        "pack_kind": "further",
+        "pack_title_en": "Fund extras",
+        "pack_title_zh": "",
+        "pack_summary_en": "Our own checks",
+        "pack_summary_zh": "我们自己的检查",
+        "pack_source_en": "Partner meeting",
+        "pack_source_zh": "合伙人会议",
+    }
     refused = admin_client.post("/rubrics/new/pack", data=form)
     assert refused.status_code == 422
     assert 'id="ce-pack_title_zh"' in refused.text and 'value="Fund extras"' in refused.text

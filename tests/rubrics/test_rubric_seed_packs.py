@@ -8,9 +8,17 @@ from pitchlab.rubrics.packfile import PackFile, load_pack_file, seed_pack_paths
 
 SEEDS_DIR = Path(__file__).parents[2] / "seeds"
 EXPECTED_PACKS = {
-    "problem-space", "open-closed-moat", "prfaq-quality", "technical-debt", "data-centric-ai",
-    "scale-compute-economics", "deployment-efficiency", "multimodal-roi", "model-limits-risk",
-    "payne-scorecard", "berkus",
+    "problem-space",
+    "open-closed-moat",
+    "prfaq-quality",
+    "technical-debt",
+    "data-centric-ai",
+    "scale-compute-economics",
+    "deployment-efficiency",
+    "multimodal-roi",
+    "model-limits-risk",
+    "payne-scorecard",
+    "berkus",
 }
 CRITERIA_COUNT_BY_KIND = {"core": range(5, 11), "further": range(4, 9), "preset": range(4, 9)}
 SEED_PATHS = seed_pack_paths(SEEDS_DIR)

@@ -11,16 +11,18 @@ from pitchlab.rubrics.techdebt import (
     model_share,
 )
 
-CALCULATOR = Calculator.model_validate({
-    "reference_model_share": 0.05,
-    "flag_model_share": 0.30,
-    "components": [
-        {"key": "ml-code", "is_model": True, "title": {"en": "ML code", "zh": "机器学习代码"}},
-        {"key": "data-collection", "title": {"en": "Data collection", "zh": "数据收集"}},
-        {"key": "serving", "title": {"en": "Serving", "zh": "推理服务"}},
-        {"key": "monitoring", "title": {"en": "Monitoring", "zh": "监控"}},
-    ],
-})
+CALCULATOR = Calculator.model_validate(
+    {
+        "reference_model_share": 0.05,
+        "flag_model_share": 0.30,
+        "components": [
+            {"key": "ml-code", "is_model": True, "title": {"en": "ML code", "zh": "机器学习代码"}},
+            {"key": "data-collection", "title": {"en": "Data collection", "zh": "数据收集"}},
+            {"key": "serving", "title": {"en": "Serving", "zh": "推理服务"}},
+            {"key": "monitoring", "title": {"en": "Monitoring", "zh": "监控"}},
+        ],
+    }
+)
 
 
 def test_model_share_of_hand_computed_plan():
@@ -43,8 +45,10 @@ def test_model_share_refuses_negative_effort():
 
 
 def test_assess_plan_at_reference_is_balanced():
-    plan = assess_plan({"ml-code": 5, "data-collection": 40, "serving": 30, "monitoring": 25},
-                       calculator=CALCULATOR)
+    plan = assess_plan(
+        {"ml-code": 5, "data-collection": 40, "serving": 30, "monitoring": 25},
+        calculator=CALCULATOR,
+    )
     assert plan.model_share == pytest.approx(0.05)
     assert plan.reference_share == 0.05
     assert plan.ratio_to_reference == pytest.approx(1.0)
@@ -67,9 +71,17 @@ def test_assess_plan_model_heavy_between_twice_reference_and_flag():
 def test_assess_plan_counts_missing_components_as_zero():
     plan = assess_plan({"ml-code": 1, "serving": 2}, calculator=CALCULATOR)
     assert [(c.key, c.effort) for c in plan.components] == [
-        ("ml-code", 1.0), ("data-collection", 0.0), ("serving", 2.0), ("monitoring", 0.0)]
+        ("ml-code", 1.0),
+        ("data-collection", 0.0),
+        ("serving", 2.0),
+        ("monitoring", 0.0),
+    ]
     assert [(bar.key, bar.percent) for bar in plan.bars] == [
-        ("ml-code", 33.3), ("data-collection", 0.0), ("serving", 66.7), ("monitoring", 0.0)]
+        ("ml-code", 33.3),
+        ("data-collection", 0.0),
+        ("serving", 66.7),
+        ("monitoring", 0.0),
+    ]
 
 
 def test_assess_plan_accepts_shares_as_well_as_weeks():
@@ -81,7 +93,12 @@ def test_assess_plan_accepts_shares_as_well_as_weeks():
 
 def test_assess_plan_with_no_effort_has_no_verdict():
     plan = assess_plan({}, calculator=CALCULATOR)
-    assert (plan.model_share, plan.ratio_to_reference, plan.flag, plan.bars) == (None, None, None, [])
+    assert (plan.model_share, plan.ratio_to_reference, plan.flag, plan.bars) == (
+        None,
+        None,
+        None,
+        [],
+    )
 
 
 def test_assess_plan_names_unknown_component():

@@ -17,12 +17,17 @@ def _partner_submits(make_client, session, company_id, fill_scorecard):
     scorecard = fill_scorecard(partner, company_id, "problem-space", _all(session, 4), submit=True)
     criterion = get_pack_version(session, "problem-space").criteria[0]
     partner.post(f"/scorecards/{scorecard}/reopen")
-    partner.post(f"/scorecards/{scorecard}/criteria/{criterion.id}", data={"value": "4", "rationale": RATIONALE})
+    partner.post(
+        f"/scorecards/{scorecard}/criteria/{criterion.id}",
+        data={"value": "4", "rationale": RATIONALE},
+    )
     partner.post(f"/scorecards/{scorecard}/submit")
     return partner
 
 
-def test_evaluator_sees_others_only_after_submitting(make_client, session, company_id, fill_scorecard):
+def test_evaluator_sees_others_only_after_submitting(
+    make_client, session, company_id, fill_scorecard
+):
     _partner_submits(make_client, session, company_id, fill_scorecard)
     analyst = make_client("analyst")
     before = analyst.get(f"/companies/{company_id}/scores").text
@@ -36,8 +41,9 @@ def test_evaluator_sees_others_only_after_submitting(make_client, session, compa
     assert "disagreement" in after  # 4 against 2 on every criterion
 
 
-def test_admin_sees_everything_and_can_let_partners_see_early(make_client, admin_client, session,
-                                                              company_id, fill_scorecard):
+def test_admin_sees_everything_and_can_let_partners_see_early(
+    make_client, admin_client, session, company_id, fill_scorecard
+):
     _partner_submits(make_client, session, company_id, fill_scorecard)
     assert RATIONALE in admin_client.get(f"/companies/{company_id}/scores").text
     second_partner = make_client("partner2")
@@ -55,33 +61,60 @@ def test_conflict_needs_a_reason_and_keeps_what_was_typed(make_client, company_i
     assert 'id="conflict-error"' in response.text
 
 
-def test_conflicted_evaluator_cannot_score_or_see_and_is_excluded(make_client, admin_client, session,
-                                                                  company_id, fill_scorecard):
+def test_conflicted_evaluator_cannot_score_or_see_and_is_excluded(
+    make_client, admin_client, session, company_id, fill_scorecard
+):
     analyst = make_client("analyst")
     fill_scorecard(analyst, company_id, "problem-space", _all(session, 1), submit=True)
     _partner_submits(make_client, session, company_id, fill_scorecard)
-    analyst.post(f"/companies/{company_id}/conflicts", data={"reason": "Angel investor in a competitor"})
+    analyst.post(
+        f"/companies/{company_id}/conflicts", data={"reason": "Angel investor in a competitor"}
+    )
     session.rollback()
-    assert session.exec(select(Conflict).where(Conflict.company_id == company_id)).one().reason.startswith("Angel")
-    assert analyst.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False).status_code == 403
+    assert (
+        session.exec(select(Conflict).where(Conflict.company_id == company_id))
+        .one()
+        .reason.startswith("Angel")
+    )
+    assert (
+        analyst.get(
+            f"/companies/{company_id}/score/problem-space", follow_redirects=False
+        ).status_code
+        == 403
+    )
     assert analyst.get(f"/companies/{company_id}/scores").status_code == 403
     assert "You declared a conflict of interest" in analyst.get(f"/companies/{company_id}").text
     results = admin_client.get(f"/companies/{company_id}/scores").text
     assert "Priya Raman" not in results and "1 evaluator submitted." in results
 
 
-def test_admin_declares_and_lifts_a_conflict_for_someone(admin_client, make_client, session, company_id):
+def test_admin_declares_and_lifts_a_conflict_for_someone(
+    admin_client, make_client, session, company_id
+):
     from pitchlab.auth.users import find_user
 
     partner = find_user(session, "partner@pitchlab.example")
-    admin_client.post(f"/companies/{company_id}/conflicts", data={"reason": "Board seat", "user_id": str(partner.id)})
+    admin_client.post(
+        f"/companies/{company_id}/conflicts",
+        data={"reason": "Board seat", "user_id": str(partner.id)},
+    )
     partner_client = make_client("partner")
-    assert partner_client.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False).status_code == 403
+    assert (
+        partner_client.get(
+            f"/companies/{company_id}/score/problem-space", follow_redirects=False
+        ).status_code
+        == 403
+    )
     session.rollback()
     conflict = session.exec(select(Conflict)).one()
     assert conflict.declared_by_id != conflict.user_id
     admin_client.post(f"/companies/{company_id}/conflicts/{conflict.id}/remove")
-    assert partner_client.post(f"/companies/{company_id}/score/problem-space", follow_redirects=False).status_code == 303
+    assert (
+        partner_client.post(
+            f"/companies/{company_id}/score/problem-space", follow_redirects=False
+        ).status_code
+        == 303
+    )
 
 
 def test_viewer_reads_results_but_cannot_score(make_client, session, company_id, fill_scorecard):
@@ -89,9 +122,21 @@ def test_viewer_reads_results_but_cannot_score(make_client, session, company_id,
 
     _partner_submits(make_client, session, company_id, fill_scorecard)
     session.rollback()  # a SQLite read snapshot cannot turn into a write after others wrote
-    create_user(session, email="viewer@pitchlab.example", display_name="Vera", role="viewer",
-                password="viewer-password-1")
+    create_user(
+        session,
+        email="viewer@pitchlab.example",
+        display_name="Vera",
+        role="viewer",
+        password="viewer-password-1",
+    )
     viewer = make_client()
-    viewer.post("/login", data={"email": "viewer@pitchlab.example", "password": "viewer-password-1"})
+    viewer.post(
+        "/login", data={"email": "viewer@pitchlab.example", "password": "viewer-password-1"}
+    )
     assert RATIONALE in viewer.get(f"/companies/{company_id}/scores").text
-    assert viewer.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False).status_code == 403
+    assert (
+        viewer.get(
+            f"/companies/{company_id}/score/problem-space", follow_redirects=False
+        ).status_code
+        == 403
+    )

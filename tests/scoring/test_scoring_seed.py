@@ -15,10 +15,16 @@ def test_demo_scorecards_load_once_with_every_evaluator_calibratable(tmp_path):
         first = seed_all(session, demo=True)
         second = seed_all(session, demo=True)
         assert first.added["scorecards"] >= 40 and second.total == 0
-        submitted = session.exec(select(User.email, func.count()).join(Evaluation, Evaluation.evaluator_id == User.id)
-                                 .where(Evaluation.status == "submitted").group_by(User.email)).all()
+        submitted = session.exec(
+            select(User.email, func.count())
+            .join(Evaluation, Evaluation.evaluator_id == User.id)
+            .where(Evaluation.status == "submitted")
+            .group_by(User.email)
+        ).all()
         assert len(submitted) == 4 and min(count for _email, count in submitted) >= 5
-        drafts = session.exec(select(func.count()).select_from(Evaluation).where(Evaluation.status == "draft")).one()
+        drafts = session.exec(
+            select(func.count()).select_from(Evaluation).where(Evaluation.status == "draft")
+        ).one()
         assert drafts >= 1
         assert session.exec(select(func.count()).select_from(Score)).one() > 300
     engine.dispose()

@@ -41,8 +41,11 @@ def logs(caplog):
 def _lines(caplog) -> list[dict]:
     """Every request line as the JSON formatter writes it."""
     formatter = JsonFormatter()
-    return [json.loads(formatter.format(record)) for record in caplog.records
-            if record.name == REQUEST_LOGGER]
+    return [
+        json.loads(formatter.format(record))
+        for record in caplog.records
+        if record.name == REQUEST_LOGGER
+    ]
 
 
 def _everything_logged(caplog) -> str:
@@ -54,8 +57,11 @@ def _everything_logged(caplog) -> str:
 
 
 def test_login_is_logged_without_the_password(client, logs):
-    client.post("/login", data={"email": DEMO_EMAILS["admin"], "password": DEMO_PASSWORD, "next": "/"},
-                follow_redirects=False)
+    client.post(
+        "/login",
+        data={"email": DEMO_EMAILS["admin"], "password": DEMO_PASSWORD, "next": "/"},
+        follow_redirects=False,
+    )
     client.get("/companies?q=secret-search")
     logged = _everything_logged(logs)
     assert DEMO_PASSWORD not in logged
@@ -86,12 +92,17 @@ def test_a_proxys_request_id_is_kept_only_when_harmless(client, logs):
     replaced = client.get("/healthz", headers={"X-Request-ID": 'x" injected\n'})
     assert "injected" not in replaced.headers["x-request-id"]
     assert [line["request_id"] for line in _lines(logs)[-2:]] == [
-        "edge-1234abcd", replaced.headers["x-request-id"]]
+        "edge-1234abcd",
+        replaced.headers["x-request-id"],
+    ]
 
 
-@pytest.mark.parametrize(("path", "kind"), [("/test-only/boom", "page"), ("/api/v1/test-only/boom", "api")])
+@pytest.mark.parametrize(
+    ("path", "kind"), [("/test-only/boom", "page"), ("/api/v1/test-only/boom", "api")]
+)
 def test_unhandled_error_is_logged_with_its_traceback_and_quotes_the_request_id(
-        app, logs, path, kind):
+    app, logs, path, kind
+):
     app.include_router(failing_router)
     with TestClient(app) as client:
         response = client.get(path)

@@ -18,8 +18,14 @@ from pitchlab.rubrics.store import get_pack_version
 NOT_WALKED = {
     "/openapi.json": "JSON, checked below with the API",
 }
-API_READS = ["/api/v1/companies", "/api/v1/companies/{company_id}", "/api/v1/rubrics",
-             "/api/v1/prfaqs", "/openapi.json", "/healthz"]
+API_READS = [
+    "/api/v1/companies",
+    "/api/v1/companies/{company_id}",
+    "/api/v1/rubrics",
+    "/api/v1/prfaqs",
+    "/openapi.json",
+    "/healthz",
+]
 
 
 def _directives(policy: str) -> dict[str, list[str]]:
@@ -41,7 +47,11 @@ def assert_protected(response) -> None:
     assert "unsafe-inline" not in headers["content-security-policy"]
     assert "unsafe-eval" not in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["referrer-policy"] in ("same-origin", "no-referrer", "strict-origin-when-cross-origin")
+    assert headers["referrer-policy"] in (
+        "same-origin",
+        "no-referrer",
+        "strict-origin-when-cross-origin",
+    )
     assert headers["x-frame-options"] == "DENY"
 
 
@@ -49,20 +59,35 @@ def assert_protected(response) -> None:
 def walk(admin_client, session, company_id, fill_scorecard):
     """Every GET route of the app with its parameters filled from the seeded data."""
     pack = get_pack_version(session, "problem-space")
-    scorecard_id = fill_scorecard(admin_client, company_id, "problem-space", {pack.criteria[0].key: 3})
+    scorecard_id = fill_scorecard(
+        admin_client, company_id, "problem-space", {pack.criteria[0].key: 3}
+    )
     started = admin_client.post("/compare/exports?format=csv")
     job_id = re.search(r'id="export-job-([0-9a-f]{32})"', started.text).group(1)
-    draft_id = session.exec(select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)).first()
-    values = {"company_id": company_id, "key": "problem-space", "pack_key": "problem-space",
-              "criterion_key": pack.criteria[0].key, "evaluation_id": scorecard_id, "draft_id": draft_id,
-              "number": 1, "job_id": job_id}
+    draft_id = session.exec(
+        select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)
+    ).first()
+    values = {
+        "company_id": company_id,
+        "key": "problem-space",
+        "pack_key": "problem-space",
+        "criterion_key": pack.criteria[0].key,
+        "evaluation_id": scorecard_id,
+        "draft_id": draft_id,
+        "number": 1,
+        "job_id": job_id,
+    }
     formats = {"/compare/export.{fmt}": "csv", "/prfaqs/{draft_id}/export/{fmt}": "html"}
     # Routes whose parameters differ from the names above, or that need a query string.
-    urls = {"/prfaq-templates/{key}": "/prfaq-templates/ai-product",
-            "/prfaq-templates/{key}/export": "/prfaq-templates/ai-product/export",
-            "/prfaqs/new": f"/prfaqs/new?company_id={company_id}"}
+    urls = {
+        "/prfaq-templates/{key}": "/prfaq-templates/ai-product",
+        "/prfaq-templates/{key}/export": "/prfaq-templates/ai-product/export",
+        "/prfaqs/new": f"/prfaqs/new?company_id={company_id}",
+    }
     for context in iter_route_contexts(admin_client.app.routes):
-        methods = getattr(context, "methods", None) or getattr(context.original_route, "methods", None)
+        methods = getattr(context, "methods", None) or getattr(
+            context.original_route, "methods", None
+        )
         path = context.path
         if "GET" not in (methods or ()) or path in NOT_WALKED or path.startswith("/api/"):
             continue
@@ -73,7 +98,7 @@ def walk(admin_client, session, company_id, fill_scorecard):
 def test_every_page_sends_the_protective_headers(walk, admin_client):
     assert len(walk) > 40, "the walk found too few pages"
     failures = []
-    for path, url in sorted(walk.items()):
+    for _path, url in sorted(walk.items()):
         response = admin_client.get(url, follow_redirects=False)
         if response.status_code >= 400:
             failures.append(f"{url}: {response.status_code}")
@@ -82,8 +107,18 @@ def test_every_page_sends_the_protective_headers(walk, admin_client):
     assert failures == []
 
 
-@pytest.mark.parametrize("url", ["/login", "/docs", "/companies", "/nope", "/static/js/docs.js",
-                                 "/static/missing.js", "/companies/999999"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/login",
+        "/docs",
+        "/companies",
+        "/nope",
+        "/static/js/docs.js",
+        "/static/missing.js",
+        "/companies/999999",
+    ],
+)
 def test_anonymous_pages_and_errors_send_the_protective_headers(url, client):
     assert_protected(client.get(url, follow_redirects=False))
 
@@ -104,9 +139,9 @@ def test_refusal_of_a_huge_body_sends_the_protective_headers(client, settings):
 # -- Templates ------------------------------------------------------------------------------
 
 TEMPLATES = sorted(resource_dir("templates").rglob("*.html"))
-SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
-EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+|hx-on[:\w-]*)\s*=", re.I)
-STYLE_ATTRIBUTE = re.compile(r"<[^>]*\sstyle\s*=", re.I)
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+|hx-on[:\w-]*)\s*=", re.IGNORECASE)
+STYLE_ATTRIBUTE = re.compile(r"<[^>]*\sstyle\s*=", re.IGNORECASE)
 
 
 def _name(path) -> str:
@@ -121,7 +156,9 @@ def test_template_has_no_inline_script_or_handler(template):
         assert "src=" in attributes or is_data, f"inline script in {_name(template)}"
         assert not body.strip() or is_data, f"code inside a <script> in {_name(template)}"
     assert not EVENT_HANDLER.search(source), f"inline event handler in {_name(template)}"
-    assert not STYLE_ATTRIBUTE.search(source), f"style attribute (blocked by the CSP) in {_name(template)}"
+    assert not STYLE_ATTRIBUTE.search(source), (
+        f"style attribute (blocked by the CSP) in {_name(template)}"
+    )
     assert "<style" not in source.lower(), f"inline <style> in {_name(template)}"
     assert "javascript:" not in source.lower(), f"javascript: URL in {_name(template)}"
 

@@ -4,26 +4,42 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import col, select
 
-from ..auth.deps import AdminDep, require_role
+from ..auth.deps import AdminDep, require
 from ..auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from ..auth.users import create_user, find_user
 from ..db import RowId, SessionDep
-from ..pagination import paginate
 from ..models import Role, User
+from ..pagination import paginate
+from ..permissions import Action
 from ..scoring.access import PARTNERS_SEE_EARLY, set_setting, setting_enabled
 from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
 
-router = APIRouter(prefix="/admin", include_in_schema=False,
-                   dependencies=[Depends(verify_csrf), Depends(require_role(Role.ADMIN))])
+router = APIRouter(
+    prefix="/admin",
+    include_in_schema=False,
+    dependencies=[Depends(verify_csrf), Depends(require(Action.ADMIN_USERS))],
+)
+
 
 def _page(request: Request, session, *, page: int = 1, errors=None, values=None, status_code=200):
-    users = paginate(session, select(User).order_by(col(User.display_name), col(User.id)), page=page,
-                     page_size=request.app.state.settings.page_size)
-    context = {"users": users.items, "page": users, "query": request.query_params, "roles": [role.value for role in Role], "errors": errors or {},
-               "values": values or {}, "partners_see_early": setting_enabled(session, PARTNERS_SEE_EARLY)}
+    users = paginate(
+        session,
+        select(User).order_by(col(User.display_name), col(User.id)),
+        page=page,
+        page_size=request.app.state.settings.page_size,
+    )
+    context = {
+        "users": users.items,
+        "page": users,
+        "query": request.query_params,
+        "roles": [role.value for role in Role],
+        "errors": errors or {},
+        "values": values or {},
+        "partners_see_early": setting_enabled(session, PARTNERS_SEE_EARLY),
+    }
     return render(request, "admin/index.html", context, status_code=status_code)
 
 
@@ -55,17 +71,26 @@ def add_user(form: FormDep, request: Request, session: SessionDep):
         errors["role"] = _("Choose one of the listed options.")
     if not MIN_PASSWORD_LENGTH <= len(form.get("password", "")) <= MAX_PASSWORD_LENGTH:
         errors["password"] = _("Between %(low)s and %(high)s characters.") % {
-            "low": MIN_PASSWORD_LENGTH, "high": MAX_PASSWORD_LENGTH}
+            "low": MIN_PASSWORD_LENGTH,
+            "high": MAX_PASSWORD_LENGTH,
+        }
     if errors:
         form.pop("password", None)
         return _page(request, session, errors=errors, values=form, status_code=422)
-    create_user(session, email=form["email"], display_name=form["display_name"], role=form["role"],
-                password=form["password"])
+    create_user(
+        session,
+        email=form["email"],
+        display_name=form["display_name"],
+        role=form["role"],
+        password=form["password"],
+    )
     return RedirectResponse("/admin", status_code=303)
 
 
 @router.post("/users/{user_id}")
-def change_user(form: FormDep, request: Request, session: SessionDep, user_id: RowId, admin: AdminDep):
+def change_user(
+    form: FormDep, request: Request, session: SessionDep, user_id: RowId, admin: AdminDep
+):
     """Change a user's role or deactivate them; an admin cannot lock themselves out."""
     user = session.get(User, user_id)
     if user is None:

@@ -37,10 +37,22 @@ def list_companies(
     page_size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = 50,
 ) -> CompanyPage:
     """List companies, searched and filtered like the pipeline page."""
-    result = data.list_companies(session, search=q, stage=stage, status=status, archived=archived,
-                                 page=page, page_size=page_size)
-    return CompanyPage(items=[CompanyOut.of(c) for c in result.items], total=result.total,
-                       page=result.page, page_size=result.page_size, pages=result.pages)
+    result = data.list_companies(
+        session,
+        search=q,
+        stage=stage,
+        status=status,
+        archived=archived,
+        page=page,
+        page_size=page_size,
+    )
+    return CompanyPage(
+        items=[CompanyOut.of(c) for c in result.items],
+        total=result.total,
+        page=result.page,
+        page_size=result.page_size,
+        pages=result.pages,
+    )
 
 
 @router.post("", response_model=CompanyOut, status_code=201, responses={409: DUPLICATE})
@@ -52,18 +64,27 @@ def create_company(session: SessionDep, body: CompanyIn, _user: EvaluatorDep) ->
         raise HTTPException(409, "A company with this name already exists.") from error
 
 
-@router.get("/{company_id}", response_model=CompanyOut, responses={404: {"description": "No such company"}})
+@router.get(
+    "/{company_id}", response_model=CompanyOut, responses={404: {"description": "No such company"}}
+)
 def read_company(company: CompanyDep) -> CompanyOut:
     """One company."""
     return CompanyOut.of(company)
 
 
 @router.patch("/{company_id}", response_model=CompanyOut, responses={409: DUPLICATE})
-def update_company(session: SessionDep, company: CompanyDep, body: CompanyPatch,
-                   user: EvaluatorDep) -> CompanyOut:
+def update_company(
+    session: SessionDep, company: CompanyDep, body: CompanyPatch, user: EvaluatorDep
+) -> CompanyOut:
     """Change some fields of a company."""
-    changes = {key: value for key, value in body.to_columns().items() if key in body.model_fields_set}
-    if "status" in changes and changes["status"] != company.status and user.role not in STATUS_DECIDERS:
+    changes = {
+        key: value for key, value in body.to_columns().items() if key in body.model_fields_set
+    }
+    if (
+        "status" in changes
+        and changes["status"] != company.status
+        and user.role not in STATUS_DECIDERS
+    ):
         raise HTTPException(403, "Only partners and admins change the pipeline status.")
     try:
         return CompanyOut.of(data.update_company(session, company, changes=changes))

@@ -13,8 +13,12 @@ from ..db import RowId, SessionDep
 from ..models import PipelineStatus, Stage
 
 router = APIRouter(prefix="/comparison", tags=["comparison"])
-FILES = {200: {"description": "The comparison file", "content": {
-    "text/csv": {}, "application/json": {}, XLSX_MEDIA_TYPE: {}}}}
+FILES = {
+    200: {
+        "description": "The comparison file",
+        "content": {"text/csv": {}, "application/json": {}, XLSX_MEDIA_TYPE: {}},
+    }
+}
 
 
 @router.get("", response_class=Response, responses=FILES)

@@ -6,8 +6,11 @@ from ..auth.deps import require_user
 from . import companies, comparison, prfaqs, rubrics, scorecards
 
 # Every endpoint needs a caller: a bearer token (or, for reads, a session cookie).
-router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_user)],
-                   responses={401: {"description": "No valid API token"}})
+router = APIRouter(
+    prefix="/api/v1",
+    dependencies=[Depends(require_user)],
+    responses={401: {"description": "No valid API token"}},
+)
 router.include_router(companies.router)
 router.include_router(comparison.router)
 router.include_router(rubrics.router)

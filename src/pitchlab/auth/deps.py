@@ -1,7 +1,7 @@
 """Who is asking (session cookie or bearer token), and the checks routes declare on it.
 
-    def score(company: CompanyDep, user: EvaluatorDep): ...   # 401/303 anonymous, 403 viewer
-    router = APIRouter(dependencies=[Depends(require_role(Role.ADMIN))])
+def score(company: CompanyDep, user: EvaluatorDep): ...   # 401/303 anonymous, 403 viewer
+router = APIRouter(dependencies=[Depends(require(Action.RUBRIC_MANAGE))])
 """
 
 from typing import Annotated
@@ -12,18 +12,19 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..db import SessionDep
 from ..errors import API_PREFIXES
-from ..models import Role, User
+from ..models import User
 from ..pages import safe_next
+from ..permissions import Action, can
 from ..web.csrf import SAFE_METHODS
 from ..web.i18n import LOCALE_COOKIE, set_locale
 from ..web.i18n import gettext as _
 from .sessions import SESSION_COOKIE, matches_user, read_session
 from .tokens import user_for_token
 
-EVALUATOR_ROLES = (Role.ADMIN, Role.PARTNER, Role.ANALYST)
 # auto_error=False: no token is fine here; require_user decides what anonymity means.
-bearer_scheme = HTTPBearer(auto_error=False,
-                           description="An API token from `pitchlab token create`.")
+bearer_scheme = HTTPBearer(
+    auto_error=False, description="An API token from `pitchlab token create`."
+)
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
 
 
@@ -92,8 +93,11 @@ def require_user(request: Request, user: CurrentUser) -> User:
     if user is not None:
         return user
     if _is_api(request):
-        raise HTTPException(401, "Not authenticated: send an API token as a Bearer header.",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "Not authenticated: send an API token as a Bearer header.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     if request.headers.get("HX-Request") == "true":
         # htmx follows a 303 silently and would swap the login page into a fragment.
         raise HTTPException(401, _("Please log in."), headers={"HX-Redirect": login_url(request)})
@@ -103,17 +107,19 @@ def require_user(request: Request, user: CurrentUser) -> User:
 UserDep = Annotated[User, Depends(require_user)]
 
 
-def require_role(*roles: Role | str):
-    """A dependency that lets through only logged-in users with one of `roles` (else 403)."""
-    allowed = frozenset(Role(role).value for role in roles)
+def require(action: Action):
+    """A dependency that lets through only users whom `can(user, action)` allows (else 403).
 
-    def check_role(user: UserDep) -> User:
-        if user.role not in allowed:
+    Company-level conflicts are checked where the company is known (see scoring.deps)."""
+
+    def check_permission(user: UserDep) -> User:
+        if not can(user, action):
             raise HTTPException(403, _("Your role does not allow this."))
         return user
 
-    return check_role
+    check_permission.action = action  # read by the permission-matrix test
+    return check_permission
 
 
-EvaluatorDep = Annotated[User, Depends(require_role(*EVALUATOR_ROLES))]
-AdminDep = Annotated[User, Depends(require_role(Role.ADMIN))]
+EvaluatorDep = Annotated[User, Depends(require(Action.SCORE))]
+AdminDep = Annotated[User, Depends(require(Action.ADMIN_USERS))]

@@ -26,15 +26,22 @@ class TooManyAttempts(Exception):
 
 
 def _failures_since(session: Session, column, value: str, since: datetime) -> int:
-    query = (select(func.count()).select_from(LoginAttempt)
-             .where(column == value, col(LoginAttempt.succeeded).is_(False),
-                    col(LoginAttempt.created_at) > since))
+    query = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(
+            column == value,
+            col(LoginAttempt.succeeded).is_(False),
+            col(LoginAttempt.created_at) > since,
+        )
+    )
     return session.exec(query).one()
 
 
 def _last_success(session: Session, email: str) -> datetime | None:
     query = select(func.max(LoginAttempt.created_at)).where(
-        LoginAttempt.email == email, col(LoginAttempt.succeeded).is_(True))
+        LoginAttempt.email == email, col(LoginAttempt.succeeded).is_(True)
+    )
     return session.exec(query).one()
 
 
@@ -53,8 +60,14 @@ def is_limited(session: Session, *, email: str, address: str) -> bool:
 
 def record_attempt(session: Session, *, email: str, address: str, succeeded: bool) -> None:
     """Store one login attempt and forget the ones past retention."""
-    session.add(LoginAttempt(email=email[:EMAIL_COLUMN_LENGTH],
-                             address=address[:ADDRESS_COLUMN_LENGTH], succeeded=succeeded))
-    session.exec(delete(LoginAttempt).where(
-        col(LoginAttempt.created_at) < utcnow() - ATTEMPT_RETENTION))
+    session.add(
+        LoginAttempt(
+            email=email[:EMAIL_COLUMN_LENGTH],
+            address=address[:ADDRESS_COLUMN_LENGTH],
+            succeeded=succeeded,
+        )
+    )
+    session.exec(
+        delete(LoginAttempt).where(col(LoginAttempt.created_at) < utcnow() - ATTEMPT_RETENTION)
+    )
     session.commit()

@@ -38,6 +38,12 @@ def seed_users(session: Session, folder: Path, report: "SeedReport") -> None:
     """Create the accounts in `folder` that do not exist yet; count them in `report`."""
     for account in demo_accounts(folder):
         if find_user(session, account.email) is None:
-            create_user(session, email=account.email, display_name=account.display_name,
-                        role=account.role, password=account.password, locale=account.locale)
+            create_user(
+                session,
+                email=account.email,
+                display_name=account.display_name,
+                role=account.role,
+                password=account.password,
+                locale=account.locale,
+            )
             report.count("users")

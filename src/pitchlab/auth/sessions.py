@@ -54,15 +54,23 @@ def matches_user(secret_key: str, user: User, fingerprint: str) -> bool:
 
 
 def _cookie_options(request: Request) -> dict:
-    return {"path": "/", "httponly": True, "samesite": "lax",
-            "secure": request.url.scheme == "https"}
+    return {
+        "path": "/",
+        "httponly": True,
+        "samesite": "lax",
+        "secure": request.url.scheme == "https",
+    }
 
 
 def start_session(request: Request, response: Response, user: User) -> None:
     """Put a fresh session cookie for `user` on `response`."""
     secret_key = request.app.state.settings.secret_key
-    response.set_cookie(SESSION_COOKIE, session_token(secret_key, user), max_age=SESSION_MAX_AGE,
-                        **_cookie_options(request))
+    response.set_cookie(
+        SESSION_COOKIE,
+        session_token(secret_key, user),
+        max_age=SESSION_MAX_AGE,
+        **_cookie_options(request),
+    )
 
 
 def end_session(request: Request, response: Response) -> None:

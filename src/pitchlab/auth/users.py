@@ -22,8 +22,15 @@ def find_user(session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == normalize_email(email))).first()
 
 
-def create_user(session: Session, *, email: str, display_name: str, role: Role | str,
-                password: str, locale: str = "en") -> User:
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    locale: str = "en",
+) -> User:
     """Add an account; raises DuplicateEmail, WeakPassword or ValueError (role, email, locale)."""
     email = normalize_email(email)
     if "@" not in email or len(email) > 254:
@@ -33,8 +40,13 @@ def create_user(session: Session, *, email: str, display_name: str, role: Role |
     check_strength(password)
     if find_user(session, email) is not None:
         raise DuplicateEmail(f"An account with the email {email} already exists.")
-    user = User(email=email, display_name=display_name.strip()[:120] or email.split("@")[0],
-                role=Role(role).value, locale=locale, password_hash=hash_password(password))
+    user = User(
+        email=email,
+        display_name=display_name.strip()[:120] or email.split("@")[0],
+        role=Role(role).value,
+        locale=locale,
+        password_hash=hash_password(password),
+    )
     session.add(user)
     try:
         session.commit()

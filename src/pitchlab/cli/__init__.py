@@ -4,11 +4,22 @@ import typer
 from pydantic import ValidationError
 
 from . import (  # noqa: F401 (export_* register their commands when imported)
-    backup, bench, database, export, export_comparison, export_prfaq, prfaq, rubrics, users,
+    backup,
+    bench,
+    database,
+    export,
+    export_comparison,
+    export_prfaq,
+    prfaq,
+    rubrics,
+    users,
 )
 
-app = typer.Typer(help="pitchlab: evaluate AI startups with rubrics, scorecards and PR/FAQs.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="pitchlab: evaluate AI startups with rubrics, scorecards and PR/FAQs.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 database.register(app)
 users.register(app)
 backup.register(app)

@@ -5,8 +5,14 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from ..backup import (BackupError, DatabaseCheck, backup_sqlite, pg_dump_hint, restore_sqlite,
-                      sqlite_path)
+from ..backup import (
+    BackupError,
+    DatabaseCheck,
+    backup_sqlite,
+    pg_dump_hint,
+    restore_sqlite,
+    sqlite_path,
+)
 from ..config import Settings
 
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
@@ -29,12 +35,15 @@ def _database_file() -> Path:
 
 
 def _summary(check: DatabaseCheck) -> str:
-    return (f"{check.companies} companies, {check.scorecards} scorecards, {check.scores} scores; "
-            f"migration {check.revision}")
+    return (
+        f"{check.companies} companies, {check.scorecards} scorecards, {check.scores} scores; "
+        f"migration {check.revision}"
+    )
 
 
-def backup(path: Annotated[Path, typer.Argument(help="The file to write.")],
-           force: ForceOption = False) -> None:
+def backup(
+    path: Annotated[Path, typer.Argument(help="The file to write.")], force: ForceOption = False
+) -> None:
     """Copy the SQLite database to PATH while pitchlab keeps running."""
     try:
         check = backup_sqlite(_database_file(), path, overwrite=force)
@@ -43,8 +52,10 @@ def backup(path: Annotated[Path, typer.Argument(help="The file to write.")],
     typer.echo(f"Backed up to {path}: {_summary(check)}.")
 
 
-def restore(path: Annotated[Path, typer.Argument(help="A file made by `pitchlab backup`.")],
-            force: ForceOption = False) -> None:
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file made by `pitchlab backup`.")],
+    force: ForceOption = False,
+) -> None:
     """Check the backup at PATH and make it the database; stop pitchlab first."""
     try:
         check = restore_sqlite(path, _database_file(), overwrite=force)
@@ -52,8 +63,10 @@ def restore(path: Annotated[Path, typer.Argument(help="A file made by `pitchlab 
         _fail(f"Nothing was restored: {error}")
     typer.echo(f"Restored {check.path} from {path}: {_summary(check)}.")
     if not check.is_latest:
-        typer.echo("The backup is from an older schema; `pitchlab migrate` (or the next "
-                   "`pitchlab serve`) brings it up to date.")
+        typer.echo(
+            "The backup is from an older schema; `pitchlab migrate` (or the next "
+            "`pitchlab serve`) brings it up to date."
+        )
 
 
 def register(app: typer.Typer) -> None:

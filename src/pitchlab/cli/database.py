@@ -52,7 +52,9 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL only).")] = 1,
-    demo: Annotated[bool, typer.Option(help="Seed the demo portfolio into an empty database.")] = True,
+    demo: Annotated[
+        bool, typer.Option(help="Seed the demo portfolio into an empty database.")
+    ] = True,
 ) -> None:
     """Run the web app; a SQLite database is created, migrated and seeded on first start."""
     settings = Settings()
@@ -70,9 +72,17 @@ def serve(
         raise typer.BadParameter("Several workers need PostgreSQL; SQLite takes one writer.")
     typer.echo(f"pitchlab is running on http://{host}:{port}")
     # JSON log lines; log_config is applied again in each worker process uvicorn starts.
-    uvicorn.run("pitchlab.app:create_app", factory=True, host=host, port=port, workers=workers,
-                proxy_headers=True, log_config=logging_config(), access_log=False,
-                timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S)
+    uvicorn.run(
+        "pitchlab.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_config=logging_config(),
+        access_log=False,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S,
+    )
 
 
 def register(app: typer.Typer) -> None:

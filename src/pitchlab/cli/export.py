@@ -2,5 +2,6 @@
 
 import typer
 
-app = typer.Typer(help="Export portfolio comparisons and PR/FAQ drafts to files.",
-                  no_args_is_help=True)
+app = typer.Typer(
+    help="Export portfolio comparisons and PR/FAQ drafts to files.", no_args_is_help=True
+)

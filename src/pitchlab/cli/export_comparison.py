@@ -34,18 +34,23 @@ def comparison(
     tag: Annotated[str | None, typer.Option(help="Only companies with this tag.")] = None,
     search: Annotated[str, typer.Option(help="Only names, sectors or tags with this.")] = "",
     company: Annotated[list[int] | None, typer.Option(help="A company id (repeatable).")] = None,
-    pack: Annotated[list[str] | None,
-                    typer.Option(help="A rubric pack key (repeatable); default: all.")] = None,
+    pack: Annotated[
+        list[str] | None, typer.Option(help="A rubric pack key (repeatable); default: all.")
+    ] = None,
     anonymize: Annotated[bool, typer.Option(help="Replace evaluator names by pseudonyms.")] = False,
 ) -> None:
     """Write the portfolio comparison (summary, matrices, agreement, rank intervals, method)."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     selection = Selection(
-        search=search.strip(), stage=_choice(stage, Stage, "--stage"),
+        search=search.strip(),
+        stage=_choice(stage, Stage, "--stage"),
         status=_choice(status, PipelineStatus, "--status"),
         tag=" ".join((tag or "").split()).lower() or None,
-        company_ids=tuple(company or ()), pack_keys=tuple(pack or ()), anonymize=anonymize)
+        company_ids=tuple(company or ()),
+        pack_keys=tuple(pack or ()),
+        anonymize=anonymize,
+    )
     engine = create_db_engine(Settings().database_url)
     with Session(engine) as session:
         exported = export_comparison(session, selection, user=None, fmt=fmt)

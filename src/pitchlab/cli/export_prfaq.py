@@ -19,10 +19,12 @@ from .export import app
 def export_prfaq(
     draft_id: Annotated[int, typer.Argument(help="The draft's id (see /prfaqs or the API).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    format: Annotated[Literal["md", "html", "docx"],  # noqa: A002 (the option's name)
-                      typer.Option("--format", "-f", help="md, html or docx.")] = "md",
-    revision: Annotated[int | None,
-                        typer.Option(help="A revision number; the newest by default.")] = None,
+    format: Annotated[
+        Literal["md", "html", "docx"], typer.Option("--format", "-f", help="md, html or docx.")
+    ] = "md",
+    revision: Annotated[
+        int | None, typer.Option(help="A revision number; the newest by default.")
+    ] = None,
 ) -> None:
     """Write a PR/FAQ draft to a file in the draft's language."""
     engine = create_db_engine(Settings().database_url)

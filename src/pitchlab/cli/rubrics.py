@@ -48,14 +48,18 @@ def import_pack(file: Annotated[Path, typer.Argument(help="A pack file to add.")
 def export(
     key: Annotated[str, typer.Argument(help="The pack's key, e.g. problem-space.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    version: Annotated[int | None, typer.Option(help="A version number; the newest by default.")] = None,
+    version: Annotated[
+        int | None, typer.Option(help="A version number; the newest by default.")
+    ] = None,
 ) -> None:
     """Write a pack version to a file in the seed format."""
     engine = create_db_engine(Settings().database_url)
     with Session(engine) as session:
         entry = get_pack_version(session, key, version)
         if entry is None:
-            typer.echo(f"No rubric pack {key!r}" + (f" at version {version}" if version else ""), err=True)
+            typer.echo(
+                f"No rubric pack {key!r}" + (f" at version {version}" if version else ""), err=True
+            )
             raise typer.Exit(code=1)
         output.write_text(dump_pack(to_pack_file(entry)), encoding="utf-8")
     typer.echo(f"Wrote {output}.")

@@ -21,10 +21,13 @@ user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 token_app = typer.Typer(help="Manage API tokens for the JSON API.", no_args_is_help=True)
 GENERATED_PASSWORD_BYTES = 12
 
-PasswordOption = Annotated[str | None, typer.Option(
-    help="The password (it stays in your shell history; prefer the prompt).")]
-GenerateOption = Annotated[bool, typer.Option(
-    "--generate", help="Generate a random password and print it once.")]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option(help="The password (it stays in your shell history; prefer the prompt)."),
+]
+GenerateOption = Annotated[
+    bool, typer.Option("--generate", help="Generate a random password and print it once.")
+]
 NameOption = Annotated[str | None, typer.Option(help="Display name; defaults to the email's name.")]
 
 
@@ -77,8 +80,14 @@ def add_user(
     chosen = _choose_password(password, generate)
     with _session() as session:
         try:
-            user = create_user(session, email=email, display_name=name or "", role=role,
-                               password=chosen, locale=locale)
+            user = create_user(
+                session,
+                email=email,
+                display_name=name or "",
+                role=role,
+                password=chosen,
+                locale=locale,
+            )
         except (DuplicateEmail, WeakPassword, ValueError) as error:
             _fail(str(error))
         typer.echo(f"Created {user.role} account {user.email} ({user.display_name}).")
@@ -93,13 +102,15 @@ def list_accounts() -> None:
             typer.echo("No accounts yet; create one with `pitchlab user add`.")
         for user in users:
             state = "" if user.is_active else "  (inactive)"
-            typer.echo(f"{user.id:>4}  {user.role:<8}  {user.email:<36}  "
-                       f"{user.display_name}{state}")
+            typer.echo(
+                f"{user.id:>4}  {user.role:<8}  {user.email:<36}  {user.display_name}{state}"
+            )
 
 
 @user_app.command("password")
-def change_password(email: str, password: PasswordOption = None,
-                    generate: GenerateOption = False) -> None:
+def change_password(
+    email: str, password: PasswordOption = None, generate: GenerateOption = False
+) -> None:
     """Set a new password; the account's existing sessions end."""
     chosen = _choose_password(password, generate)
     with _session() as session:
@@ -121,8 +132,9 @@ def create_api_token(
         user = _existing_user(session, email)
         raw = create_token(session, user=user, name=name)
         token = find_token(session, raw)
-        typer.echo(f"Created token {token.id} for {user.email}. "
-                   "Copy it now; it is not shown again:")
+        typer.echo(
+            f"Created token {token.id} for {user.email}. Copy it now; it is not shown again:"
+        )
         typer.echo(raw)
 
 

@@ -11,7 +11,10 @@ from .schemas import CompanyIn
 STAGE_ORDER = {stage.value: index for index, stage in enumerate(Stage)}
 SORTS = {
     "name": (col(Company.name_key),),
-    "stage": (case(STAGE_ORDER, value=col(Company.stage), else_=len(STAGE_ORDER)), col(Company.name_key)),
+    "stage": (
+        case(STAGE_ORDER, value=col(Company.stage), else_=len(STAGE_ORDER)),
+        col(Company.name_key),
+    ),
     "status": (col(Company.status), col(Company.name_key)),
     "founded": (col(Company.founded_year), col(Company.name_key)),
     "updated": (col(Company.updated_at), col(Company.id)),
@@ -47,10 +50,14 @@ def company_query(
     )
     if search.strip():
         pattern = _like(search.strip())
-        statement = statement.where(or_(*(
-            col(column).ilike(pattern, escape="\\")
-            for column in (Company.name, Company.one_liner, Company.sector, Company.tags)
-        )))
+        statement = statement.where(
+            or_(
+                *(
+                    col(column).ilike(pattern, escape="\\")
+                    for column in (Company.name, Company.one_liner, Company.sector, Company.tags)
+                )
+            )
+        )
     if stage:
         statement = statement.where(Company.stage == stage)
     if status:
@@ -60,7 +67,9 @@ def company_query(
     return statement.order_by(col(Company.id))
 
 
-def list_companies(session: Session, *, page: int = 1, page_size: int = 25, **filters) -> Page[Company]:
+def list_companies(
+    session: Session, *, page: int = 1, page_size: int = 25, **filters
+) -> Page[Company]:
     """One page of companies matching the filters (see company_query)."""
     return paginate(session, company_query(**filters), page=page, page_size=page_size)
 

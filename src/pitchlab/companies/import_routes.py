@@ -13,13 +13,18 @@ from . import importing
 from .importing import ImportFileError
 from .routes import STATUS_DECIDERS
 
-router = APIRouter(prefix="/companies/import", include_in_schema=False,
-                   dependencies=[Depends(verify_csrf)])
+router = APIRouter(
+    prefix="/companies/import", include_in_schema=False, dependencies=[Depends(verify_csrf)]
+)
 
 
 def _upload_page(request: Request, *, error: str = "", status_code: int = 200):
-    context = {"error": error, "max_bytes": importing.MAX_IMPORT_BYTES,
-               "max_rows": importing.MAX_IMPORT_ROWS, "columns": importing.COLUMNS}
+    context = {
+        "error": error,
+        "max_bytes": importing.MAX_IMPORT_BYTES,
+        "max_rows": importing.MAX_IMPORT_ROWS,
+        "columns": importing.COLUMNS,
+    }
     return render(request, "companies/import.html", context, status_code=status_code)
 
 
@@ -46,8 +51,11 @@ def import_preview(form: FormDep, request: Request, session: SessionDep, user: E
         result = importing.preview(session, table, may_set_status=user.role in STATUS_DECIDERS)
     except ImportFileError as error:
         return _upload_page(request, error=str(error), status_code=422)
-    context = {"preview": result, "filename": filename,
-               "token": importing.sign_rows(request.app.state.settings.secret_key, result.rows)}
+    context = {
+        "preview": result,
+        "filename": filename,
+        "token": importing.sign_rows(request.app.state.settings.secret_key, result.rows),
+    }
     return render(request, "companies/import_preview.html", context)
 
 

@@ -27,8 +27,14 @@ PREVIEW_MAX_AGE_S = 3600
 SIGNING_SALT = "pitchlab.company-import"
 COLUMNS = tuple(CompanyIn.model_fields)
 # Other headers people use for the same columns.
-ALIASES = {"company": "name", "company_name": "name", "description": "one_liner",
-           "url": "website", "year": "founded_year", "founded": "founded_year"}
+ALIASES = {
+    "company": "name",
+    "company_name": "name",
+    "description": "one_liner",
+    "url": "website",
+    "year": "founded_year",
+    "founded": "founded_year",
+}
 CHOICE_COLUMNS = {"stage": {s.value for s in Stage}, "status": {s.value for s in PipelineStatus}}
 
 
@@ -107,14 +113,21 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
     if not data:
         raise ImportFileError(_("The file is empty."))
     if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFileError(_("The file is larger than %(size)s MB; split it into smaller files.")
-                              % {"size": MAX_IMPORT_BYTES // (1024 * 1024)})
+        raise ImportFileError(
+            _("The file is larger than %(size)s MB; split it into smaller files.")
+            % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
+        )
     is_xlsx = filename.lower().endswith(".xlsx") or data[:2] == b"PK"
     rows = _xlsx_rows(data) if is_xlsx else _csv_rows(data)
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if len(rows) > MAX_IMPORT_ROWS + 1:
-        raise ImportFileError(_("The file has more than %(count)s rows; import at most %(count)s "
-                                "companies at a time.") % {"count": MAX_IMPORT_ROWS})
+        raise ImportFileError(
+            _(
+                "The file has more than %(count)s rows; import at most %(count)s "
+                "companies at a time."
+            )
+            % {"count": MAX_IMPORT_ROWS}
+        )
     if len(rows) < 2:
         raise ImportFileError(_("The file has no rows below its header."))
     return rows
@@ -126,8 +139,10 @@ def _check_choices(values: dict[str, str]) -> list[str]:
         raw = values.get(column, "").strip()
         normal = "-".join(raw.lower().split())
         if raw and normal not in allowed:
-            problems.append(_("Unknown %(column)s “%(value)s”; use one of: %(allowed)s.") % {
-                "column": column, "value": raw, "allowed": ", ".join(sorted(allowed))})
+            problems.append(
+                _("Unknown %(column)s “%(value)s”; use one of: %(allowed)s.")
+                % {"column": column, "value": raw, "allowed": ", ".join(sorted(allowed))}
+            )
         elif raw:
             values[column] = normal
     return problems
@@ -154,16 +169,26 @@ def preview(session: Session, table: list[list[str]], *, may_set_status: bool) -
     if "name" not in header:
         raise ImportFileError(
             _("The file has no “name” column. Columns pitchlab reads: %(columns)s.")
-            % {"columns": ", ".join(COLUMNS)})
+            % {"columns": ", ".join(COLUMNS)}
+        )
     positions = {key: index for index, key in reversed(list(enumerate(header))) if key in COLUMNS}
-    ignored = [cell for cell, key in zip(table[0], header) if key not in COLUMNS and cell.strip()]
+    ignored = [
+        cell
+        for cell, key in zip(table[0], header, strict=False)
+        if key not in COLUMNS and cell.strip()
+    ]
     rows = []
     for line, cells in enumerate(table[1:], start=2):
-        values = {key: cells[index].strip()[:MAX_CELL_CHARS] if index < len(cells) else ""
-                  for key, index in positions.items()}
+        values = {
+            key: cells[index].strip()[:MAX_CELL_CHARS] if index < len(cells) else ""
+            for key, index in positions.items()
+        }
         values = {key: value for key, value in values.items() if value}
-        rows.append(ImportRow(line=line, values=values,
-                              problems=_validate(values, may_set_status=may_set_status)))
+        rows.append(
+            ImportRow(
+                line=line, values=values, problems=_validate(values, may_set_status=may_set_status)
+            )
+        )
     _mark_duplicates(session, rows)
     return ImportPreview(rows=rows, ignored_columns=ignored)
 
@@ -206,8 +231,13 @@ def unsign_rows(secret_key: str, token: str) -> list[ImportRow]:
 def import_rows(session: Session, rows: list[ImportRow]) -> tuple[list, list[ImportRow]]:
     """Add the rows as companies in one transaction; return (id, name) rows of the companies
     added and the rows skipped because their name was taken since the preview."""
-    taken = set(session.exec(select(Company.name_key).where(
-        col(Company.name_key).in_([name_key(row.values["name"]) for row in rows]))))
+    taken = set(
+        session.exec(
+            select(Company.name_key).where(
+                col(Company.name_key).in_([name_key(row.values["name"]) for row in rows])
+            )
+        )
+    )
     added: list[Company] = []
     skipped: list[ImportRow] = []
     for row in rows:
@@ -224,8 +254,12 @@ def import_rows(session: Session, rows: list[ImportRow]) -> tuple[list, list[Imp
     except IntegrityError:
         # Someone added one of these names in between: nothing was written; start over.
         session.rollback()
-        raise ImportFileError(_("Another import added some of these companies just now; "
-                                "upload the file again to see what is left."))
+        raise ImportFileError(
+            _(
+                "Another import added some of these companies just now; "
+                "upload the file again to see what is left."
+            )
+        ) from None
     keys = [company.name_key for company in added]
     statement = select(Company.id, Company.name).where(col(Company.name_key).in_(keys or [""]))
     return list(session.exec(statement.order_by(col(Company.name_key)))), skipped

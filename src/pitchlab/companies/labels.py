@@ -6,19 +6,44 @@ from ..web.i18n import gettext as _
 def choice_labels() -> dict[str, dict[str, str]]:
     """Every choice's label in the current locale, by field and value."""
     return {
-        "stage": {"pre-seed": _("Pre-seed"), "seed": _("Seed"), "series-a": _("Series A"),
-                  "series-b": _("Series B"), "series-c": _("Series C"), "growth": _("Growth")},
-        "status": {"sourced": _("Sourced"), "screening": _("Screening"),
-                   "diligence": _("Diligence"), "ic": _("Investment committee"),
-                   "invested": _("Invested"), "passed": _("Passed")},
-        "modality": {"text": _("Text"), "image": _("Image"), "audio": _("Audio"),
-                     "video": _("Video"), "multimodal": _("Multimodal"), "other": _("Other")},
-        "model_strategy": {"own-open-weights": _("Own open-weights model"),
-                           "fine-tuned-open": _("Fine-tuned open model"),
-                           "closed-api-wrapper": _("Wrapper around a closed API"),
-                           "own-closed": _("Own closed model"), "no-ml": _("No ML")},
-        "sort": {"name": _("Name"), "stage": _("Stage"), "status": _("Pipeline status"),
-                 "founded": _("Founded"), "updated": _("Recently updated")},
+        "stage": {
+            "pre-seed": _("Pre-seed"),
+            "seed": _("Seed"),
+            "series-a": _("Series A"),
+            "series-b": _("Series B"),
+            "series-c": _("Series C"),
+            "growth": _("Growth"),
+        },
+        "status": {
+            "sourced": _("Sourced"),
+            "screening": _("Screening"),
+            "diligence": _("Diligence"),
+            "ic": _("Investment committee"),
+            "invested": _("Invested"),
+            "passed": _("Passed"),
+        },
+        "modality": {
+            "text": _("Text"),
+            "image": _("Image"),
+            "audio": _("Audio"),
+            "video": _("Video"),
+            "multimodal": _("Multimodal"),
+            "other": _("Other"),
+        },
+        "model_strategy": {
+            "own-open-weights": _("Own open-weights model"),
+            "fine-tuned-open": _("Fine-tuned open model"),
+            "closed-api-wrapper": _("Wrapper around a closed API"),
+            "own-closed": _("Own closed model"),
+            "no-ml": _("No ML"),
+        },
+        "sort": {
+            "name": _("Name"),
+            "stage": _("Stage"),
+            "status": _("Pipeline status"),
+            "founded": _("Founded"),
+            "updated": _("Recently updated"),
+        },
     }
 
 

@@ -4,9 +4,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from ..auth.deps import EvaluatorDep, UserDep, require_role
+from ..auth.deps import EvaluatorDep, UserDep, require
 from ..db import SessionDep
 from ..models import Modality, ModelStrategy, PipelineStatus, Role, Stage, User
+from ..permissions import Action
 from ..scoring.panel import company_panel
 from ..web.csrf import verify_csrf
 from ..web.forms import FormDep, field_errors
@@ -16,12 +17,20 @@ from . import data
 from .deps import CompanyDep
 from .schemas import CompanyIn
 
-router = APIRouter(prefix="/companies", tags=["pages"], include_in_schema=False,
-                   dependencies=[Depends(verify_csrf), Depends(require_role(*Role))])
+router = APIRouter(
+    prefix="/companies",
+    tags=["pages"],
+    include_in_schema=False,
+    dependencies=[Depends(verify_csrf), Depends(require(Action.READ))],
+)
 # Partners decide where a company stands in the pipeline (issue 4); analysts propose companies.
 STATUS_DECIDERS = frozenset({Role.ADMIN.value, Role.PARTNER.value})
-CHOICES = {"stage": Stage, "status": PipelineStatus, "modality": Modality,
-           "model_strategy": ModelStrategy}
+CHOICES = {
+    "stage": Stage,
+    "status": PipelineStatus,
+    "modality": Modality,
+    "model_strategy": ModelStrategy,
+}
 FORM_FIELDS = tuple(CompanyIn.model_fields)
 
 
@@ -41,16 +50,27 @@ def _filters(request: Request) -> dict:
 def company_list(request: Request, session: SessionDep, page: int = 1):
     """The pipeline: search, filter, sort and page through companies."""
     filters = _filters(request)
-    result = data.list_companies(session, page=page,
-                                 page_size=request.app.state.settings.page_size, **filters)
-    context = {"page": result, "filters": filters, "query": request.query_params, "choices": CHOICES}
+    result = data.list_companies(
+        session, page=page, page_size=request.app.state.settings.page_size, **filters
+    )
+    context = {
+        "page": result,
+        "filters": filters,
+        "query": request.query_params,
+        "choices": CHOICES,
+    }
     return render(request, "companies/list.html", context, partial="companies/_results.html")
 
 
 def _form_page(request: Request, *, values: dict, errors: dict, company=None, status_code=200):
     context = {"values": values, "errors": errors, "company": company, "choices": CHOICES}
-    return render(request, "companies/form.html", context, partial="companies/_form.html",
-                  status_code=status_code)
+    return render(
+        request,
+        "companies/form.html",
+        context,
+        partial="companies/_form.html",
+        status_code=status_code,
+    )
 
 
 @router.get("/new")
@@ -90,12 +110,18 @@ def company_create(form: FormDep, request: Request, session: SessionDep, user: E
         response = render(request, "companies/_created.html", {"company": company})
         response.headers["HX-Trigger"] = "companies-changed"
         return response
-    return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
+    return RedirectResponse(
+        request.url_for("company_detail", company_id=company.id), status_code=303
+    )
 
 
 def detail_page(request: Request, session, company, user: User, *, status_code: int = 200, **extra):
     """The company page with its scoring panel (also re-rendered by forms posted from it)."""
-    context = {"company": company, "panel": company_panel(session, company=company, user=user), **extra}
+    context = {
+        "company": company,
+        "panel": company_panel(session, company=company, user=user),
+        **extra,
+    }
     return render(request, "companies/detail.html", context, status_code=status_code)
 
 
@@ -115,29 +141,40 @@ def company_edit(request: Request, company: CompanyDep, _user: EvaluatorDep):
 
 
 @router.post("/{company_id}")
-def company_update(form: FormDep, request: Request, session: SessionDep, company: CompanyDep,
-                   user: EvaluatorDep):
+def company_update(
+    form: FormDep, request: Request, session: SessionDep, company: CompanyDep, user: EvaluatorDep
+):
     """Save changes to a company, or show the form again with its problems."""
     values = _submitted(form)
     status_errors = _status_error(user, values, company.status)
     try:
         changes = CompanyIn.model_validate(values).to_columns()
         if status_errors:
-            return _form_page(request, values=values, errors=status_errors, company=company,
-                              status_code=422)
+            return _form_page(
+                request, values=values, errors=status_errors, company=company, status_code=422
+            )
         data.update_company(session, company, changes=changes)
     except ValidationError as error:
-        return _form_page(request, values=values, errors=field_errors(error) | status_errors,
-                          company=company, status_code=422)
+        return _form_page(
+            request,
+            values=values,
+            errors=field_errors(error) | status_errors,
+            company=company,
+            status_code=422,
+        )
     except data.DuplicateCompanyName:
         errors = {"name": _("A company with this name already exists.")}
         return _form_page(request, values=values, errors=errors, company=company, status_code=422)
-    return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
+    return RedirectResponse(
+        request.url_for("company_detail", company_id=company.id), status_code=303
+    )
 
 
-@router.post("/{company_id}/archive", dependencies=[Depends(require_role(*STATUS_DECIDERS))])
+@router.post("/{company_id}/archive", dependencies=[Depends(require(Action.COMPANY_ARCHIVE))])
 def company_archive(request: Request, session: SessionDep, company: CompanyDep) -> Response:
     """Archive a company, or bring it back when `restore` is sent."""
     restore = request.query_params.get("restore") == "1"
     data.set_archived(session, company, archived=not restore)
-    return RedirectResponse(request.url_for("company_detail", company_id=company.id), status_code=303)
+    return RedirectResponse(
+        request.url_for("company_detail", company_id=company.id), status_code=303
+    )

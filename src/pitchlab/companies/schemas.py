@@ -64,7 +64,8 @@ class CompanyIn(BaseModel):
     @field_validator("tags", mode="before")
     @classmethod
     def _split_tags(cls, value):
-        return normalize_tags(value)
+        # Anything but text or a list (a number, an object) is left for pydantic to refuse.
+        return normalize_tags(value) if isinstance(value, str | list | None) else value
 
     @field_validator("founded_year")
     @classmethod

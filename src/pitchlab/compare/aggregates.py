@@ -25,9 +25,25 @@ MIN_OTHERS_SD_LEVELS = 1.0
 MIN_EVALUATORS_FOR_OUTLIER = 3
 
 AGGREGATE_COLUMNS = [
-    "company_id", "company_name", "pack_key", "pack_version", "criterion_key",
-    "criterion_title", "weight", "n_evaluators", "n_na", "mean", "median", "std", "min", "max",
-    "range", "n_outliers", "wide_spread", "has_outlier", "disagreement",
+    "company_id",
+    "company_name",
+    "pack_key",
+    "pack_version",
+    "criterion_key",
+    "criterion_title",
+    "weight",
+    "n_evaluators",
+    "n_na",
+    "mean",
+    "median",
+    "std",
+    "min",
+    "max",
+    "range",
+    "n_outliers",
+    "wide_spread",
+    "has_outlier",
+    "disagreement",
 ]
 
 
@@ -36,7 +52,8 @@ def flag_outlier_scores(scores: pd.DataFrame, *, codes: ScoreCodes | None = None
     cell, first = first_appearance((codes or score_codes(scores)).cell)
     flagged = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
     others_mean, others_sd, outlying = _outliers(
-        flagged["value"].to_numpy(dtype="float64"), cell, len(first))
+        flagged["value"].to_numpy(dtype="float64"), cell, len(first)
+    )
     flagged["others_mean"] = others_mean
     flagged["others_sd"] = others_sd
     flagged["is_outlier"] = outlying
@@ -58,12 +75,14 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
     cells = cells.reset_index(drop=True)
     count = np.bincount(cell, weights=given.astype("float64"), minlength=n_cells)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(count > 0, np.bincount(cell, weights=known, minlength=n_cells) / count,
-                        np.nan)
+        mean = np.where(
+            count > 0, np.bincount(cell, weights=known, minlength=n_cells) / count, np.nan
+        )
         # Two passes (squares of deviations from the cell mean), as pandas does: exact for
         # the small integer levels scored here, where sum-of-squares formulas drift.
-        squares = np.bincount(cell, weights=np.where(given, (values - mean[cell]) ** 2, 0.0),
-                              minlength=n_cells)
+        squares = np.bincount(
+            cell, weights=np.where(given, (values - mean[cell]) ** 2, 0.0), minlength=n_cells
+        )
         std = np.where(count > 1, np.sqrt(squares / (count - 1)), np.nan)
     low, median, high = _order_statistics(values, cell, count)
     cells["n_evaluators"] = count.astype("int64")
@@ -78,8 +97,9 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
     return cells[AGGREGATE_COLUMNS]
 
 
-def _outliers(values: np.ndarray, cell: np.ndarray,
-              n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _outliers(
+    values: np.ndarray, cell: np.ndarray, n_cells: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per score: the other scores' mean and SD in its cell, and whether it is an outlier."""
     given = ~np.isnan(values)
     known = np.where(given, values, 0.0)
@@ -93,16 +113,18 @@ def _outliers(values: np.ndarray, cell: np.ndarray,
         others_sum = per_cell(known) - values
         others_squares = per_cell(known**2) - values**2
         others_mean = others_sum / np.where(others > 0, others, np.nan)
-        others_var = ((others_squares - others * others_mean**2)
-                      / np.where(others > 1, others - 1, np.nan))
+        others_var = (others_squares - others * others_mean**2) / np.where(
+            others > 1, others - 1, np.nan
+        )
         others_sd = np.sqrt(np.clip(others_var, 0, None))
         spread = np.where(others_sd > MIN_OTHERS_SD_LEVELS, others_sd, MIN_OTHERS_SD_LEVELS)
         outlying = np.abs(values - others_mean) > OUTLIER_SDS * spread
     return others_mean, others_sd, (n >= MIN_EVALUATORS_FOR_OUTLIER) & outlying
 
 
-def _order_statistics(values: np.ndarray, cell: np.ndarray,
-                      count: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _order_statistics(
+    values: np.ndarray, cell: np.ndarray, count: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per cell: lowest, median and highest score given (NaN where none)."""
     low, median, high = (np.full(len(count), np.nan) for _ in range(3))
     order = np.lexsort((values, cell))  # by cell, then value, N/A (NaN) last in each cell

@@ -24,8 +24,15 @@ NOT_ENOUGH_DATA = "not enough data"
 MIN_SCORES_PER_COMPANY = 2
 
 AGREEMENT_COLUMNS = [
-    "pack_key", "pack_version", "criterion_key", "criterion_title", "alpha", "reading",
-    "n_companies", "n_evaluators", "n_scores",
+    "pack_key",
+    "pack_version",
+    "criterion_key",
+    "criterion_title",
+    "alpha",
+    "reading",
+    "n_companies",
+    "n_evaluators",
+    "n_scores",
 ]
 
 
@@ -52,9 +59,11 @@ def ordinal_alpha(reliability_data: np.ndarray, *, levels: np.ndarray | None = N
     if observed.size < 2:
         return math.nan
     domain = observed if levels is None else np.union1d(levels, observed)
-    return float(krippendorff.alpha(
-        reliability_data=paired, value_domain=domain, level_of_measurement="ordinal"
-    ))
+    return float(
+        krippendorff.alpha(
+            reliability_data=paired, value_domain=domain, level_of_measurement="ordinal"
+        )
+    )
 
 
 def criterion_agreement(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) -> pd.DataFrame:
@@ -73,26 +82,32 @@ def criterion_agreement(scores: pd.DataFrame, *, codes: ScoreCodes | None = None
     bounds = np.searchsorted(codes.criterion[given], np.arange(codes.n_criteria + 1))
     rows = []
     for number, row in enumerate(scores.iloc[codes.criterion_rows].itertuples(index=False)):
-        scored = given[bounds[number]:bounds[number + 1]]
+        scored = given[bounds[number] : bounds[number + 1]]
         matrix, raters_per_company = _reliability_matrix(
-            codes.evaluator[scored], codes.company[scored], values[scored],
-            shape=(codes.n_evaluators, codes.n_companies))
+            codes.evaluator[scored],
+            codes.company[scored],
+            values[scored],
+            shape=(codes.n_evaluators, codes.n_companies),
+        )
         levels = np.arange(row.scale_min, row.scale_max + 1)
         alpha = ordinal_alpha(matrix, levels=levels) if matrix.size else math.nan
-        rows.append({
-            **{key: getattr(row, key) for key in CRITERION_KEYS},
-            "criterion_title": row.criterion_title,
-            "alpha": alpha,
-            "reading": read_alpha(alpha),
-            "n_companies": int((raters_per_company >= MIN_SCORES_PER_COMPANY).sum()),
-            "n_evaluators": int(matrix.shape[0]),
-            "n_scores": int(len(scored)),
-        })
+        rows.append(
+            {
+                **{key: getattr(row, key) for key in CRITERION_KEYS},
+                "criterion_title": row.criterion_title,
+                "alpha": alpha,
+                "reading": read_alpha(alpha),
+                "n_companies": int((raters_per_company >= MIN_SCORES_PER_COMPANY).sum()),
+                "n_evaluators": int(matrix.shape[0]),
+                "n_scores": len(scored),
+            }
+        )
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-def _reliability_matrix(evaluators: np.ndarray, companies: np.ndarray, values: np.ndarray, *,
-                        shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+def _reliability_matrix(
+    evaluators: np.ndarray, companies: np.ndarray, values: np.ndarray, *, shape: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
     """Evaluators x companies of mean scores (NaN where none), and evaluators per company;
     only the evaluators and companies with a score."""
     cell = evaluators * shape[1] + companies

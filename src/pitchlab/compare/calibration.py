@@ -27,8 +27,7 @@ METHOD_DESCRIPTION = (
 _EVALUATOR_SCALE = ["evaluator_id", "scale_min", "scale_max"]
 
 
-def evaluator_calibration(scores: pd.DataFrame, *,
-                          codes: ScoreCodes | None = None) -> pd.DataFrame:
+def evaluator_calibration(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) -> pd.DataFrame:
     """Return each evaluator's own statistics per scale and whether they can be calibrated.
 
     Columns: evaluator_id, evaluator_name, scale_min, scale_max, n_scores, evaluator_mean,
@@ -40,10 +39,12 @@ def evaluator_calibration(scores: pd.DataFrame, *,
     given = ~np.isnan(values)
     count = np.bincount(group, weights=given.astype("float64"), minlength=len(first))
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(group, weights=np.where(given, values, 0.0),
-                           minlength=len(first)) / count
-        squares = np.bincount(group, weights=np.where(given, (values - mean[group]) ** 2, 0.0),
-                              minlength=len(first))
+        mean = (
+            np.bincount(group, weights=np.where(given, values, 0.0), minlength=len(first)) / count
+        )
+        squares = np.bincount(
+            group, weights=np.where(given, (values - mean[group]) ** 2, 0.0), minlength=len(first)
+        )
         sd = np.where(count > 1, np.sqrt(squares / (count - 1)), np.nan)
     stats = scores.iloc[first][["evaluator_id", "evaluator_name", "scale_min", "scale_max"]]
     stats = stats.reset_index(drop=True)
@@ -54,12 +55,17 @@ def evaluator_calibration(scores: pd.DataFrame, *,
     stats["calibration_status"] = np.where(eligible, CALIBRATED, NOT_ENOUGH_DATA)
     scale = codes.criterion_scale[codes.criterion[first]]
     stats["pooled_mean"], stats["pooled_sd"] = _pooled_by_scale(
-        scale, count, stats["evaluator_mean"].to_numpy(), sd, eligible)
+        scale, count, stats["evaluator_mean"].to_numpy(), sd, eligible
+    )
     return stats
 
 
-def calibrated_scores(scores: pd.DataFrame, *, calibration: pd.DataFrame | None = None,
-                      codes: ScoreCodes | None = None) -> pd.DataFrame:
+def calibrated_scores(
+    scores: pd.DataFrame,
+    *,
+    calibration: pd.DataFrame | None = None,
+    codes: ScoreCodes | None = None,
+) -> pd.DataFrame:
     """Return the scores with raw `value` and `calibrated_value` side by side.
 
     Added columns: evaluator_mean, evaluator_sd, z, calibrated_value, calibration_status.
@@ -73,8 +79,10 @@ def calibrated_scores(scores: pd.DataFrame, *, calibration: pd.DataFrame | None 
     # Which calibration row each (evaluator, scale) group has: a few lookups, not one per score.
     # A group the calibration lacks points one past its rows, at a NaN (not calibrated).
     rows_of = {key: row for row, key in enumerate(_scale_keys(calibration))}
-    at = np.array([rows_of.get(key, len(calibration)) for key in _scale_keys(scores.iloc[first])],
-                  dtype="int64")[group]
+    at = np.array(
+        [rows_of.get(key, len(calibration)) for key in _scale_keys(scores.iloc[first])],
+        dtype="int64",
+    )[group]
 
     def stat(column: str) -> np.ndarray:
         return np.append(calibration[column].to_numpy(dtype="float64"), np.nan)[at]
@@ -83,19 +91,25 @@ def calibrated_scores(scores: pd.DataFrame, *, calibration: pd.DataFrame | None 
     rows = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
     rows["evaluator_mean"], rows["evaluator_sd"] = stat("evaluator_mean"), stat("evaluator_sd")
     with np.errstate(invalid="ignore", divide="ignore"):
-        z = np.where(usable, (rows["value"].to_numpy() - rows["evaluator_mean"].to_numpy())
-                     / rows["evaluator_sd"].to_numpy(), np.nan)
+        z = np.where(
+            usable,
+            (rows["value"].to_numpy() - rows["evaluator_mean"].to_numpy())
+            / rows["evaluator_sd"].to_numpy(),
+            np.nan,
+        )
     mapped = z * stat("pooled_sd") + stat("pooled_mean")
     rows["z"] = z
-    rows["calibrated_value"] = np.clip(mapped, rows["scale_min"].to_numpy(),
-                                       rows["scale_max"].to_numpy())
+    rows["calibrated_value"] = np.clip(
+        mapped, rows["scale_min"].to_numpy(), rows["scale_max"].to_numpy()
+    )
     rows["calibration_status"] = pd.Categorical.from_codes(
-        np.where(usable, 0, 1), categories=[CALIBRATED, NOT_ENOUGH_DATA])
+        np.where(usable, 0, 1), categories=[CALIBRATED, NOT_ENOUGH_DATA]
+    )
     return rows
 
 
 def _scale_keys(rows: pd.DataFrame) -> list[tuple]:
-    return list(zip(*(rows[key].tolist() for key in _EVALUATOR_SCALE)))
+    return list(zip(*(rows[key].tolist() for key in _EVALUATOR_SCALE), strict=False))
 
 
 def _evaluator_scales(codes: ScoreCodes) -> tuple[np.ndarray, np.ndarray]:
@@ -104,10 +118,12 @@ def _evaluator_scales(codes: ScoreCodes) -> tuple[np.ndarray, np.ndarray]:
     return first_appearance(codes.evaluator * n_scales + codes.criterion_scale[codes.criterion])
 
 
-def _pooled_by_scale(scale: np.ndarray, count: np.ndarray, mean: np.ndarray, sd: np.ndarray,
-                     eligible: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _pooled_by_scale(
+    scale: np.ndarray, count: np.ndarray, mean: np.ndarray, sd: np.ndarray, eligible: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Per evaluator and scale: the score-weighted grand mean and the degrees-of-freedom-
     weighted pooled SD of the eligible evaluators on that scale (NaN when none)."""
+
     def per_scale(weights: np.ndarray) -> np.ndarray:
         return np.bincount(scale, weights=np.where(eligible, weights, 0.0))[scale]
 

@@ -27,8 +27,9 @@ def _sd(values: list[float]) -> float | None:
     if len(values) < 2:
         return None
     mean = math.fsum(values) / len(values)
-    return round(math.sqrt(math.fsum((value - mean) ** 2 for value in values)
-                           / (len(values) - 1)), 4)
+    return round(
+        math.sqrt(math.fsum((value - mean) ** 2 for value in values) / (len(values) - 1)), 4
+    )
 
 
 def _evaluator_totals(page: ComparePage, company_ids: list[int]) -> dict[int, list[dict]]:
@@ -36,8 +37,12 @@ def _evaluator_totals(page: ComparePage, company_ids: list[int]) -> dict[int, li
     table = page.comparison.evaluator_totals
     table = table[table["company_id"].isin(company_ids)]
     found: dict[int, list[dict]] = {}
-    for company_id, name, total in zip(table["company_id"].tolist(),
-                                       table["evaluator_name"].tolist(), table["total"].tolist()):
+    for company_id, name, total in zip(
+        table["company_id"].tolist(),
+        table["evaluator_name"].tolist(),
+        table["total"].tolist(),
+        strict=False,
+    ):
         found.setdefault(company_id, []).append({"name": name, "total": round(total, 4)})
     return found
 
@@ -48,9 +53,15 @@ def _packs(page: ComparePage) -> list[dict]:
     for pack in page.packs:
         members = [c for c in columns if c.pack_key == pack.key]
         if members:
-            packs.append({"key": pack.key, "title": pack.title,
-                          "criteria": [c.title for c in members], "keys": [c.key for c in members],
-                          "scale": [members[0].scale_min, members[0].scale_max]})
+            packs.append(
+                {
+                    "key": pack.key,
+                    "title": pack.title,
+                    "criteria": [c.title for c in members],
+                    "keys": [c.key for c in members],
+                    "scale": [members[0].scale_min, members[0].scale_max],
+                }
+            )
     return packs
 
 
@@ -61,24 +72,34 @@ def chart_data(page: ComparePage) -> dict:
     packs = _packs(page)
     companies = []
     for row in rows:
-        companies.append({
-            "id": row.company_id, "name": row.name, "rank": _number(row.summary["rank"]),
-            "total": _number(row.summary["total"]),
-            "sd": _sd([item["total"] for item in totals.get(row.company_id, [])]),
-            "evaluators": totals.get(row.company_id, []),
-            "radar": {pack["key"]: [_number(row.means.get(key)) for key in pack["keys"]]
-                      for pack in packs},
-        })
+        companies.append(
+            {
+                "id": row.company_id,
+                "name": row.name,
+                "rank": _number(row.summary["rank"]),
+                "total": _number(row.summary["total"]),
+                "sd": _sd([item["total"] for item in totals.get(row.company_id, [])]),
+                "evaluators": totals.get(row.company_id, []),
+                "radar": {
+                    pack["key"]: [_number(row.means.get(key)) for key in pack["keys"]]
+                    for pack in packs
+                },
+            }
+        )
     return {
-        "packs": packs, "companies": companies, "radarMax": RADAR_MAX_COMPANIES,
+        "packs": packs,
+        "companies": companies,
+        "radarMax": RADAR_MAX_COMPANIES,
         "labels": {
             "total": _("Weighted total"),
             "errorBar": _("Error bars: ± one standard deviation of the evaluators' totals"),
             "evaluatorTotal": _("One evaluator's total"),
             "mean": _("Mean"),
             # Filled from each cell's data-stats; the flag reasons by data-flags name.
-            "cellDetail": _("Mean %(mean)s · median %(median)s · SD %(sd)s · range "
-                            "%(low)s–%(high)s · n = %(n)s · N/A: %(na)s"),
+            "cellDetail": _(
+                "Mean %(mean)s · median %(median)s · SD %(sd)s · range "
+                "%(low)s–%(high)s · n = %(n)s · N/A: %(na)s"
+            ),
             "flags": {
                 "wide": _("Evaluators differ by two levels or more"),
                 "outlier": _("A score lies more than two standard deviations from the others"),

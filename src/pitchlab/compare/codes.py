@@ -61,8 +61,12 @@ def score_codes(scores: pd.DataFrame) -> ScoreCodes:
     criterion, criterion_rows = combined_codes(scores, CRITERION_KEYS)
     criteria = scores.iloc[criterion_rows]
     return ScoreCodes(
-        company=company, evaluator=evaluator, criterion=criterion, company_rows=company_rows,
-        evaluator_rows=evaluator_rows, criterion_rows=criterion_rows,
+        company=company,
+        evaluator=evaluator,
+        criterion=criterion,
+        company_rows=company_rows,
+        evaluator_rows=evaluator_rows,
+        criterion_rows=criterion_rows,
         criterion_pack=combined_codes(criteria, PACK_KEYS)[0],
         criterion_scale=combined_codes(criteria, ["scale_min", "scale_max"])[0],
     )
@@ -86,4 +90,3 @@ def first_appearance(values) -> tuple[np.ndarray, np.ndarray]:
     # running maximum grows.
     running = np.maximum.accumulate(codes)
     return codes, np.flatnonzero(np.diff(running, prepend=-1) > 0)
-

@@ -2,7 +2,7 @@
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -14,15 +14,28 @@ from pitchlab.compare.codes import score_codes
 from pitchlab.compare.matrices import criterion_matrix, evaluator_score_table
 from pitchlab.compare.methodology import ConflictExclusion, methodology_rows
 from pitchlab.compare.ranking import (
-    DEFAULT_INTERVAL, DEFAULT_RESAMPLES, rank_companies, rank_intervals,
+    DEFAULT_INTERVAL,
+    DEFAULT_RESAMPLES,
+    rank_companies,
+    rank_intervals,
 )
 from pitchlab.compare.scores import check_scores, criterion_order
 from pitchlab.compare.totals import company_totals, evaluator_totals, pack_totals
 from pitchlab.compare.weights import CriterionWeights, PackWeights, weight_table
 
 SUMMARY_COLUMNS = [
-    "rank", "company_id", "company_name", "total", "calibrated_total", "rank_low", "rank_high",
-    "tie_group", "statistically_tied", "n_evaluators", "n_criteria", "n_disagreements",
+    "rank",
+    "company_id",
+    "company_name",
+    "total",
+    "calibrated_total",
+    "rank_low",
+    "rank_high",
+    "tie_group",
+    "statistically_tied",
+    "n_evaluators",
+    "n_criteria",
+    "n_disagreements",
 ]
 
 
@@ -60,16 +73,29 @@ TABLE_TITLES = {
 
 # Readable headers for CSV and XLSX; criterion columns already carry their labels.
 COLUMN_HEADERS = {
-    "rank": "Rank", "company_id": "Company ID", "company_name": "Company",
-    "total": "Weighted total", "calibrated_total": "Calibrated total (per-evaluator z-score)",
-    "rank_low": "Rank low", "rank_high": "Rank high", "tie_group": "Tie group",
-    "statistically_tied": "Statistically tied", "n_evaluators": "Evaluators",
-    "n_criteria": "Criteria scored", "n_disagreements": "Disagreements",
-    "evaluator_name": "Evaluator", "pack_key": "Pack", "pack_version": "Pack version",
-    "criterion_key": "Criterion key", "criterion_title": "Criterion",
-    "alpha": "Krippendorff's alpha (ordinal)", "reading": "Reading",
-    "n_companies": "Companies scored twice or more", "n_scores": "Scores",
-    "item": "Item", "value": "Value",
+    "rank": "Rank",
+    "company_id": "Company ID",
+    "company_name": "Company",
+    "total": "Weighted total",
+    "calibrated_total": "Calibrated total (per-evaluator z-score)",
+    "rank_low": "Rank low",
+    "rank_high": "Rank high",
+    "tie_group": "Tie group",
+    "statistically_tied": "Statistically tied",
+    "n_evaluators": "Evaluators",
+    "n_criteria": "Criteria scored",
+    "n_disagreements": "Disagreements",
+    "evaluator_name": "Evaluator",
+    "pack_key": "Pack",
+    "pack_version": "Pack version",
+    "criterion_key": "Criterion key",
+    "criterion_title": "Criterion",
+    "alpha": "Krippendorff's alpha (ordinal)",
+    "reading": "Reading",
+    "n_companies": "Companies scored twice or more",
+    "n_scores": "Scores",
+    "item": "Item",
+    "value": "Value",
 }
 
 
@@ -116,28 +142,40 @@ def build_comparison(
     per_evaluator = evaluator_totals(scores, **weights, codes=codes)
     cells = cell_aggregates(scores, codes=codes)
     summary, intervals = _ranking_tables(
-        scores, calibrated, per_evaluator, cells, weights={**weights, "codes": codes},
-        resamples=resamples, seed=seed, interval=interval,
+        scores,
+        calibrated,
+        per_evaluator,
+        cells,
+        weights={**weights, "codes": codes},
+        resamples=resamples,
+        seed=seed,
+        interval=interval,
     )
     criteria = criterion_order(scores, codes=codes)
     matrix = {"criteria": criteria, "company_order": summary["company_id"], "codes": codes}
     builders = {
         "raw_matrix": lambda: criterion_matrix(scores, **matrix),
-        "calibrated_matrix": lambda: criterion_matrix(calibrated, **matrix,
-                                                      value_column="calibrated_value"),
+        "calibrated_matrix": lambda: criterion_matrix(
+            calibrated, **matrix, value_column="calibrated_value"
+        ),
         "evaluator_scores": lambda: evaluator_score_table(scores, per_evaluator, **matrix),
         "agreement": lambda: criterion_agreement(scores, codes=codes),
     }
-    details = {name: build() if name in tables else pd.DataFrame()
-               for name, build in builders.items()}
+    details = {
+        name: build() if name in tables else pd.DataFrame() for name, build in builders.items()
+    }
     return PortfolioComparison(
         summary=summary,
         **details,
         rank_intervals=intervals,
         methodology=methodology_rows(
-            scores, weights=weight_table(scores, **weights, codes=codes), exclusions=exclusions,
-            resamples=resamples, seed=seed, interval=interval,
-            generated_at=generated_at or datetime.now(timezone.utc),
+            scores,
+            weights=weight_table(scores, **weights, codes=codes),
+            exclusions=exclusions,
+            resamples=resamples,
+            seed=seed,
+            interval=interval,
+            generated_at=generated_at or datetime.now(UTC),
         ),
         cells=cells,
         calibration=calibration,
@@ -170,16 +208,21 @@ def _ranking_tables(
     """The summary (one row per company, rank order) and the rank intervals table."""
     totals = company_totals(scores, **weights)
     intervals = rank_intervals(
-        per_evaluator, point_totals=totals.set_index("company_id")["total"],
-        resamples=resamples, seed=seed, interval=interval,
+        per_evaluator,
+        point_totals=totals.set_index("company_id")["total"],
+        resamples=resamples,
+        seed=seed,
+        interval=interval,
     )
     calibrated_totals = company_totals(calibrated, value_column="calibrated_value", **weights)
     summary = rank_companies(totals)
     summary["calibrated_total"] = summary["company_id"].map(
-        calibrated_totals.set_index("company_id")["total"])
+        calibrated_totals.set_index("company_id")["total"]
+    )
     interval_columns = ["rank_low", "rank_high", "tie_group", "statistically_tied"]
-    summary = summary.merge(intervals[["company_id", *interval_columns]], on="company_id",
-                            how="left")
+    summary = summary.merge(
+        intervals[["company_id", *interval_columns]], on="company_id", how="left"
+    )
     disagreements = cells.groupby("company_id")["disagreement"].sum()
     summary["n_disagreements"] = summary["company_id"].map(disagreements).fillna(0).astype("int64")
     for column in ["rank_low", "rank_high", "tie_group"]:

@@ -29,8 +29,11 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 def neutralized_text(value: object) -> object:
     """Prefix a single quote to text a spreadsheet would run as a formula; pass others through."""
-    if (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
-            and not _PLAIN_NUMBER.fullmatch(value)):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_TRIGGERS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 
@@ -39,7 +42,7 @@ def table_csv(table: pd.DataFrame) -> bytes:
     """Return one table as CSV bytes (UTF-8 with BOM, readable headers, formula-safe text)."""
     safe = table.rename(columns=COLUMN_HEADERS)
     safe.columns = [neutralized_text(str(column)) for column in safe.columns]
-    for position, column in enumerate(safe.columns):
+    for position, _column in enumerate(safe.columns):
         values = safe.iloc[:, position]
         if not (is_numeric_dtype(values) or is_bool_dtype(values)):
             safe.isetitem(position, values.map(neutralized_text))  # a new column, any dtype
@@ -58,14 +61,15 @@ def comparison_json(comparison: PortfolioComparison) -> bytes:
     tables = comparison_tables(comparison)
     methodology = tables.pop("methodology")
     document = {
-        "methodology": dict(zip(methodology["item"], methodology["value"])),
+        "methodology": dict(zip(methodology["item"], methodology["value"], strict=False)),
         "tables": {name: _records(table) for name, table in tables.items()},
     }
     return json.dumps(document, ensure_ascii=False, default=_json_value).encode("utf-8")
 
 
-def comparison_xlsx(comparison: PortfolioComparison,
-                    on_sheet: Callable[[int, int], None] | None = None) -> bytes:
+def comparison_xlsx(
+    comparison: PortfolioComparison, on_sheet: Callable[[int, int], None] | None = None
+) -> bytes:
     """Return the comparison as an XLSX workbook with one sheet per table and a totals chart."""
     stream = io.BytesIO()
     write_workbook(comparison, stream, on_sheet)

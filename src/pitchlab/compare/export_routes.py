@@ -16,14 +16,16 @@ from . import jobs
 from .exporting import FORMATS, MEDIA_TYPES, ExportFile, export_comparison
 from .selection import selection_from_query
 
-router = APIRouter(prefix="/compare", include_in_schema=False,
-                   dependencies=[Depends(verify_csrf)])
+router = APIRouter(prefix="/compare", include_in_schema=False, dependencies=[Depends(verify_csrf)])
 JobId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
 
 
 def file_response(exported: ExportFile) -> Response:
-    return Response(exported.content, media_type=exported.media_type,
-                    headers={"Content-Disposition": exported.content_disposition})
+    return Response(
+        exported.content,
+        media_type=exported.media_type,
+        headers={"Content-Disposition": exported.content_disposition},
+    )
 
 
 def _format(fmt: str) -> str:
@@ -40,20 +42,24 @@ def export_now(request: Request, session: SessionDep, user: UserDep, fmt: str) -
 
 
 def step_labels() -> dict[str, str]:
-    return {"": _("Waiting to start…"), "loading": _("Loading scores…"),
-            "computing": _("Computing statistics and rank intervals…"),
-            "writing": _("Writing the file…"), "done": _("Ready.")}
+    return {
+        "": _("Waiting to start…"),
+        "loading": _("Loading scores…"),
+        "computing": _("Computing statistics and rank intervals…"),
+        "writing": _("Writing the file…"),
+        "done": _("Ready."),
+    }
 
 
 def _job_page(request: Request, job: ExportJob):
     failed = job.status == ExportStatus.FAILED.value or jobs.is_stale(job)
-    return render(request, "compare/_export_job.html",
-                  {"job": job, "failed": failed, "steps": step_labels()})
+    return render(
+        request, "compare/_export_job.html", {"job": job, "failed": failed, "steps": step_labels()}
+    )
 
 
 @router.post("/exports")
-def export_start(request: Request, session: SessionDep, user: UserDep,
-                 background: BackgroundTasks):
+def export_start(request: Request, session: SessionDep, user: UserDep, background: BackgroundTasks):
     """Start an export job; the answer is a progress box that polls until the file is ready."""
     params = request.query_params
     fmt = _format(params.get("format", "xlsx"))
@@ -78,5 +84,6 @@ def export_file(session: SessionDep, user: UserDep, job_id: JobId) -> Response:
     job = jobs.job_for(session, job_id, user, with_file=True)
     if job is None or job.status != ExportStatus.DONE.value or job.result is None:
         raise HTTPException(404, _("No such export."))
-    return file_response(ExportFile(content=job.result, filename=job.filename,
-                                    media_type=MEDIA_TYPES[job.format]))
+    return file_response(
+        ExportFile(content=job.result, filename=job.filename, media_type=MEDIA_TYPES[job.format])
+    )

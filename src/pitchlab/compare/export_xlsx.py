@@ -16,7 +16,10 @@ import xlsxwriter
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
 from pitchlab.compare.comparison import (
-    COLUMN_HEADERS, TABLE_TITLES, PortfolioComparison, comparison_tables,
+    COLUMN_HEADERS,
+    TABLE_TITLES,
+    PortfolioComparison,
+    comparison_tables,
 )
 
 NUMBER_FORMAT = "0.00"
@@ -37,8 +40,11 @@ WORKBOOK_OPTIONS = {
 }
 
 
-def write_workbook(comparison: PortfolioComparison, stream: BinaryIO,
-                   on_sheet: Callable[[int, int], None] | None = None) -> None:
+def write_workbook(
+    comparison: PortfolioComparison,
+    stream: BinaryIO,
+    on_sheet: Callable[[int, int], None] | None = None,
+) -> None:
     """Write the comparison as an XLSX workbook to a binary stream.
 
     on_sheet(done, total) is called after each sheet, so a long export can report progress.
@@ -75,8 +81,9 @@ def _write_table(sheet, table: pd.DataFrame, formats: dict, *, wrap_last: bool) 
     cell_formats = [formats[kind] for kind in kinds]
     if wrap_last:
         cell_formats[-1] = formats["wrap"]
-        sheet.set_column(len(headers) - 1, len(headers) - 1, METHODOLOGY_VALUE_WIDTH,
-                         formats["wrap"])
+        sheet.set_column(
+            len(headers) - 1, len(headers) - 1, METHODOLOGY_VALUE_WIDTH, formats["wrap"]
+        )
     for row_number, row in enumerate(table.itertuples(index=False, name=None), start=1):
         for position, value in enumerate(row):
             _write_cell(sheet, row_number, position, value, cell_formats[position])
@@ -123,8 +130,17 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def _add_bar_chart(workbook, sheet, frame: pd.DataFrame, *, table: str, label: str, value: str,
-                   title: str, value_axis: dict | None = None) -> None:
+def _add_bar_chart(
+    workbook,
+    sheet,
+    frame: pd.DataFrame,
+    *,
+    table: str,
+    label: str,
+    value: str,
+    title: str,
+    value_axis: dict | None = None,
+) -> None:
     """Horizontal bars of `value` per `label` row (first row on top), beside the table."""
     shown = min(len(frame), CHART_MAX_COMPANIES)
     if not shown:
@@ -132,30 +148,48 @@ def _add_bar_chart(workbook, sheet, frame: pd.DataFrame, *, table: str, label: s
     sheet_name = TABLE_TITLES[table]
     name_column, value_column = frame.columns.get_loc(label), frame.columns.get_loc(value)
     chart = workbook.add_chart({"type": "bar"})
-    chart.add_series({
-        "name": COLUMN_HEADERS[value],
-        "categories": [sheet_name, 1, name_column, shown, name_column],
-        "values": [sheet_name, 1, value_column, shown, value_column],
-        "data_labels": {"value": True, "num_format": NUMBER_FORMAT},
-    })
+    chart.add_series(
+        {
+            "name": COLUMN_HEADERS[value],
+            "categories": [sheet_name, 1, name_column, shown, name_column],
+            "values": [sheet_name, 1, value_column, shown, value_column],
+            "data_labels": {"value": True, "num_format": NUMBER_FORMAT},
+        }
+    )
     chart.set_title({"name": title.format(shown=shown)})
     if value_axis:
         chart.set_x_axis(value_axis)
     chart.set_y_axis({"reverse": True})  # a bar chart's category axis is y: first row on top
     chart.set_legend({"none": True})
-    chart.set_size({"width": 640,
-                    "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)})
+    chart.set_size(
+        {"width": 640, "height": max(CHART_MIN_HEIGHT_PX, CHART_ROW_HEIGHT_PX * shown + 80)}
+    )
     sheet.insert_chart(1, frame.shape[1] + 1, chart)
 
 
 def _add_totals_chart(workbook, sheet, summary: pd.DataFrame) -> None:
     """A horizontal bar per company (best first) of its weighted total."""
-    _add_bar_chart(workbook, sheet, summary, table="summary", label="company_name", value="total",
-                   title=COLUMN_HEADERS["total"] + ", top {shown}")
+    _add_bar_chart(
+        workbook,
+        sheet,
+        summary,
+        table="summary",
+        label="company_name",
+        value="total",
+        title=COLUMN_HEADERS["total"] + ", top {shown}",
+    )
 
 
 def _add_agreement_chart(workbook, sheet, agreement: pd.DataFrame) -> None:
     """A bar per criterion of its alpha, so weak criteria stand out at a glance."""
     # Alpha runs from below 0 (worse than chance) to 1.
-    _add_bar_chart(workbook, sheet, agreement, table="agreement", label="criterion_title",
-                   value="alpha", title=COLUMN_HEADERS["alpha"], value_axis={"min": -1, "max": 1})
+    _add_bar_chart(
+        workbook,
+        sheet,
+        agreement,
+        table="agreement",
+        label="criterion_title",
+        value="alpha",
+        title=COLUMN_HEADERS["alpha"],
+        value_axis={"min": -1, "max": 1},
+    )

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlmodel import Session
 
@@ -38,12 +38,18 @@ class ExportFile:
 
 
 def export_filename(fmt: str, *, anonymized: bool, now: datetime | None = None) -> str:
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%d-%H%M")
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M")
     return f"pitchlab-comparison-{stamp}{'-anonymized' if anonymized else ''}.{fmt}"
 
 
-def export_comparison(session: Session, selection: Selection, *, user: User | None, fmt: str,
-                      progress: Progress | None = None) -> ExportFile:
+def export_comparison(
+    session: Session,
+    selection: Selection,
+    *,
+    user: User | None,
+    fmt: str,
+    progress: Progress | None = None,
+) -> ExportFile:
     """Build the comparison the user may see and write it as csv, json or xlsx.
 
     progress(percent, step) is called between steps; step names are untranslated keys the
@@ -56,20 +62,30 @@ def export_comparison(session: Session, selection: Selection, *, user: User | No
     portfolio = load_portfolio(session, selection, user=user)
     report(LOADED_PERCENT, "computing")
     comparison = build_comparison(
-        portfolio.scores, pack_weights=selection.pack_weights,
+        portfolio.scores,
+        pack_weights=selection.pack_weights,
         criterion_weights=selection.criterion_weights,
-        excluded_for_conflict=portfolio.exclusions, anonymize=selection.anonymize,
-        tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES)
+        excluded_for_conflict=portfolio.exclusions,
+        anonymize=selection.anonymize,
+        tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES,
+    )
     comparison = with_loading_notes(comparison, portfolio)
     report(COMPUTED_PERCENT, "writing")
     if fmt == "xlsx":
         share = 100 - COMPUTED_PERCENT
-        content = comparison_xlsx(comparison, on_sheet=lambda done, total: report(
-            COMPUTED_PERCENT + share * done // total, "writing"))
+        content = comparison_xlsx(
+            comparison,
+            on_sheet=lambda done, total: report(
+                COMPUTED_PERCENT + share * done // total, "writing"
+            ),
+        )
     elif fmt == "csv":
         content = comparison_csv(comparison)
     else:
         content = comparison_json(comparison)
     report(100, "done")
-    return ExportFile(content=content, media_type=MEDIA_TYPES[fmt],
-                      filename=export_filename(fmt, anonymized=selection.anonymize))
+    return ExportFile(
+        content=content,
+        media_type=MEDIA_TYPES[fmt],
+        filename=export_filename(fmt, anonymized=selection.anonymize),
+    )

@@ -49,8 +49,11 @@ def start_job(session: Session, *, user: User, fmt: str, query: str) -> ExportJo
 
 def _update(engine: Engine, job_id: str, **values) -> None:
     with _write_session(engine) as session:
-        session.execute(update(ExportJob).where(col(ExportJob.id) == job_id)
-                        .values(**values, updated_at=utcnow()))
+        session.execute(
+            update(ExportJob)
+            .where(col(ExportJob.id) == job_id)
+            .values(**values, updated_at=utcnow())
+        )
         session.commit()
 
 
@@ -71,18 +74,31 @@ def run_job(engine: Engine, job_id: str, locale: str) -> None:
 
     try:
         with Session(engine) as session:
-            exported = export_comparison(session, selection_from_query(QueryParams(query)),
-                                         user=user, fmt=fmt, progress=report)
+            exported = export_comparison(
+                session,
+                selection_from_query(QueryParams(query)),
+                user=user,
+                fmt=fmt,
+                progress=report,
+            )
     except Exception:
         logger.exception("export job %s failed", job_id)
         _update(engine, job_id, status=ExportStatus.FAILED.value)
         return
-    _update(engine, job_id, status=ExportStatus.DONE.value, progress=100, step="done",
-            filename=exported.filename, result=exported.content)
+    _update(
+        engine,
+        job_id,
+        status=ExportStatus.DONE.value,
+        progress=100,
+        step="done",
+        filename=exported.filename,
+        result=exported.content,
+    )
 
 
-def job_for(session: Session, job_id: str, user: User, *,
-            with_file: bool = False) -> ExportJob | None:
+def job_for(
+    session: Session, job_id: str, user: User, *, with_file: bool = False
+) -> ExportJob | None:
     """The user's own job, or None (another user's job is as good as missing).
 
     The file is left unread unless asked for: the page polls every second.

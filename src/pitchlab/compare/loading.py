@@ -18,8 +18,16 @@ import pandas as pd
 from sqlalchemy import case, literal, null, or_
 from sqlmodel import Session, col, select
 
-from ..models import (Company, Evaluation, EvaluationStatus, RubricCriterion, RubricPack,
-                      RubricVersion, Score, User)
+from ..models import (
+    Company,
+    Evaluation,
+    EvaluationStatus,
+    RubricCriterion,
+    RubricPack,
+    RubricVersion,
+    Score,
+    User,
+)
 from ..scoring.access import conflicted_user_ids, visible_company_packs
 from ..web.i18n import localized
 from .comparison import PortfolioComparison
@@ -28,8 +36,10 @@ from .scores import SCORE_COLUMNS, check_scores
 from .selection import Selection
 
 KIND_ORDER = {"core": 0, "further": 1, "preset": 2}
-VERSIONS_NOTE = ("a pack's versions are compared by criterion key; each criterion keeps the title "
-                 "and weight of the newest version that has it")
+VERSIONS_NOTE = (
+    "a pack's versions are compared by criterion key; each criterion keeps the title "
+    "and weight of the newest version that has it"
+)
 SUBMITTED_NOTE = "Submitted scorecards only; drafts and reopened scorecards are left out."
 
 
@@ -63,8 +73,14 @@ def company_conditions(selection: Selection) -> list:
     if selection.search:
         escaped = selection.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         pattern = f"%{escaped}%"
-        conditions.append(or_(*(col(column).ilike(pattern, escape="\\") for column in
-                                (Company.name, Company.one_liner, Company.sector, Company.tags))))
+        conditions.append(
+            or_(
+                *(
+                    col(column).ilike(pattern, escape="\\")
+                    for column in (Company.name, Company.one_liner, Company.sector, Company.tags)
+                )
+            )
+        )
     if selection.stage:
         conditions.append(Company.stage == selection.stage)
     if selection.status:
@@ -81,8 +97,11 @@ def company_conditions(selection: Selection) -> list:
 
 def _candidates(session: Session, selection: Selection) -> pd.DataFrame:
     filters = company_conditions(replace(selection, company_ids=()))
-    statement = (select(Company.id, Company.name).where(*filters)
-                 .order_by(col(Company.name_key), col(Company.id)))
+    statement = (
+        select(Company.id, Company.name)
+        .where(*filters)
+        .order_by(col(Company.name_key), col(Company.id))
+    )
     found = pd.DataFrame(session.exec(statement).all(), columns=["company_id", "company_name"])
     picked = set(selection.company_ids)
     found["picked"] = found["company_id"].isin(picked) if picked else True
@@ -93,13 +112,24 @@ def _criteria(session: Session) -> pd.DataFrame:
     """Every criterion of every pack version (a few hundred rows at most), each with its
     pack's newest version and, by key, the title, weight and order of the newest version
     that has it. Plain Python: on so few rows pandas' overhead cost more than the work."""
-    statement = (select(RubricCriterion.id, RubricCriterion.key, RubricCriterion.title,
-                        RubricCriterion.weight, RubricCriterion.position, RubricVersion.version,
-                        RubricVersion.scale_min, RubricVersion.scale_max,
-                        RubricVersion.title.label("pack_title"), RubricPack.id.label("pack_id"),
-                        RubricPack.key.label("pack_key"), RubricPack.kind)
-                 .join(RubricVersion, col(RubricCriterion.version_id) == RubricVersion.id)
-                 .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id))
+    statement = (
+        select(
+            RubricCriterion.id,
+            RubricCriterion.key,
+            RubricCriterion.title,
+            RubricCriterion.weight,
+            RubricCriterion.position,
+            RubricVersion.version,
+            RubricVersion.scale_min,
+            RubricVersion.scale_max,
+            RubricVersion.title.label("pack_title"),
+            RubricPack.id.label("pack_id"),
+            RubricPack.key.label("pack_key"),
+            RubricPack.kind,
+        )
+        .join(RubricVersion, col(RubricCriterion.version_id) == RubricVersion.id)
+        .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
+    )
     rows = session.exec(statement).all()
     pack_version: dict[str, int] = {}
     newest: dict[tuple[str, str], object] = {}
@@ -108,30 +138,71 @@ def _criteria(session: Session) -> pd.DataFrame:
         key = (row.pack_key, row.key)
         if key not in newest or row.version > newest[key].version:
             newest[key] = row
-    ordered = sorted(newest.values(), key=lambda row: (
-        KIND_ORDER.get(row.kind, len(KIND_ORDER)), row.pack_key,
-        row.version != pack_version[row.pack_key], row.position, row.key))
+    ordered = sorted(
+        newest.values(),
+        key=lambda row: (
+            KIND_ORDER.get(row.kind, len(KIND_ORDER)),
+            row.pack_key,
+            row.version != pack_version[row.pack_key],
+            row.position,
+            row.key,
+        ),
+    )
     order = {(row.pack_key, row.key): number for number, row in enumerate(ordered)}
     titles = {key: localized(row.title) for key, row in newest.items()}
-    columns = ["criterion_id", "criterion_key", "version", "scale_min", "scale_max",
-               "pack_title", "pack_id", "pack_key", "kind", "pack_version", "criterion_title",
-               "weight", "order"]
-    return pd.DataFrame([
-        (row.id, row.key, row.version, row.scale_min, row.scale_max, row.pack_title,
-         row.pack_id, row.pack_key, row.kind, pack_version[row.pack_key],
-         titles[(row.pack_key, row.key)], newest[(row.pack_key, row.key)].weight,
-         order[(row.pack_key, row.key)]) for row in rows], columns=columns)
+    columns = [
+        "criterion_id",
+        "criterion_key",
+        "version",
+        "scale_min",
+        "scale_max",
+        "pack_title",
+        "pack_id",
+        "pack_key",
+        "kind",
+        "pack_version",
+        "criterion_title",
+        "weight",
+        "order",
+    ]
+    return pd.DataFrame(
+        [
+            (
+                row.id,
+                row.key,
+                row.version,
+                row.scale_min,
+                row.scale_max,
+                row.pack_title,
+                row.pack_id,
+                row.pack_key,
+                row.kind,
+                pack_version[row.pack_key],
+                titles[(row.pack_key, row.key)],
+                newest[(row.pack_key, row.key)].weight,
+                order[(row.pack_key, row.key)],
+            )
+            for row in rows
+        ],
+        columns=columns,
+    )
 
 
 def _pack_infos(criteria: pd.DataFrame) -> list[PackInfo]:
     """Every pack, in rubric order, as its newest version describes it."""
     first: dict[str, PackInfo] = {}
     newest = criteria[criteria["version"] == criteria["pack_version"]].sort_values("order")
-    for key, kind, title, version in zip(newest["pack_key"], newest["kind"],
-                                         newest["pack_title"], newest["pack_version"]):
+    for key, kind, title, version in zip(
+        newest["pack_key"],
+        newest["kind"],
+        newest["pack_title"],
+        newest["pack_version"],
+        strict=False,
+    ):
         if key not in first:
-            first[key] = PackInfo(key=key, kind=kind, title=localized(title),
-                                  newest_version=int(version))
+            first[key] = PackInfo(
+                key=key, kind=kind, title=localized(title), newest_version=int(version)
+            )
     return list(first.values())
 
 
@@ -140,11 +211,14 @@ def _submitted_evaluations(selection: Selection):
     selected = select(Company.id).where(*company_conditions(selection))
     statement = select(Evaluation.id, Evaluation.company_id, Evaluation.evaluator_id).where(
         Evaluation.status == EvaluationStatus.SUBMITTED.value,
-        col(Evaluation.company_id).in_(selected))
+        col(Evaluation.company_id).in_(selected),
+    )
     if selection.pack_keys:
-        versions = (select(RubricVersion.id)
-                    .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
-                    .where(col(RubricPack.key).in_(selection.pack_keys)))
+        versions = (
+            select(RubricVersion.id)
+            .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
+            .where(col(RubricPack.key).in_(selection.pack_keys))
+        )
         statement = statement.where(col(Evaluation.rubric_version_id).in_(versions))
     return statement
 
@@ -155,16 +229,19 @@ def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
     panel = _fetch_array(session, evaluations, "int64")
     answer = case((col(Score.is_na), null()), else_=col(Score.value))
     statement = select(Score.evaluation_id, Score.criterion_id, answer).where(
-        col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id)))
+        col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id))
+    )
     # An N/A (or empty) answer is NULL, hence NaN.
     scores = _fetch_array(session, statement, "float64")
     seat = pd.Index(panel[:, 0]).get_indexer(scores[:, 0].astype("int64"))
-    return pd.DataFrame({
-        "company_id": panel[:, 1][seat],
-        "evaluator_id": panel[:, 2][seat],
-        "criterion_id": scores[:, 1].astype("int64"),
-        "value": scores[:, 2],
-    })
+    return pd.DataFrame(
+        {
+            "company_id": panel[:, 1][seat],
+            "evaluator_id": panel[:, 2][seat],
+            "criterion_id": scores[:, 1].astype("int64"),
+            "value": scores[:, 2],
+        }
+    )
 
 
 def _fetch_array(session: Session, statement, dtype: str) -> np.ndarray:
@@ -182,8 +259,9 @@ def _pair_key(left: np.ndarray, right: np.ndarray, right_max: int) -> np.ndarray
     return left.astype("int64") * (right_max + 1) + right.astype("int64")
 
 
-def _drop_conflicts(rows: pd.DataFrame,
-                    conflicts: dict[int, set[int]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _drop_conflicts(
+    rows: pd.DataFrame, conflicts: dict[int, set[int]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split off the rows of evaluators conflicted with the company they scored."""
     pairs = [(company, user) for company, users in conflicts.items() for user in users]
     if not pairs or rows.empty:
@@ -210,12 +288,18 @@ def _newest_answer_only(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values("version").drop_duplicates(keys, keep="last")
 
 
-def _exclusions(dropped: pd.DataFrame, companies: dict[int, str],
-                users: dict[int, str]) -> list[ConflictExclusion]:
+def _exclusions(
+    dropped: pd.DataFrame, companies: dict[int, str], users: dict[int, str]
+) -> list[ConflictExclusion]:
     pairs = dropped.drop_duplicates(["company_id", "evaluator_id"])
-    found = [ConflictExclusion(evaluator_id=int(evaluator), company_name=companies[company],
-                               evaluator_name=users.get(evaluator, str(evaluator)))
-             for company, evaluator in zip(pairs["company_id"], pairs["evaluator_id"])]
+    found = [
+        ConflictExclusion(
+            evaluator_id=int(evaluator),
+            company_name=companies[company],
+            evaluator_name=users.get(evaluator, str(evaluator)),
+        )
+        for company, evaluator in zip(pairs["company_id"], pairs["evaluator_id"], strict=False)
+    ]
     return sorted(found, key=lambda item: (item.company_name, item.evaluator_id))
 
 
@@ -235,8 +319,13 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     if user is not None:
         hidden = {company for company, users in conflicts.items() if user.id in users}
         candidates = candidates[~candidates["company_id"].isin(hidden)]
-    companies = dict(zip(candidates["company_id"][candidates["picked"]],
-                         candidates["company_name"][candidates["picked"]]))
+    companies = dict(
+        zip(
+            candidates["company_id"][candidates["picked"]],
+            candidates["company_name"][candidates["picked"]],
+            strict=False,
+        )
+    )
     criteria = _criteria(session)
     rows = _with_criteria(_score_rows(session, selection), criteria)
     rows = rows[rows["company_id"].isin(list(companies))]
@@ -244,20 +333,35 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     names = dict(session.exec(select(User.id, User.display_name)).all())
     rows, dropped = _drop_conflicts(rows, conflicts)
     rows = _newest_answer_only(rows)
-    rows = rows.iloc[np.lexsort((rows["evaluator_id"].to_numpy(), rows["company_id"].to_numpy(),
-                                 rows["order"].to_numpy()))]
+    rows = rows.iloc[
+        np.lexsort(
+            (
+                rows["evaluator_id"].to_numpy(),
+                rows["company_id"].to_numpy(),
+                rows["order"].to_numpy(),
+            )
+        )
+    ]
     all_packs = _pack_infos(criteria)
     scored = rows.groupby("pack_id")["version"].unique()
-    pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"]))
-    packs = [replace(pack, versions_scored=tuple(sorted(map(int, scored[pack_ids[pack.key]]))))
-             for pack in all_packs if pack_ids[pack.key] in scored.index]
-    return Portfolio(scores=_scores_frame(rows, criteria, companies, names),
-                     candidates=candidates.reset_index(drop=True), packs=packs,
-                     all_packs=all_packs, exclusions=_exclusions(dropped, companies, names))
+    pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"], strict=False))
+    packs = [
+        replace(pack, versions_scored=tuple(sorted(map(int, scored[pack_ids[pack.key]]))))
+        for pack in all_packs
+        if pack_ids[pack.key] in scored.index
+    ]
+    return Portfolio(
+        scores=_scores_frame(rows, criteria, companies, names),
+        candidates=candidates.reset_index(drop=True),
+        packs=packs,
+        all_packs=all_packs,
+        exclusions=_exclusions(dropped, companies, names),
+    )
 
 
-def _scores_frame(rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[int, str],
-                  names: dict[int, str]) -> pd.DataFrame:
+def _scores_frame(
+    rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[int, str], names: dict[int, str]
+) -> pd.DataFrame:
     """The scores frame: names and criterion facts gathered once, for the rows kept.
 
     Text columns are categoricals: a portfolio repeats a few hundred names and titles over
@@ -266,19 +370,28 @@ def _scores_frame(rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[in
     at = rows["criterion"].to_numpy()
     company_ids, evaluator_ids = rows["company_id"].to_numpy(), rows["evaluator_id"].to_numpy()
     people = pd.unique(evaluator_ids)
-    frame = pd.DataFrame({
-        "company_id": company_ids,
-        "company_name": _texts(pd.Index(list(companies)).get_indexer(company_ids),
-                               list(companies.values())),
-        "evaluator_id": evaluator_ids,
-        "evaluator_name": _texts(pd.Index(people).get_indexer(evaluator_ids),
-                                 [names.get(int(person), "?") for person in people]),
-        **{column: _texts(at, criteria[column].tolist())
-           for column in ("pack_key", "criterion_key", "criterion_title")},
-        **{column: criteria[column].to_numpy()[at]
-           for column in ("pack_version", "weight", "scale_min", "scale_max")},
-        "value": rows["value"].to_numpy(),
-    })[list(SCORE_COLUMNS)]
+    frame = pd.DataFrame(
+        {
+            "company_id": company_ids,
+            "company_name": _texts(
+                pd.Index(list(companies)).get_indexer(company_ids), list(companies.values())
+            ),
+            "evaluator_id": evaluator_ids,
+            "evaluator_name": _texts(
+                pd.Index(people).get_indexer(evaluator_ids),
+                [names.get(int(person), "?") for person in people],
+            ),
+            **{
+                column: _texts(at, criteria[column].tolist())
+                for column in ("pack_key", "criterion_key", "criterion_title")
+            },
+            **{
+                column: criteria[column].to_numpy()[at]
+                for column in ("pack_version", "weight", "scale_min", "scale_max")
+            },
+            "value": rows["value"].to_numpy(),
+        }
+    )[list(SCORE_COLUMNS)]
     frame = frame.astype({name: dtype for name, dtype in SCORE_COLUMNS.items() if dtype != "str"})
     check_scores(frame)
     return frame
@@ -287,18 +400,26 @@ def _scores_frame(rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[in
 def _texts(positions: np.ndarray, texts: list[str]) -> pd.Categorical:
     """texts[position] for every position, as a categorical of the distinct texts."""
     codes, distinct = pd.factorize(pd.Series(texts, dtype="str"))
-    return pd.Categorical.from_codes(codes[positions] if len(codes) else positions,
-                                     categories=distinct)
+    return pd.Categorical.from_codes(
+        codes[positions] if len(codes) else positions, categories=distinct
+    )
 
 
-def with_loading_notes(comparison: PortfolioComparison,
-                       portfolio: Portfolio) -> PortfolioComparison:
+def with_loading_notes(
+    comparison: PortfolioComparison, portfolio: Portfolio
+) -> PortfolioComparison:
     """Add to the methodology what loading decided: the versions compared, what counts."""
     versions = "; ".join(
         f"{pack.key}: " + ", ".join(f"v{number}" for number in pack.versions_scored)
-        for pack in portfolio.packs)
-    notes = pd.DataFrame([("Pack versions scored", f"{versions or 'none'} ({VERSIONS_NOTE})"),
-                          ("Scorecards", SUBMITTED_NOTE)], columns=["item", "value"])
+        for pack in portfolio.packs
+    )
+    notes = pd.DataFrame(
+        [
+            ("Pack versions scored", f"{versions or 'none'} ({VERSIONS_NOTE})"),
+            ("Scorecards", SUBMITTED_NOTE),
+        ],
+        columns=["item", "value"],
+    )
     methodology = comparison.methodology
     # Right after the "Packs" row, where a reader looks for versions.
     methodology = pd.concat([methodology.iloc[:2], notes, methodology.iloc[2:]], ignore_index=True)

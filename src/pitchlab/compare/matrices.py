@@ -24,8 +24,9 @@ def criterion_matrix(
     Columns: company_id, company_name, then one column per criterion named by its label.
     """
     codes = codes or score_codes(scores)
-    means = criterion_means(codes.company, codes.n_companies, codes,
-                            scores[value_column].to_numpy(dtype="float64"))
+    means = criterion_means(
+        codes.company, codes.n_companies, codes, scores[value_column].to_numpy(dtype="float64")
+    )
     companies = scores.iloc[codes.company_rows]
     row = pd.Index(companies["company_id"]).get_indexer(pd.Index(company_order))
     names = companies["company_name"].to_numpy(dtype=object)
@@ -52,17 +53,26 @@ def evaluator_score_table(
     pair, pair_rows = codes.pair_codes()
     values = scores["value"].to_numpy(dtype="float64")
     means = criterion_means(pair, len(pair_rows), codes, values)
-    answered = np.bincount(pair * codes.n_criteria + codes.criterion,
-                           minlength=means.size).reshape(means.shape)
+    answered = np.bincount(pair * codes.n_criteria + codes.criterion, minlength=means.size).reshape(
+        means.shape
+    )
     grid = means.astype(object)
     grid[(answered > 0) & np.isnan(means)] = NA_TEXT
     people = scores.iloc[pair_rows][[*COMPANY_KEYS, "evaluator_id", "evaluator_name"]]
     position = pd.Index(company_order).get_indexer(people["company_id"])
-    order = np.lexsort((people["evaluator_id"].to_numpy(),
-                        np.where(position >= 0, position, len(company_order))))
+    order = np.lexsort(
+        (people["evaluator_id"].to_numpy(), np.where(position >= 0, position, len(company_order)))
+    )
     people = people.iloc[order].reset_index(drop=True)
-    span = int(max(people["evaluator_id"].to_numpy().max(initial=0),
-                   evaluator_totals["evaluator_id"].to_numpy().max(initial=0))) + 1
+    span = (
+        int(
+            max(
+                people["evaluator_id"].to_numpy().max(initial=0),
+                evaluator_totals["evaluator_id"].to_numpy().max(initial=0),
+            )
+        )
+        + 1
+    )
     found = _pair_index(evaluator_totals, span).get_indexer(_pair_index(people, span))
     people["total"] = np.where(found >= 0, evaluator_totals["total"].to_numpy()[found], np.nan)
     wide = _as_columns(grid[order], scores, criteria, codes)
@@ -71,8 +81,10 @@ def evaluator_score_table(
 
 def _pair_index(rows: pd.DataFrame, span: int) -> pd.Index:
     """(company, evaluator) as one integer each; span is above every evaluator id."""
-    return pd.Index(rows["company_id"].to_numpy(dtype="int64") * span
-                    + rows["evaluator_id"].to_numpy(dtype="int64"))
+    return pd.Index(
+        rows["company_id"].to_numpy(dtype="int64") * span
+        + rows["evaluator_id"].to_numpy(dtype="int64")
+    )
 
 
 def _take_rows(grid: np.ndarray, row: np.ndarray) -> np.ndarray:
@@ -82,8 +94,9 @@ def _take_rows(grid: np.ndarray, row: np.ndarray) -> np.ndarray:
     return taken
 
 
-def _as_columns(grid: np.ndarray, scores: pd.DataFrame, criteria: pd.DataFrame,
-                codes: ScoreCodes) -> pd.DataFrame:
+def _as_columns(
+    grid: np.ndarray, scores: pd.DataFrame, criteria: pd.DataFrame, codes: ScoreCodes
+) -> pd.DataFrame:
     """The grid's criterion columns in the given criteria order, named by readable labels."""
     scored = _criterion_keys(scores.iloc[codes.criterion_rows])
     position = {key: number for number, key in enumerate(scored)}
@@ -92,4 +105,4 @@ def _as_columns(grid: np.ndarray, scores: pd.DataFrame, criteria: pd.DataFrame,
 
 
 def _criterion_keys(rows: pd.DataFrame) -> list[tuple]:
-    return list(zip(*(rows[key].tolist() for key in CRITERION_KEYS)))
+    return list(zip(*(rows[key].tolist() for key in CRITERION_KEYS), strict=False))

@@ -44,35 +44,52 @@ def _openings(flag: str) -> tuple[list[list[str]], list[str]]:
     """Each cell's <td ...> start by heat step and flag kind, and the flag marker by kind:
     looked up per cell rather than pieced together, as that is most of the work."""
     kinds = [("", "")] + [(" flagged", f' data-flags="{names}"') for names in FLAG_NAMES[1:]]
-    openings = [[f'<td class="cell {heat}{flagged}"{names} ' for flagged, names in kinds]
-                for heat in HEAT_CLASSES]
+    openings = [
+        [f'<td class="cell {heat}{flagged}"{names} ' for flagged, names in kinds]
+        for heat in HEAT_CLASSES
+    ]
     return openings, ["", *[flag] * (len(FLAG_NAMES) - 1)]
 
 
 def _cells(page: ComparePage, shown: np.ndarray) -> list[str]:
     """The <td> of each criterion cell in comparison.cells where `shown`, in that order."""
     cells, grid = page.comparison.cells[shown], page.grid
-    mean, median, sd, low, high = (_repeating_texts(cells[name])
-                                   for name in ("mean", "median", "std", "min", "max"))
+    mean, median, sd, low, high = (
+        _repeating_texts(cells[name]) for name in ("mean", "median", "std", "min", "max")
+    )
     calibrated = _texts(grid.calibrated[shown], missing=escape(_("not enough data")))
     cal = escape(_("cal."))
     openings, markers = _openings(
         f'<span class="flag" role="img" aria-label="{escape(_("Evaluators disagree here"))}">'
-        '⚑</span>')
-    kinds = (cells["wide_spread"].to_numpy(dtype=bool)
-             + 2 * cells["has_outlier"].to_numpy(dtype=bool)).tolist()
+        "⚑</span>"
+    )
+    kinds = (
+        cells["wide_spread"].to_numpy(dtype=bool) + 2 * cells["has_outlier"].to_numpy(dtype=bool)
+    ).tolist()
     return [
         f'{openings[heat][kind]}data-stats="{m} {md} {s} {lo} {hi} {n} {na}"><b>{m}</b>'
-        f'{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small></td>'
+        f"{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small></td>"
         for heat, kind, m, md, s, lo, hi, n, na, c in zip(
-            grid.heat[shown].tolist(), kinds, mean, median, sd, low, high,
-            cells["n_evaluators"].tolist(), cells["n_na"].tolist(), calibrated)]
+            grid.heat[shown].tolist(),
+            kinds,
+            mean,
+            median,
+            sd,
+            low,
+            high,
+            cells["n_evaluators"].tolist(),
+            cells["n_na"].tolist(),
+            calibrated,
+            strict=False,
+        )
+    ]
 
 
 def _pack_totals(page: ComparePage, pack_key: str) -> list[str]:
     """One pack's total <td> per row, in table order."""
-    return [f'<td class="num pack-total">{fmt(row.pack_totals.get(pack_key))}</td>'
-            for row in page.rows]
+    return [
+        f'<td class="num pack-total">{fmt(row.pack_totals.get(pack_key))}</td>' for row in page.rows
+    ]
 
 
 def _display_order(page: ComparePage) -> list[int]:
@@ -93,16 +110,21 @@ def _rank(row: Row, moved_title: str) -> str:
         return f'<td class="num rank">{text}</td>'
     direction, arrow = ("up", "▲") if row.rank_delta > 0 else ("down", "▼")
     title = escape(moved_title % {"rank": row.default_rank})
-    return (f'<td class="num rank">{text} <span class="delta {direction}" title="{title}">'
-            f'{arrow}{abs(row.rank_delta)}</span></td>')
+    return (
+        f'<td class="num rank">{text} <span class="delta {direction}" title="{title}">'
+        f"{arrow}{abs(row.rank_delta)}</span></td>"
+    )
 
 
 def _interval(summary: dict, tied_title: str) -> str:
     """The bootstrap rank interval, with the tie group of a statistical tie."""
     if summary["rank_low"] is None:
         return f'<td class="num interval">{NO_VALUE}</td>'
-    tie = (f' <span class="badge tie" title="{tied_title}">≈{summary["tie_group"]}</span>'
-           if summary["statistically_tied"] else "")
+    tie = (
+        f' <span class="badge tie" title="{tied_title}">≈{summary["tie_group"]}</span>'
+        if summary["statistically_tied"]
+        else ""
+    )
     return f'<td class="num interval">{summary["rank_low"]}–{summary["rank_high"]}{tie}</td>'
 
 
@@ -110,34 +132,51 @@ def _row_start(row: Row, url: str, texts: dict[str, str]) -> str:
     """<tr> and the cells before the criteria: pin, rank, name, totals, interval, counts."""
     summary = row.summary
     classes = ("pinned" if row.pinned else "") + (" tied" if summary["statistically_tied"] else "")
-    pin = (f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["unpin"]}" '
-           f'aria-pressed="true">★</a>' if row.pinned else
-           f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["pin"]}" '
-           f'aria-pressed="false">☆</a>')
+    pin = (
+        f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["unpin"]}" '
+        f'aria-pressed="true">★</a>'
+        if row.pinned
+        else f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["pin"]}" '
+        f'aria-pressed="false">☆</a>'
+    )
     flags = summary["n_disagreements"]
     flagged = f'<span class="flag">⚑</span> {flags}' if flags else "0"
-    return (f'<tr id="row-{row.company_id}" class="{classes}"><td>{pin}</td>'
-            f'{_rank(row, texts["moved"])}'
-            f'<th scope="row" class="name-col"><a href="/companies/{row.company_id}">'
-            f'{escape(row.name)}</a></th>'
-            f'<td class="num total">{fmt(summary["total"])}</td>'
-            f'<td class="num calibrated">{fmt(summary["calibrated_total"])}</td>'
-            f'{_interval(summary, texts["tied"])}'
-            f'<td class="num">{summary["n_evaluators"]}</td>'
-            f'<td class="num">{flagged}</td>')
+    return (
+        f'<tr id="row-{row.company_id}" class="{classes}"><td>{pin}</td>'
+        f"{_rank(row, texts['moved'])}"
+        f'<th scope="row" class="name-col"><a href="/companies/{row.company_id}">'
+        f"{escape(row.name)}</a></th>"
+        f'<td class="num total">{fmt(summary["total"])}</td>'
+        f'<td class="num calibrated">{fmt(summary["calibrated_total"])}</td>'
+        f"{_interval(summary, texts['tied'])}"
+        f'<td class="num">{summary["n_evaluators"]}</td>'
+        f'<td class="num">{flagged}</td>'
+    )
 
 
 def _row_starts(page: ComparePage, selection: Selection, options: PageOptions) -> list[str]:
     """Every row's start, in table order; the pin link keeps the rest of the layout."""
-    texts = {"pin": escape(_("Pin to the top")), "unpin": escape(_("Unpin")),
-             "tied": escape(_("Statistically tied")),
-             "moved": _("Rank with the rubric weights: %(rank)s")}
-    return [_row_start(row, escape(page_url(selection, options, pinned_rows=toggled(
-        options.pinned_rows, row.company_id))), texts) for row in page.rows]
+    texts = {
+        "pin": escape(_("Pin to the top")),
+        "unpin": escape(_("Unpin")),
+        "tied": escape(_("Statistically tied")),
+        "moved": _("Rank with the rubric weights: %(rank)s"),
+    }
+    return [
+        _row_start(
+            row,
+            escape(
+                page_url(
+                    selection, options, pinned_rows=toggled(options.pinned_rows, row.company_id)
+                )
+            ),
+            texts,
+        )
+        for row in page.rows
+    ]
 
 
-def matrix_rows(page: ComparePage, selection: Selection,
-                options: PageOptions) -> list[Markup]:
+def matrix_rows(page: ComparePage, selection: Selection, options: PageOptions) -> list[Markup]:
     """The matrix's body: a <tr> per company, its criterion cells and pack totals in column
     order (pinned first). Row by row, as one string of megabytes costs more to copy around."""
     order = _display_order(page)
@@ -151,14 +190,14 @@ def matrix_rows(page: ComparePage, selection: Selection,
     # the table does not show.
     table = [EMPTY_CELL] * (len(page.rows) * width) + [""]
     table[0:-1:width] = _row_starts(page, selection, options)
-    table[width - 1:-1:width] = ["</tr>"] * len(page.rows)
+    table[width - 1 : -1 : width] = ["</tr>"] * len(page.rows)
     for number, pack in enumerate(page.packs):
-        table[slot[len(page.columns) + number]:-1:width] = _pack_totals(page, pack.key)
+        table[slot[len(page.columns) + number] : -1 : width] = _pack_totals(page, pack.key)
     shown = line[page.grid.row] >= 0
     cell_slot = slot[page.grid.column[shown]]
-    places = np.where(cell_slot > 0, line[page.grid.row[shown]] * width + cell_slot,
-                      len(table) - 1)
-    for place, cell in zip(places.tolist(), _cells(page, shown)):
+    places = np.where(cell_slot > 0, line[page.grid.row[shown]] * width + cell_slot, len(table) - 1)
+    for place, cell in zip(places.tolist(), _cells(page, shown), strict=False):
         table[place] = cell
-    return [Markup("".join(table[start:start + width]))
-            for start in range(0, len(table) - 1, width)]
+    return [
+        Markup("".join(table[start : start + width])) for start in range(0, len(table) - 1, width)
+    ]

@@ -50,16 +50,26 @@ def methodology_rows(
 ) -> pd.DataFrame:
     """Return the methodology as rows of text. Columns: item, value."""
     packs = weights.drop_duplicates(PACK_KEYS)
-    evaluators = (scores[["evaluator_id", "evaluator_name"]].drop_duplicates("evaluator_id")
-                  .sort_values("evaluator_id"))
+    evaluators = (
+        scores[["evaluator_id", "evaluator_name"]]
+        .drop_duplicates("evaluator_id")
+        .sort_values("evaluator_id")
+    )
     pack_names = [f"{row.pack_key} v{row.pack_version}" for row in packs.itertuples()]
     rows = [
         ("Generated at", generated_at.isoformat(timespec="seconds")),
         ("Packs", ", ".join(pack_names) or NONE_TEXT),
-        *((f"Pack weight: {row.pack_key} v{row.pack_version}", f"{row.pack_weight:g}")
-          for row in packs.itertuples()),
-        *((f"Criterion weight: {row.pack_key} v{row.pack_version} / {row.criterion_title}",
-           f"{row.weight:g}") for row in weights.itertuples()),
+        *(
+            (f"Pack weight: {row.pack_key} v{row.pack_version}", f"{row.pack_weight:g}")
+            for row in packs.itertuples()
+        ),
+        *(
+            (
+                f"Criterion weight: {row.pack_key} v{row.pack_version} / {row.criterion_title}",
+                f"{row.weight:g}",
+            )
+            for row in weights.itertuples()
+        ),
         ("Weighted total", TOTAL_DESCRIPTION),
         ("Evaluators included", ", ".join(evaluators["evaluator_name"]) or NONE_TEXT),
         ("Evaluators excluded for conflicts", _exclusion_text(exclusions)),

@@ -112,26 +112,38 @@ def fmt(value, digits: int = 2) -> str:
 
 def _plain(record: dict) -> dict:
     """Missing values (NaN, pd.NA) as None, so templates can test them."""
-    return {key: None if value is None or value is pd.NA
-            or (isinstance(value, float) and math.isnan(value)) else value
-            for key, value in record.items()}
+    return {
+        key: None
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+        else value
+        for key, value in record.items()
+    }
 
 
-def _columns(criteria: pd.DataFrame, selection: Selection,
-             options: PageOptions) -> list[Column]:
+def _columns(criteria: pd.DataFrame, selection: Selection, options: PageOptions) -> list[Column]:
     columns = []
     for row in criteria.itertuples():
         key = f"{row.pack_key}.{row.criterion_key}"
         weight = selection.criterion_weights.get((row.pack_key, row.criterion_key), row.weight)
-        columns.append(Column(key=key, pack_key=row.pack_key, criterion_key=row.criterion_key,
-                              title=row.criterion_title, weight=weight, rubric_weight=row.weight,
-                              scale_min=int(row.scale_min), scale_max=int(row.scale_max),
-                              pinned=key in options.pinned_columns))
+        columns.append(
+            Column(
+                key=key,
+                pack_key=row.pack_key,
+                criterion_key=row.criterion_key,
+                title=row.criterion_title,
+                weight=weight,
+                rubric_weight=row.weight,
+                scale_min=int(row.scale_min),
+                scale_max=int(row.scale_max),
+                pinned=key in options.pinned_columns,
+            )
+        )
     return columns
 
 
-def _calibrated_means(comparison: PortfolioComparison, criteria: pd.DataFrame,
-                      companies: pd.Index) -> np.ndarray:
+def _calibrated_means(
+    comparison: PortfolioComparison, criteria: pd.DataFrame, companies: pd.Index
+) -> np.ndarray:
     """Grid rows x grid columns of the calibrated matrix (its columns follow the criteria)."""
     matrix = comparison.calibrated_matrix
     values = matrix[criterion_labels(criteria)].to_numpy(dtype="float64")
@@ -157,13 +169,16 @@ def _column_of(cells: pd.DataFrame, columns: list[Column]) -> np.ndarray:
     criteria, criterion_keys = pd.factorize(cells["criterion_key"])
     at = {column.key: index for index, column in enumerate(columns)}
     # -1 for pairs no cell has (a criterion key of another pack).
-    found = np.array([[at.get(f"{pack}.{criterion}", -1) for criterion in criterion_keys]
-                      for pack in pack_keys], dtype="int64")
+    found = np.array(
+        [[at.get(f"{pack}.{criterion}", -1) for criterion in criterion_keys] for pack in pack_keys],
+        dtype="int64",
+    )
     return found[packs, criteria]
 
 
-def _grid(comparison: PortfolioComparison, criteria: pd.DataFrame,
-          columns: list[Column]) -> CellGrid:
+def _grid(
+    comparison: PortfolioComparison, criteria: pd.DataFrame, columns: list[Column]
+) -> CellGrid:
     """Every cell placed in the matrix at once (a portfolio has thousands)."""
     cells = comparison.cells
     companies = pd.Index(comparison.summary["company_id"])
@@ -172,13 +187,18 @@ def _grid(comparison: PortfolioComparison, criteria: pd.DataFrame,
     means = cells["mean"].to_numpy(dtype="float64")
     dense = np.full((len(companies), len(columns)), np.nan)
     dense[row, column] = means
-    return CellGrid(row=row, column=column, heat=_heats(means, column, columns),
-                    calibrated=_calibrated_means(comparison, criteria, companies)[row, column],
-                    means=dense)
+    return CellGrid(
+        row=row,
+        column=column,
+        heat=_heats(means, column, columns),
+        calibrated=_calibrated_means(comparison, criteria, companies)[row, column],
+        means=dense,
+    )
 
 
-def _pack_groups(portfolio: Portfolio, columns: list[Column],
-                 selection: Selection) -> list[PackGroup]:
+def _pack_groups(
+    portfolio: Portfolio, columns: list[Column], selection: Selection
+) -> list[PackGroup]:
     groups = []
     for pack in portfolio.packs:
         members = [c for c in columns if c.pack_key == pack.key and not c.pinned]
@@ -190,20 +210,31 @@ def _pack_groups(portfolio: Portfolio, columns: list[Column],
 def _rows(comparison: PortfolioComparison, grid: CellGrid, columns: list[Column]) -> list[Row]:
     packs = comparison.pack_totals
     by_company: dict[int, dict[str, float]] = {}
-    for company_id, pack_key, total in zip(packs["company_id"].tolist(),
-                                           packs["pack_key"].tolist(), packs["total"].tolist()):
+    for company_id, pack_key, total in zip(
+        packs["company_id"].tolist(),
+        packs["pack_key"].tolist(),
+        packs["total"].tolist(),
+        strict=False,
+    ):
         by_company.setdefault(company_id, {})[pack_key] = total
     keys = [column.key for column in columns]
     means = grid.means.tolist()
-    return [Row(company_id=int(summary["company_id"]), index=index, name=summary["company_name"],
-                summary=summary, pack_totals=by_company.get(summary["company_id"], {}),
-                means=dict(zip(keys, means[index])))
-            for index, summary in enumerate(
-                map(_plain, comparison.summary.to_dict(orient="records")))]
+    return [
+        Row(
+            company_id=int(summary["company_id"]),
+            index=index,
+            name=summary["company_name"],
+            summary=summary,
+            pack_totals=by_company.get(summary["company_id"], {}),
+            means=dict(zip(keys, means[index], strict=False)),
+        )
+        for index, summary in enumerate(map(_plain, comparison.summary.to_dict(orient="records")))
+    ]
 
 
-def _apply_what_if(page: ComparePage, scores: pd.DataFrame, selection: Selection,
-                   options: PageOptions) -> None:
+def _apply_what_if(
+    page: ComparePage, scores: pd.DataFrame, selection: Selection, options: PageOptions
+) -> None:
     """Rank changes against the rubric weights, and who stayed in the top N throughout."""
     if not selection.has_weights:
         top = {row.company_id for row in page.rows if _in_top(row.summary["rank"], options.top_n)}
@@ -219,8 +250,9 @@ def _apply_what_if(page: ComparePage, scores: pd.DataFrame, selection: Selection
                 row.top_status = move.top_n_status
         page.moved = sum(1 for row in page.rows if row.rank_delta)
         top = {row.company_id for row in page.rows if _in_top(row.summary["rank"], options.top_n)}
-        default_top = {row.company_id for row in page.rows
-                       if _in_top(row.default_rank, options.top_n)}
+        default_top = {
+            row.company_id for row in page.rows if _in_top(row.default_rank, options.top_n)
+        }
         top &= default_top if options.always_top is None else set(options.always_top)
     page.always_top = [row for row in page.rows if row.company_id in top]
 
@@ -229,8 +261,13 @@ def _in_top(rank, top_n: int) -> bool:
     return rank is not None and not pd.isna(rank) and rank <= top_n
 
 
-def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions, *,
-               rows_per_page: int | None = None) -> ComparePage:
+def build_page(
+    portfolio: Portfolio,
+    selection: Selection,
+    options: PageOptions,
+    *,
+    rows_per_page: int | None = None,
+) -> ComparePage:
     """Compute the comparison for the page and lay it out as options ask.
 
     Every number covers all selected companies; with rows_per_page the matrix shows one page
@@ -238,9 +275,13 @@ def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions,
     """
     scores = portfolio.scores
     comparison = build_comparison(
-        scores, pack_weights=selection.pack_weights, criterion_weights=selection.criterion_weights,
-        excluded_for_conflict=portfolio.exclusions, anonymize=selection.anonymize,
-        tables=PAGE_TABLES)
+        scores,
+        pack_weights=selection.pack_weights,
+        criterion_weights=selection.criterion_weights,
+        excluded_for_conflict=portfolio.exclusions,
+        anonymize=selection.anonymize,
+        tables=PAGE_TABLES,
+    )
     comparison = with_loading_notes(comparison, portfolio)
     criteria = comparison.criteria
     columns = _columns(criteria, selection, options)
@@ -248,10 +289,15 @@ def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions,
     rows = _rows(comparison, grid, columns)
     pinned = {key: index for index, key in enumerate(options.pinned_columns)}
     page = ComparePage(
-        comparison=comparison, columns=columns, packs=_pack_groups(portfolio, columns, selection),
+        comparison=comparison,
+        columns=columns,
+        packs=_pack_groups(portfolio, columns, selection),
         pinned_columns=sorted((c for c in columns if c.pinned), key=lambda c: pinned[c.key]),
-        rows=rows, grid=grid, top_n=options.top_n,
-        calibration=comparison.calibration.to_dict(orient="records"))
+        rows=rows,
+        grid=grid,
+        top_n=options.top_n,
+        calibration=comparison.calibration.to_dict(orient="records"),
+    )
     _apply_what_if(page, scores, selection, options)
     page.rows = ordered_rows(page.rows, options)
     if rows_per_page:
@@ -262,13 +308,18 @@ def build_page(portfolio: Portfolio, selection: Selection, options: PageOptions,
 def paged_rows(rows: list[Row], number: int, per_page: int) -> tuple[list[Row], RowsPage]:
     """The pinned rows and one page of the others; a page past the end shows the last."""
     pinned = [row for row in rows if row.pinned]
-    others = rows[len(pinned):]
+    others = rows[len(pinned) :]
     pages = max(1, math.ceil(len(others) / per_page))
     number = min(max(number, 1), pages)
     start = (number - 1) * per_page
-    shown = others[start:start + per_page]
-    return pinned + shown, RowsPage(number=number, pages=pages, first=start + 1 if shown else 0,
-                                    last=start + len(shown), total=len(others))
+    shown = others[start : start + per_page]
+    return pinned + shown, RowsPage(
+        number=number,
+        pages=pages,
+        first=start + 1 if shown else 0,
+        last=start + len(shown),
+        total=len(others),
+    )
 
 
 def _sort_value(row: Row, sort: str):
@@ -279,13 +330,19 @@ def _sort_value(row: Row, sort: str):
         return row.pack_totals.get(sort[2:])
     if sort.startswith("c:"):
         return row.means.get(sort[2:])
-    column = {"rank": "rank", "total": "total", "calibrated": "calibrated_total",
-              "evaluators": "n_evaluators", "disagreements": "n_disagreements"}[sort]
+    column = {
+        "rank": "rank",
+        "total": "total",
+        "calibrated": "calibrated_total",
+        "evaluators": "n_evaluators",
+        "disagreements": "n_disagreements",
+    }[sort]
     return summary[column]
 
 
 def ordered_rows(rows: list[Row], options: PageOptions) -> list[Row]:
     """Rows sorted by the chosen column (missing values last), pinned rows on top."""
+
     def missing(value) -> bool:
         return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
@@ -297,5 +354,6 @@ def ordered_rows(rows: list[Row], options: PageOptions) -> list[Row]:
     pins = {company_id: index for index, company_id in enumerate(options.pinned_rows)}
     for row in ordered:
         row.pinned = row.company_id in pins
-    return sorted((r for r in ordered if r.pinned), key=lambda r: pins[r.company_id]) + \
-        [r for r in ordered if not r.pinned]
+    return sorted((r for r in ordered if r.pinned), key=lambda r: pins[r.company_id]) + [
+        r for r in ordered if not r.pinned
+    ]

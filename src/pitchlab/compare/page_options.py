@@ -56,13 +56,15 @@ def page_options(params) -> PageOptions:
     return PageOptions(
         sort=sort if _valid_sort(sort) else "rank",
         descending=params.get("dir") == "desc",
-        pinned_rows=tuple(dict.fromkeys(
-            n for n in map(parse_number, params.getlist("pin")) if n is not None))[:MAX_PINS],
+        pinned_rows=tuple(
+            dict.fromkeys(n for n in map(parse_number, params.getlist("pin")) if n is not None)
+        )[:MAX_PINS],
         pinned_columns=tuple(dict.fromkeys(params.getlist("pincol")))[:MAX_PINS],
         top_n=min(top, MAX_TOP_N) if top else DEFAULT_TOP_N,
         page=page if page and page > 1 else 1,
-        always_top=None if always is None else tuple(
-            n for n in map(parse_number, always.split(",")) if n is not None),
+        always_top=None
+        if always is None
+        else tuple(n for n in map(parse_number, always.split(",")) if n is not None),
     )
 
 

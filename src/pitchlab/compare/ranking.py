@@ -22,8 +22,15 @@ RESAMPLES_PER_CHUNK = 250
 TIE_DECIMALS = 9
 
 INTERVAL_COLUMNS = [
-    "company_id", "company_name", "total", "n_evaluators", "rank", "rank_low", "rank_high",
-    "tie_group", "statistically_tied",
+    "company_id",
+    "company_name",
+    "total",
+    "n_evaluators",
+    "rank",
+    "rank_low",
+    "rank_high",
+    "tie_group",
+    "statistically_tied",
 ]
 
 
@@ -77,7 +84,7 @@ def tie_groups(rank_low: np.ndarray, rank_high: np.ndarray) -> np.ndarray:
     """Number tie groups 1, 2, ... for intervals already sorted by point rank (see module doc)."""
     groups = np.empty(len(rank_low), dtype="int64")
     group, leader_low, leader_high = 0, None, None
-    for position, (low, high) in enumerate(zip(rank_low, rank_high)):
+    for position, (low, high) in enumerate(zip(rank_low, rank_high, strict=False)):
         if leader_low is None or low > leader_high or high < leader_low:
             group, leader_low, leader_high = group + 1, low, high
         groups[position] = group
@@ -117,7 +124,7 @@ def _bootstrap_ranks(
         picked = totals.take(seats)
         picked *= in_panel
         # A matrix product sums the few seats far faster than sum(axis=2) does.
-        ranks[start:start + chunk] = _competition_ranks((picked @ ones) / sizes)
+        ranks[start : start + chunk] = _competition_ranks((picked @ ones) / sizes)
     return ranks
 
 

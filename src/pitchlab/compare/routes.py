@@ -17,8 +17,7 @@ from .page import build_page, fmt
 from .page_options import page_options, page_url, sort_url, toggled
 from .selection import Selection, selection_from_query
 
-router = APIRouter(prefix="/compare", include_in_schema=False,
-                   dependencies=[Depends(verify_csrf)])
+router = APIRouter(prefix="/compare", include_in_schema=False, dependencies=[Depends(verify_csrf)])
 
 
 def alpha_readings() -> dict[str, str]:
@@ -37,17 +36,31 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
     selection = selection_from_query(request.query_params)
     options = page_options(request.query_params)
     portfolio = load_portfolio(session, selection, user=user)
-    page = build_page(portfolio, selection, options,
-                      rows_per_page=request.app.state.settings.compare_page_size,
-                      ) if len(portfolio.scores) else None
+    page = (
+        build_page(
+            portfolio,
+            selection,
+            options,
+            rows_per_page=request.app.state.settings.compare_page_size,
+        )
+        if len(portfolio.scores)
+        else None
+    )
     context = {
-        "selection": selection, "options": options, "portfolio": portfolio, "page": page,
+        "selection": selection,
+        "options": options,
+        "portfolio": portfolio,
+        "page": page,
         "min_calibration_scores": MIN_SCORES_FOR_CALIBRATION,
-        "charts": chart_data(page) if page else None, "readings": alpha_readings(),
+        "charts": chart_data(page) if page else None,
+        "readings": alpha_readings(),
         "matrix_rows": matrix_rows(page, selection, options) if page else [],
-        "stages": list(Stage), "statuses": list(PipelineStatus), "fmt": fmt,
+        "stages": list(Stage),
+        "statuses": list(PipelineStatus),
+        "fmt": fmt,
         "page_url": lambda **changes: page_url(selection, options, **changes),
-        "sort_url": lambda key: sort_url(selection, options, key), "toggled": toggled,
+        "sort_url": lambda key: sort_url(selection, options, key),
+        "toggled": toggled,
         "query": selection.query_string(),
         "reset_url": "/compare?" + selection.query_string(weights=False),
     }
@@ -61,5 +74,8 @@ def agreement_panel(request: Request, session: SessionDep, pack_key: str, admin:
     if not any(pack.key == pack_key for pack in portfolio.all_packs):
         raise HTTPException(404, _("No rubric pack with this key and version."))
     rows = criterion_agreement(portfolio.scores).to_dict(orient="records")
-    return render(request, "compare/_agreement_panel.html",
-                  {"rows": rows, "readings": alpha_readings(), "fmt": fmt, "pack_key": pack_key})
+    return render(
+        request,
+        "compare/_agreement_panel.html",
+        {"rows": rows, "readings": alpha_readings(), "fmt": fmt, "pack_key": pack_key},
+    )

@@ -67,6 +67,6 @@ def criterion_labels(criteria: pd.DataFrame) -> list[str]:
     return [
         f"{title} ({pack} v{version})" if clash else title
         for title, pack, version, clash in zip(
-            titles, criteria["pack_key"], criteria["pack_version"], clashing
+            titles, criteria["pack_key"], criteria["pack_version"], clashing, strict=False
         )
     ]

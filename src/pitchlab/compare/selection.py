@@ -56,16 +56,27 @@ class Selection:
 
     def query_items(self, *, weights: bool = True) -> list[tuple[str, str]]:
         """The selection as query parameters, in a stable order."""
-        items = [(name, value) for name, value in (
-            ("q", self.search), ("stage", self.stage or ""), ("status", self.status or ""),
-            ("tag", self.tag or "")) if value]
+        items = [
+            (name, value)
+            for name, value in (
+                ("q", self.search),
+                ("stage", self.stage or ""),
+                ("status", self.status or ""),
+                ("tag", self.tag or ""),
+            )
+            if value
+        ]
         items += [("company", str(company_id)) for company_id in self.company_ids]
         items += [("pack", key) for key in self.pack_keys]
         if weights:
-            items += [(f"{PACK_WEIGHT_PREFIX}{key}", f"{value:g}")
-                      for key, value in sorted(self.pack_weights.items())]
-            items += [(f"{CRITERION_WEIGHT_PREFIX}{pack}.{criterion}", f"{value:g}")
-                      for (pack, criterion), value in sorted(self.criterion_weights.items())]
+            items += [
+                (f"{PACK_WEIGHT_PREFIX}{key}", f"{value:g}")
+                for key, value in sorted(self.pack_weights.items())
+            ]
+            items += [
+                (f"{CRITERION_WEIGHT_PREFIX}{pack}.{criterion}", f"{value:g}")
+                for (pack, criterion), value in sorted(self.criterion_weights.items())
+            ]
         if self.anonymize:
             items.append(("anon", "1"))
         return items
@@ -91,9 +102,9 @@ def _weights(items: Iterable[tuple[str, str]]) -> tuple[dict, dict]:
         if value is None:
             continue
         if name.startswith(PACK_WEIGHT_PREFIX) and len(name) > len(PACK_WEIGHT_PREFIX):
-            packs[name[len(PACK_WEIGHT_PREFIX):]] = value
+            packs[name[len(PACK_WEIGHT_PREFIX) :]] = value
         elif name.startswith(CRITERION_WEIGHT_PREFIX):
-            pack, _, criterion = name[len(CRITERION_WEIGHT_PREFIX):].partition(".")
+            pack, _, criterion = name[len(CRITERION_WEIGHT_PREFIX) :].partition(".")
             if pack and criterion:
                 criteria[(pack, criterion)] = value
     return packs, criteria
@@ -126,10 +137,13 @@ def selection_from_query(params) -> Selection:
         status=status if status in STATUSES else None,
         tag=tag or None,
         company_ids=_ids(params.getlist("company")),
-        pack_keys=tuple(dict.fromkeys(key for key in params.getlist("pack")
-                                      if PACK_KEY.fullmatch(key))),
+        pack_keys=tuple(
+            dict.fromkeys(key for key in params.getlist("pack") if PACK_KEY.fullmatch(key))
+        ),
         pack_weights=pack_weights,
         criterion_weights=criterion_weights,
-        anonymize=any(params.get(name, "").lower() in {"1", "true", "on", "yes"}
-                      for name in ("anon", "anonymize")),
+        anonymize=any(
+            params.get(name, "").lower() in {"1", "true", "on", "yes"}
+            for name in ("anon", "anonymize")
+        ),
     )

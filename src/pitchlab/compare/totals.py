@@ -49,8 +49,15 @@ def pack_totals(
     Columns: company_id, company_name, pack_key, pack_version, pack_weight, total, n_criteria.
     """
     codes = codes or score_codes(scores)
-    grid = _pack_grid(scores, codes, codes.company, codes.n_companies, value_column,
-                      pack_weights=pack_weights, criterion_weights=criterion_weights)
+    grid = _pack_grid(
+        scores,
+        codes,
+        codes.company,
+        codes.n_companies,
+        value_column,
+        pack_weights=pack_weights,
+        criterion_weights=criterion_weights,
+    )
     company, pack = np.nonzero(grid.n_criteria)
     pack_rows = codes.criterion_rows[first_appearance(codes.criterion_pack)[1]]
     result = scores.iloc[codes.company_rows[company]][COMPANY_KEYS].reset_index(drop=True)
@@ -75,8 +82,15 @@ def company_totals(
     Columns: company_id, company_name, total, n_packs, n_criteria, n_evaluators.
     """
     codes = codes or score_codes(scores)
-    grid = _pack_grid(scores, codes, codes.company, codes.n_companies, value_column,
-                      pack_weights=pack_weights, criterion_weights=criterion_weights)
+    grid = _pack_grid(
+        scores,
+        codes,
+        codes.company,
+        codes.n_companies,
+        value_column,
+        pack_weights=pack_weights,
+        criterion_weights=criterion_weights,
+    )
     total, n_packs, n_criteria = grid.overall()
     given = ~np.isnan(scores[value_column].to_numpy(dtype="float64"))
     seen = np.zeros(codes.n_companies * codes.n_evaluators, dtype=bool)
@@ -104,8 +118,15 @@ def evaluator_totals(
     """
     codes = codes or score_codes(scores)
     pair, pair_rows = codes.pair_codes()
-    grid = _pack_grid(scores, codes, pair, len(pair_rows), value_column,
-                      pack_weights=pack_weights, criterion_weights=criterion_weights)
+    grid = _pack_grid(
+        scores,
+        codes,
+        pair,
+        len(pair_rows),
+        value_column,
+        pack_weights=pack_weights,
+        criterion_weights=criterion_weights,
+    )
     total, n_packs, n_criteria = grid.overall()
     kept = np.flatnonzero(n_packs > 0)
     result = scores.iloc[pair_rows[kept]][[*COMPANY_KEYS, *EVALUATOR_KEYS]]
@@ -115,8 +136,9 @@ def evaluator_totals(
     return result
 
 
-def criterion_means(group: np.ndarray, n_groups: int, codes: ScoreCodes,
-                    values: np.ndarray) -> np.ndarray:
+def criterion_means(
+    group: np.ndarray, n_groups: int, codes: ScoreCodes, values: np.ndarray
+) -> np.ndarray:
     """Mean value per group (rows) and criterion (columns), N/A left out; NaN where none."""
     cell = group * codes.n_criteria + codes.criterion
     given = ~np.isnan(values)
@@ -129,15 +151,20 @@ def criterion_means(group: np.ndarray, n_groups: int, codes: ScoreCodes,
 
 
 def _pack_grid(
-    scores: pd.DataFrame, codes: ScoreCodes, group: np.ndarray, n_groups: int,
-    value_column: str, *, pack_weights: PackWeights | None,
+    scores: pd.DataFrame,
+    codes: ScoreCodes,
+    group: np.ndarray,
+    n_groups: int,
+    value_column: str,
+    *,
+    pack_weights: PackWeights | None,
     criterion_weights: CriterionWeights | None,
 ) -> _PackGrid:
     criteria = scores.iloc[codes.criterion_rows]
-    weight, pack_weight = weights_in_force(criteria, pack_weights=pack_weights,
-                                           criterion_weights=criterion_weights)
-    means = criterion_means(group, n_groups, codes,
-                            scores[value_column].to_numpy(dtype="float64"))
+    weight, pack_weight = weights_in_force(
+        criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
+    )
+    means = criterion_means(group, n_groups, codes, scores[value_column].to_numpy(dtype="float64"))
     in_pack = np.zeros((codes.n_criteria, codes.n_packs))
     in_pack[np.arange(codes.n_criteria), codes.criterion_pack] = 1.0
     usable = ~np.isnan(means) & (weight > 0)

@@ -29,10 +29,11 @@ def weights_in_force(
     _check_not_negative(pack_weights, criterion_weights)
     packs = criteria["pack_key"].tolist()
     weight = criteria["weight"].to_numpy(dtype="float64").copy()
-    for position, key in enumerate(zip(packs, criteria["criterion_key"].tolist())):
+    for position, key in enumerate(zip(packs, criteria["criterion_key"].tolist(), strict=False)):
         weight[position] = (criterion_weights or {}).get(key, weight[position])
-    pack_weight = np.array([(pack_weights or {}).get(pack, DEFAULT_PACK_WEIGHT) for pack in packs],
-                           dtype="float64")
+    pack_weight = np.array(
+        [(pack_weights or {}).get(pack, DEFAULT_PACK_WEIGHT) for pack in packs], dtype="float64"
+    )
     return weight, pack_weight
 
 
@@ -51,7 +52,8 @@ def weight_table(
     criteria = scores.iloc[codes.criterion_rows][[*CRITERION_KEYS, "criterion_title", "weight"]]
     criteria = criteria.reset_index(drop=True)
     criteria["weight"], criteria["pack_weight"] = weights_in_force(
-        criteria, pack_weights=pack_weights, criterion_weights=criterion_weights)
+        criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
+    )
     return criteria
 
 

@@ -10,8 +10,17 @@ DEFAULT_TOP_N = 10
 STAYS, ENTERS, LEAVES, OUTSIDE = "stays", "enters", "leaves", "outside"
 
 WHAT_IF_COLUMNS = [
-    "company_id", "company_name", "default_total", "default_rank", "new_total", "new_rank",
-    "rank_delta", "moved", "in_top_n_before", "in_top_n_after", "top_n_status",
+    "company_id",
+    "company_name",
+    "default_total",
+    "default_rank",
+    "new_total",
+    "new_rank",
+    "rank_delta",
+    "moved",
+    "in_top_n_before",
+    "in_top_n_after",
+    "top_n_status",
 ]
 
 
@@ -32,8 +41,9 @@ def weight_what_if(
     """
     default = _ranked(company_totals(scores), prefix="default")
     if new_totals is None:
-        new_totals = company_totals(scores, pack_weights=pack_weights,
-                                    criterion_weights=criterion_weights)
+        new_totals = company_totals(
+            scores, pack_weights=pack_weights, criterion_weights=criterion_weights
+        )
     new = _ranked(new_totals, prefix="new")
     compared = new.merge(default, on=["company_id", "company_name"], how="outer")
     compared["rank_delta"] = compared["default_rank"] - compared["new_rank"]
@@ -42,7 +52,9 @@ def weight_what_if(
     compared["in_top_n_after"] = (compared["new_rank"] <= top_n).fillna(False).astype(bool)
     compared["top_n_status"] = [
         _top_n_status(before, after)
-        for before, after in zip(compared["in_top_n_before"], compared["in_top_n_after"])
+        for before, after in zip(
+            compared["in_top_n_before"], compared["in_top_n_after"], strict=False
+        )
     ]
     compared = compared.sort_values("new_rank", kind="stable", na_position="last")
     return compared[WHAT_IF_COLUMNS].reset_index(drop=True)

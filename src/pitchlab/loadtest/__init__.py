@@ -14,5 +14,14 @@ from .runner import LoadResult, describe, run_load, run_load_sync
 from .server import ServerProcess
 from .verify import Verdict, verify
 
-__all__ = ["LoadResult", "Plan", "ServerProcess", "Verdict", "describe", "prepare", "run_load",
-           "run_load_sync", "verify"]
+__all__ = [
+    "LoadResult",
+    "Plan",
+    "ServerProcess",
+    "Verdict",
+    "describe",
+    "prepare",
+    "run_load",
+    "run_load_sync",
+    "verify",
+]

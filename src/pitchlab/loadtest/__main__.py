@@ -23,22 +23,29 @@ from .crash import load_and_kill
 
 
 def _arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m pitchlab.loadtest",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m pitchlab.loadtest", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--users", type=int, default=32)
     parser.add_argument("--base-url", help="a running pitchlab on this machine")
-    parser.add_argument("--serve", action="store_true",
-                        help="start pitchlab on a free port instead")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="with --serve (PostgreSQL for more than 1)")
-    parser.add_argument("--kill-after", type=float, help="with --serve: kill -9 the server after "
-                        "this many seconds, restart it, then check")
+    parser.add_argument(
+        "--serve", action="store_true", help="start pitchlab on a free port instead"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="with --serve (PostgreSQL for more than 1)"
+    )
+    parser.add_argument(
+        "--kill-after",
+        type=float,
+        help="with --serve: kill -9 the server after this many seconds, restart it, then check",
+    )
     parser.add_argument("--database-url", default=os.environ.get("PITCHLAB_DATABASE_URL"))
     arguments = parser.parse_args()
     if not arguments.database_url or bool(arguments.base_url) == arguments.serve:
-        parser.error("give --database-url (or PITCHLAB_DATABASE_URL) "
-                     "and one of --base-url or --serve")
+        parser.error(
+            "give --database-url (or PITCHLAB_DATABASE_URL) and one of --base-url or --serve"
+        )
     if arguments.kill_after is not None and not arguments.serve:
         parser.error("--kill-after needs --serve")
     arguments.database_url = normalize_database_url(arguments.database_url)
@@ -58,10 +65,12 @@ def main() -> int:
             else:
                 started = time.monotonic()
                 result = load_and_kill(
-                    plan, server, limit_s=arguments.seconds,
-                    kill_when=lambda _seen: time.monotonic() - started >= arguments.kill_after)
-                print(f"killed the server (kill -9) after {arguments.kill_after:g} s, "
-                      "restarted it")
+                    plan,
+                    server,
+                    limit_s=arguments.seconds,
+                    kill_when=lambda _seen: time.monotonic() - started >= arguments.kill_after,
+                )
+                print(f"killed the server (kill -9) after {arguments.kill_after:g} s, restarted it")
         print(f"server log: {log}")
     else:
         result = run_load_sync(plan, arguments.base_url, seconds=arguments.seconds)

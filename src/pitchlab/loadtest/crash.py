@@ -14,15 +14,19 @@ JOIN_TIMEOUT_S = 60
 POLL_S = 0.05
 
 
-def load_and_kill(plan: Plan, server: ServerProcess, *, kill_when: Callable[[LoadResult], bool],
-                  limit_s: float) -> LoadResult:
+def load_and_kill(
+    plan: Plan, server: ServerProcess, *, kill_when: Callable[[LoadResult], bool], limit_s: float
+) -> LoadResult:
     """Load the running `server`, kill it once `kill_when(progress)` holds, restart it.
 
     Returns what the load saw; every write it saw acknowledged must survive (verify()).
     """
     stop, progress = threading.Event(), LoadResult()
-    thread = threading.Thread(target=lambda: run_load_sync(
-        plan, server.base_url, seconds=limit_s, stop=stop, result=progress))
+    thread = threading.Thread(
+        target=lambda: run_load_sync(
+            plan, server.base_url, seconds=limit_s, stop=stop, result=progress
+        )
+    )
     thread.start()
     deadline = time.monotonic() + limit_s
     while thread.is_alive() and not kill_when(progress) and time.monotonic() < deadline:

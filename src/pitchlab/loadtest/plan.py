@@ -58,8 +58,13 @@ def _evaluators(session: Session, run_id: str, count: int) -> list[Evaluator]:
     made = []
     for number in range(count):
         password = secrets.token_urlsafe(PASSWORD_BYTES)
-        user = create_user(session, email=f"load-{run_id}-{number}@loadtest.invalid",
-                           display_name=f"Load {number}", role=Role.ANALYST, password=password)
+        user = create_user(
+            session,
+            email=f"load-{run_id}-{number}@loadtest.invalid",
+            display_name=f"Load {number}",
+            role=Role.ANALYST,
+            password=password,
+        )
         token = create_token(session, user=user, name="load test")
         made.append(Evaluator(user.email, password, token, user.id))
     return made
@@ -75,9 +80,14 @@ def prepare(database_url: str, *, users: int, companies: int = 6) -> Plan:
                 seed_all(session, demo=True, demo_scorecards=False)
             entry = get_pack_version(session, PACK_KEY)
             criteria = {c.key: c.id for c in entry.criteria if not c.retired}
-            company_ids = list(session.exec(
-                select(Company.id).where(col(Company.archived_at).is_(None))
-                .order_by(col(Company.id)).limit(companies)))
+            company_ids = list(
+                session.exec(
+                    select(Company.id)
+                    .where(col(Company.archived_at).is_(None))
+                    .order_by(col(Company.id))
+                    .limit(companies)
+                )
+            )
             template_id, section = _prfaq_target(session)
             run_id = uuid.uuid4().hex[:6]
             evaluators = _evaluators(session, run_id, users)

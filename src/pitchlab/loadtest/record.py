@@ -34,8 +34,9 @@ class Ledger:
 
     writes: list[Write] = field(default_factory=list)
 
-    def add(self, target: tuple, text: str, value: int | None, status: int | None,
-            acknowledged: bool) -> None:
+    def add(
+        self, target: tuple, text: str, value: int | None, status: int | None, acknowledged: bool
+    ) -> None:
         self.writes.append(Write(target, text, value, outcome_of(status, acknowledged)))
 
     def by_target(self) -> dict[tuple, list[Write]]:
@@ -87,6 +88,8 @@ class Stats:
         lines = [f"{'kind':<16}{'count':>8}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}"]
         for kind in sorted(self.latencies_ms):
             values = sorted(self.latencies_ms[kind])
-            lines.append(f"{kind:<16}{len(values):>8}{percentile(values, 0.5):>10.1f}"
-                         f"{percentile(values, 0.99):>10.1f}{values[-1]:>10.1f}")
+            lines.append(
+                f"{kind:<16}{len(values):>8}{percentile(values, 0.5):>10.1f}"
+                f"{percentile(values, 0.99):>10.1f}{values[-1]:>10.1f}"
+            )
         return lines

@@ -25,8 +25,16 @@ class Unavailable(Exception):
 class VirtualUser:
     """One logged-in evaluator: a cookie jar, a bearer token, and what they have opened."""
 
-    def __init__(self, plan: Plan, evaluator: Evaluator, number: int, client: httpx.AsyncClient,
-                 ledger: Ledger, stats: Stats, rng: random.Random) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        evaluator: Evaluator,
+        number: int,
+        client: httpx.AsyncClient,
+        ledger: Ledger,
+        stats: Stats,
+        rng: random.Random,
+    ) -> None:
         self.plan, self.evaluator, self.number = plan, evaluator, number
         self.client, self.ledger, self.stats, self.rng = client, ledger, stats, rng
         self.scorecards: dict[int, int] = {}  # company id -> scorecard id
@@ -56,8 +64,13 @@ class VirtualUser:
             raise Unavailable(kind)
         return response
 
-    def answer(self, kind: str, response: httpx.Response | None, statuses: tuple[int, ...],
-               location: str | None = None) -> tuple[int | None, bool]:
+    def answer(
+        self,
+        kind: str,
+        response: httpx.Response | None,
+        statuses: tuple[int, ...],
+        location: str | None = None,
+    ) -> tuple[int | None, bool]:
         """The status, and whether it is the answer a stored write gets; odd answers are counted."""
         if response is None:
             return None, False
@@ -69,9 +82,17 @@ class VirtualUser:
 
     async def log_in(self) -> bool:
         await self.request("login_page", "GET", "/login")
-        response = await self.request("login", "POST", "/login", data={
-            "email": self.evaluator.email, "password": self.evaluator.password, "next": "/",
-            "csrf_token": self.client.cookies.get(CSRF_COOKIE, "")})
+        response = await self.request(
+            "login",
+            "POST",
+            "/login",
+            data={
+                "email": self.evaluator.email,
+                "password": self.evaluator.password,
+                "next": "/",
+                "csrf_token": self.client.cookies.get(CSRF_COOKIE, ""),
+            },
+        )
         return response is not None and response.status_code == 303
 
     def company(self) -> int:
@@ -85,12 +106,17 @@ async def api_save(user: VirtualUser) -> None:
     """Save two criteria of one scorecard through the JSON API, with the bearer token."""
     company_id = user.company()
     keys = user.rng.sample(sorted(user.plan.criteria), k=min(2, len(user.plan.criteria)))
-    items = [{"criterion_key": key, "value": user.score_value(), "rationale": user.unique_text(key)}
-             for key in keys]
+    items = [
+        {"criterion_key": key, "value": user.score_value(), "rationale": user.unique_text(key)}
+        for key in keys
+    ]
     response = await user.request(
-        "api_save", "POST", f"/api/v1/companies/{company_id}/scorecards",
+        "api_save",
+        "POST",
+        f"/api/v1/companies/{company_id}/scorecards",
         json={"pack_key": user.plan.pack_key, "scores": items},
-        headers={"Authorization": f"Bearer {user.evaluator.token}"})
+        headers={"Authorization": f"Bearer {user.evaluator.token}"},
+    )
     status, acknowledged = user.answer("api_save", response, (200, 201))
     for item in items:
         target = ("score", user.evaluator.user_id, company_id, item["criterion_key"])
@@ -99,9 +125,12 @@ async def api_save(user: VirtualUser) -> None:
 
 async def _scorecard_id(user: VirtualUser, company_id: int) -> int | None:
     if company_id not in user.scorecards:
-        response = await user.request("open_scorecard", "POST",
-                                      f"/companies/{company_id}/score/{user.plan.pack_key}",
-                                      headers=user.page_headers())
+        response = await user.request(
+            "open_scorecard",
+            "POST",
+            f"/companies/{company_id}/score/{user.plan.pack_key}",
+            headers=user.page_headers(),
+        )
         if response is None or response.status_code != 303:
             return None
         user.scorecards[company_id] = int(response.headers["location"].rsplit("/", 1)[1])
@@ -117,8 +146,12 @@ async def page_save(user: VirtualUser) -> None:
     key = user.rng.choice(sorted(user.plan.criteria))
     value, text = user.score_value(), user.unique_text(key)
     response = await user.request(
-        "page_save", "POST", f"/scorecards/{scorecard_id}/criteria/{user.plan.criteria[key]}",
-        data={"value": str(value), "rationale": text}, headers=user.page_headers(htmx=True))
+        "page_save",
+        "POST",
+        f"/scorecards/{scorecard_id}/criteria/{user.plan.criteria[key]}",
+        data={"value": str(value), "rationale": text},
+        headers=user.page_headers(htmx=True),
+    )
     status, acknowledged = user.answer("page_save", response, (200,))
     target = ("score", user.evaluator.user_id, company_id, key)
     user.ledger.add(target, text, value, status, acknowledged)
@@ -154,9 +187,16 @@ async def _draft(user: VirtualUser, company_id: int) -> tuple[int, int] | None:
     """The user's draft of this company (started on first use) and the revision to build on."""
     if company_id not in user.drafts:
         response = await user.request(
-            "prfaq_create", "POST", f"/prfaqs/new?company_id={company_id}",
-            data={"template": str(user.plan.prfaq_template_id), "language": "en",
-                  "title": user.unique_text("draft")}, headers=user.page_headers())
+            "prfaq_create",
+            "POST",
+            f"/prfaqs/new?company_id={company_id}",
+            data={
+                "template": str(user.plan.prfaq_template_id),
+                "language": "en",
+                "title": user.unique_text("draft"),
+            },
+            headers=user.page_headers(),
+        )
         if response is None or response.status_code != 303:
             return None
         user.drafts[company_id] = (int(response.headers["location"].rsplit("/", 1)[1]), None)
@@ -180,9 +220,12 @@ async def prfaq_save(user: VirtualUser) -> None:
     draft_id, revision = draft
     section, text = user.plan.prfaq_section, user.unique_text("section")
     response = await user.request(
-        "prfaq_save", "POST", f"/prfaqs/{draft_id}",
+        "prfaq_save",
+        "POST",
+        f"/prfaqs/{draft_id}",
         data={"base_revision": str(revision), f"section-{section}": text},
-        headers=user.page_headers())
+        headers=user.page_headers(),
+    )
     status, acknowledged = user.answer("prfaq_save", response, (303,), f"/prfaqs/{draft_id}")
     user.ledger.add(("prfaq", draft_id, section), text, None, status, acknowledged)
     # After a save the browser follows the redirect to the editor, which names the new revision.

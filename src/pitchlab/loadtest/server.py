@@ -44,10 +44,24 @@ class ServerProcess:
         # The JSON request log, as `pitchlab serve` writes it, for reading after a failed run.
         log_config = self.log_path.with_suffix(".logging.json")
         log_config.write_text(json.dumps(logging_config()))
-        return [sys.executable, "-m", "uvicorn", "pitchlab.app:create_app", "--factory",
-                "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers),
-                "--log-config", str(log_config), "--no-access-log",
-                "--timeout-worker-healthcheck", str(WORKER_HEALTHCHECK_TIMEOUT_S)]
+        return [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "pitchlab.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--workers",
+            str(self.workers),
+            "--log-config",
+            str(log_config),
+            "--no-access-log",
+            "--timeout-worker-healthcheck",
+            str(WORKER_HEALTHCHECK_TIMEOUT_S),
+        ]
 
     def _workers_started(self, log_offset: int) -> bool:
         with self.log_path.open("rb") as log:
@@ -57,26 +71,34 @@ class ServerProcess:
     def start(self) -> str:
         """Start and wait until every worker is up and /healthz answers; return the base URL."""
         log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
-        env = {**os.environ, "PITCHLAB_DATABASE_URL": self.database_url,
-               "PITCHLAB_SECRET_KEY": self.secret_key, "PITCHLAB_ENVIRONMENT": "production"}
+        env = {
+            **os.environ,
+            "PITCHLAB_DATABASE_URL": self.database_url,
+            "PITCHLAB_SECRET_KEY": self.secret_key,
+            "PITCHLAB_ENVIRONMENT": "production",
+        }
         with self.log_path.open("ab") as log:
             # A session of its own, so kill() reaches the workers and nothing else.
-            self.process = subprocess.Popen(self._command(), env=env, stdout=log, stderr=log,
-                                            start_new_session=True)
+            self.process = subprocess.Popen(
+                self._command(), env=env, stdout=log, stderr=log, start_new_session=True
+            )
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the server exited at start-up: {self.log_tail()}")
             try:
-                if (self._workers_started(log_offset)
-                        and httpx.get(f"{self.base_url}/healthz", timeout=1).status_code == 200):
+                if (
+                    self._workers_started(log_offset)
+                    and httpx.get(f"{self.base_url}/healthz", timeout=1).status_code == 200
+                ):
                     return self.base_url
             except httpx.TransportError:
                 pass
             time.sleep(POLL_INTERVAL_S)
         self.kill()
-        raise RuntimeError(f"the server did not answer within {STARTUP_TIMEOUT_S} s: "
-                           f"{self.log_tail()}")
+        raise RuntimeError(
+            f"the server did not answer within {STARTUP_TIMEOUT_S} s: {self.log_tail()}"
+        )
 
     def _signal(self, number: int) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -32,9 +32,11 @@ class Verdict:
 
     def summary(self) -> str:
         problems = (self.lost + self.duplicated)[:SHOWN_PROBLEMS]
-        return (f"acknowledged writes checked: {self.checked}; lost: {len(self.lost)}; "
-                f"duplicated: {len(self.duplicated)}; integrity: {self.integrity}"
-                + "".join(f"\n  {problem}" for problem in problems))
+        return (
+            f"acknowledged writes checked: {self.checked}; lost: {len(self.lost)}; "
+            f"duplicated: {len(self.duplicated)}; integrity: {self.integrity}"
+            + "".join(f"\n  {problem}" for problem in problems)
+        )
 
 
 def _allowed_final(writes: list[Write]) -> list[Write | None]:
@@ -42,7 +44,7 @@ def _allowed_final(writes: list[Write]) -> list[Write | None]:
     acked = [i for i, write in enumerate(writes) if write.outcome == ACKED]
     start = acked[-1] if acked else -1
     allowed: list[Write | None] = [writes[start]] if acked else [None]
-    return allowed + [w for w in writes[start + 1:] if w.outcome == UNKNOWN]
+    return allowed + [w for w in writes[start + 1 :] if w.outcome == UNKNOWN]
 
 
 def _check_occurrences(writes: list[Write], seen: Counter, verdict: Verdict, what: str) -> None:
@@ -56,17 +58,27 @@ def _check_occurrences(writes: list[Write], seen: Counter, verdict: Verdict, wha
             verdict.lost.append(f"refused {what} {write.text!r} was stored anyway")
 
 
-def _check_scores(session: Session, plan: Plan, writes: dict[tuple, list[Write]],
-                  verdict: Verdict) -> None:
+def _check_scores(
+    session: Session, plan: Plan, writes: dict[tuple, list[Write]], verdict: Verdict
+) -> None:
     user_ids = [evaluator.user_id for evaluator in plan.evaluators]
     rows = session.exec(
-        select(Evaluation.id, Evaluation.evaluator_id, Evaluation.company_id, RubricCriterion.key,
-               Score.value, Score.rationale)
+        select(
+            Evaluation.id,
+            Evaluation.evaluator_id,
+            Evaluation.company_id,
+            RubricCriterion.key,
+            Score.value,
+            Score.rationale,
+        )
         .join(Score, col(Score.evaluation_id) == Evaluation.id)
         .join(RubricCriterion, col(RubricCriterion.id) == Score.criterion_id)
-        .where(col(Evaluation.evaluator_id).in_(user_ids))).all()
-    stored = {("score", user, company, key): (value, rationale)
-              for _id, user, company, key, value, rationale in rows}
+        .where(col(Evaluation.evaluator_id).in_(user_ids))
+    ).all()
+    stored = {
+        ("score", user, company, key): (value, rationale)
+        for _id, user, company, key, value, rationale in rows
+    }
     for target, attempts in writes.items():
         state = stored.get(target)
         allowed = [None if w is None else (w.value, w.text) for w in _allowed_final(attempts)]
@@ -74,8 +86,11 @@ def _check_scores(session: Session, plan: Plan, writes: dict[tuple, list[Write]]
             verdict.lost.append(f"{target}: stored {state}, expected one of {allowed}")
         verdict.checked += sum(1 for write in attempts if write.outcome == ACKED)
     evaluation_ids = sorted({row[0] for row in rows}) or [0]
-    events = session.exec(select(ScoreEvent.new).where(
-        col(ScoreEvent.evaluation_id).in_(evaluation_ids), ScoreEvent.field == "rationale")).all()
+    events = session.exec(
+        select(ScoreEvent.new).where(
+            col(ScoreEvent.evaluation_id).in_(evaluation_ids), ScoreEvent.field == "rationale"
+        )
+    ).all()
     seen = Counter(new.get("rationale") for new in events)
     _check_occurrences([w for ws in writes.values() for w in ws], seen, verdict, "score change")
 
@@ -83,8 +98,11 @@ def _check_scores(session: Session, plan: Plan, writes: dict[tuple, list[Write]]
 def _check_prfaqs(session: Session, writes: dict[tuple, list[Write]], verdict: Verdict) -> None:
     for target, attempts in writes.items():
         _kind, draft_id, section = target
-        revisions = session.exec(select(PrfaqRevision).where(PrfaqRevision.draft_id == draft_id)
-                                 .order_by(col(PrfaqRevision.number))).all()
+        revisions = session.exec(
+            select(PrfaqRevision)
+            .where(PrfaqRevision.draft_id == draft_id)
+            .order_by(col(PrfaqRevision.number))
+        ).all()
         draft = session.get(PrfaqDraft, draft_id)
         numbers = [revision.number for revision in revisions]
         consecutive = numbers == list(range(1, len(numbers) + 1))
@@ -97,8 +115,9 @@ def _check_prfaqs(session: Session, writes: dict[tuple, list[Write]], verdict: V
         # None: no write was acknowledged, so the text the draft started with may still be there.
         untouched = None in finals and latest not in {w.text for w in attempts}
         if latest not in allowed and not untouched:
-            verdict.lost.append(f"draft {draft_id}: section {section} is {latest!r}, "
-                                f"expected one of {allowed}")
+            verdict.lost.append(
+                f"draft {draft_id}: section {section} is {latest!r}, expected one of {allowed}"
+            )
         seen = Counter(revision.sections.get(section) for revision in revisions)
         _check_occurrences(attempts, seen, verdict, "PR/FAQ save")
         verdict.checked += sum(1 for write in attempts if write.outcome == ACKED)
@@ -106,9 +125,13 @@ def _check_prfaqs(session: Session, writes: dict[tuple, list[Write]], verdict: V
 
 def _check_unique(session: Session, verdict: Verdict) -> None:
     # The schema's unique constraints, asked again: one score per criterion per scorecard.
-    for model, columns in ((Score, (Score.evaluation_id, Score.criterion_id)),
-                           (Evaluation, (Evaluation.company_id, Evaluation.evaluator_id,
-                                         Evaluation.rubric_version_id))):
+    for model, columns in (
+        (Score, (Score.evaluation_id, Score.criterion_id)),
+        (
+            Evaluation,
+            (Evaluation.company_id, Evaluation.evaluator_id, Evaluation.rubric_version_id),
+        ),
+    ):
         twice = session.exec(select(*columns).group_by(*columns).having(func.count() > 1)).all()
         verdict.duplicated += [f"{model.__name__} {tuple(row)} stored twice" for row in twice]
 

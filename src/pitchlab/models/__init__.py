@@ -1,6 +1,6 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
-from .company import Company, ModelStrategy, Modality, PipelineStatus, Stage
+from .company import Company, Modality, ModelStrategy, PipelineStatus, Stage
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
@@ -9,9 +9,30 @@ from .types import UTCDateTime, utcnow
 from .user import ApiToken, AppSetting, LoginAttempt, Role, User
 
 __all__ = [
-    "ApiToken", "AppSetting", "Company", "Conflict", "Evaluation", "EvaluationStatus",
-    "ExportJob", "ExportStatus",
-    "LoginAttempt", "Modality", "ModelStrategy", "PipelineStatus", "PrfaqDraft", "PrfaqRevision",
-    "PrfaqTemplate", "Role", "RubricCriterion", "RubricPack", "RubricVersion", "Score",
-    "ScoreEvent", "Stage", "TechDebtEstimate", "UTCDateTime", "User", "utcnow",
+    "ApiToken",
+    "AppSetting",
+    "Company",
+    "Conflict",
+    "Evaluation",
+    "EvaluationStatus",
+    "ExportJob",
+    "ExportStatus",
+    "LoginAttempt",
+    "Modality",
+    "ModelStrategy",
+    "PipelineStatus",
+    "PrfaqDraft",
+    "PrfaqRevision",
+    "PrfaqTemplate",
+    "Role",
+    "RubricCriterion",
+    "RubricPack",
+    "RubricVersion",
+    "Score",
+    "ScoreEvent",
+    "Stage",
+    "TechDebtEstimate",
+    "UTCDateTime",
+    "User",
+    "utcnow",
 ]

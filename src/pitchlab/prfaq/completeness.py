@@ -76,8 +76,16 @@ class Finding:
     topic: str | None = None  # key of the template topic, for "missing-topic"
 
 
-def _finding(part: str, kind: str, severity: Severity, language: Language, *,
-             item: int | None = None, topic: str | None = None, **values: object) -> Finding:
+def _finding(
+    part: str,
+    kind: str,
+    severity: Severity,
+    language: Language,
+    *,
+    item: int | None = None,
+    topic: str | None = None,
+    **values: object,
+) -> Finding:
     message = _MESSAGES[kind][language].format(**values)
     return Finding(part, kind, severity, message, item=item, topic=topic)
 
@@ -95,8 +103,9 @@ def _section_findings(
         low, high = section.min_words.limit(language), section.max_words.limit(language)
         if count < low or count > high:
             kind = "too-short" if count < low else "too-long"
-            yield _finding(section.key, kind, "weak", language,
-                           title=title, count=count, low=low, high=high)
+            yield _finding(
+                section.key, kind, "weak", language, title=title, count=count, low=low, high=high
+            )
 
 
 def _joined(
@@ -132,8 +141,10 @@ def _faq_findings(template: TemplateDocument, faqs: Faqs, language: Language) ->
         part, spec = f"faq.{name}", template.faq.part(name)
         title = spec.title.text(language)
         # Blank rows (an empty form line) are ignored; indexes still point into the original list.
-        entries = [(index, _entry_text(entry, "question"), _entry_text(entry, "answer"))
-                   for index, entry in enumerate(faqs.get(name) or [])]
+        entries = [
+            (index, _entry_text(entry, "question"), _entry_text(entry, "answer"))
+            for index, entry in enumerate(faqs.get(name) or [])
+        ]
         entries = [row for row in entries if row[1] or row[2]]
         if not entries:
             yield _finding(part, "no-questions", "missing", language, title=title)
@@ -141,8 +152,15 @@ def _faq_findings(template: TemplateDocument, faqs: Faqs, language: Language) ->
         for key in spec.required_topics:
             topic = template.topics[key]
             if not mentions_any(everything, topic.all_keywords()):
-                yield _finding(part, "missing-topic", "missing", language, topic=key,
-                               title=title, topic_title=topic.title.text(language))
+                yield _finding(
+                    part,
+                    "missing-topic",
+                    "missing",
+                    language,
+                    topic=key,
+                    title=title,
+                    topic_title=topic.title.text(language),
+                )
         yield from _entry_findings(part, title, entries, language)
 
 
@@ -151,10 +169,14 @@ def _entry_findings(
 ) -> Iterator[Finding]:
     for index, question, answer in entries:
         if question and not answer:
-            preview = question if len(question) <= QUOTE_PREVIEW_CHARS else (
-                question[:QUOTE_PREVIEW_CHARS].rstrip() + "…")
-            yield _finding(part, "unanswered", "missing", language,
-                           title=title, question=preview, item=index)
+            preview = (
+                question
+                if len(question) <= QUOTE_PREVIEW_CHARS
+                else (question[:QUOTE_PREVIEW_CHARS].rstrip() + "…")
+            )
+            yield _finding(
+                part, "unanswered", "missing", language, title=title, question=preview, item=index
+            )
         elif answer and not question:
             yield _finding(part, "no-question", "weak", language, title=title, item=index)
 

@@ -9,21 +9,18 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException
 
-from ..auth.deps import EVALUATOR_ROLES, UserDep
-from ..db import RowId, SessionDep
-from ..models import Company, PrfaqDraft, PrfaqRevision, Role, User
+from ..auth.deps import UserDep
 from ..companies.deps import CompanyDep
+from ..db import RowId, SessionDep
+from ..models import Company, PrfaqDraft, PrfaqRevision, User
+from ..permissions import Action, can
 from ..scoring.deps import refuse_if_conflicted
 from ..web.i18n import gettext as _
 from .store import get_revision
 
-WRITER_ROLES = frozenset(role.value for role in EVALUATOR_ROLES)
-# Besides a draft's author, the people who tidy the fund's drafts away (and bring them back).
-ARCHIVER_ROLES = frozenset({Role.ADMIN.value, Role.PARTNER.value})
-
 
 def may_write(user: User) -> bool:
-    return user.role in WRITER_ROLES
+    return can(user, Action.PRFAQ_WRITE)
 
 
 def may_edit(user: User, draft: PrfaqDraft) -> bool:
@@ -33,7 +30,7 @@ def may_edit(user: User, draft: PrfaqDraft) -> bool:
 
 def may_archive(user: User, draft: PrfaqDraft) -> bool:
     """Partners and admins archive and restore any draft; an analyst only their own."""
-    return may_write(user) and (user.role in ARCHIVER_ROLES or draft.created_by_id == user.id)
+    return can(user, Action.PRFAQ_ARCHIVE, owner_id=draft.created_by_id)
 
 
 def readable_draft(draft_id: RowId, session: SessionDep, user: UserDep) -> PrfaqDraft:
@@ -80,8 +77,9 @@ EditableDraftDep = Annotated[PrfaqDraft, Depends(editable_draft)]
 def refuse_unless_archiver(user: User, draft: PrfaqDraft) -> PrfaqDraft:
     """The draft, if the user may archive or restore it (see may_archive); else 403."""
     if not may_archive(user, draft):
-        raise HTTPException(403, _("Only the draft's author, partners and admins may archive "
-                                   "or restore it."))
+        raise HTTPException(
+            403, _("Only the draft's author, partners and admins may archive or restore it.")
+        )
     return draft
 
 

@@ -44,8 +44,13 @@ def _tokens(text: str) -> list[str]:
 def _is_gap(spans: list[DiffSpan], index: int) -> bool:
     """A bare space between two changes: folding it in reads "<del>a b</del>", not "a| |b"."""
     span = spans[index]
-    return (span.kind == "equal" and span.text.isspace() and 0 < index < len(spans) - 1
-            and spans[index - 1].kind != "equal" and spans[index + 1].kind != "equal")
+    return (
+        span.kind == "equal"
+        and span.text.isspace()
+        and 0 < index < len(spans) - 1
+        and spans[index - 1].kind != "equal"
+        and spans[index + 1].kind != "equal"
+    )
 
 
 def _grouped(spans: list[DiffSpan]) -> tuple[DiffSpan, ...]:
@@ -56,8 +61,11 @@ def _grouped(spans: list[DiffSpan]) -> tuple[DiffSpan, ...]:
     inserted: list[str] = []
 
     def flush() -> None:
-        grouped.extend(DiffSpan(kind, "".join(texts))
-                       for kind, texts in (("delete", deleted), ("insert", inserted)) if texts)
+        grouped.extend(
+            DiffSpan(kind, "".join(texts))
+            for kind, texts in (("delete", deleted), ("insert", inserted))
+            if texts
+        )
         deleted.clear()
         inserted.clear()
 
@@ -102,13 +110,15 @@ def diff_revisions(old: Mapping[str, str], new: Mapping[str, str]) -> list[Secti
     for key in dict.fromkeys([*old, *new]):
         before, after = old.get(key) or "", new.get(key) or ""
         spans = diff_text(before, after)
-        diffs.append(SectionDiff(
-            key=key,
-            status=_status(before.strip(), after.strip()),
-            spans=spans,
-            words_inserted=sum(word_count(s.text) for s in spans if s.kind == "insert"),
-            words_deleted=sum(word_count(s.text) for s in spans if s.kind == "delete"),
-        ))
+        diffs.append(
+            SectionDiff(
+                key=key,
+                status=_status(before.strip(), after.strip()),
+                spans=spans,
+                words_inserted=sum(word_count(s.text) for s in spans if s.kind == "insert"),
+                words_deleted=sum(word_count(s.text) for s in spans if s.kind == "delete"),
+            )
+        )
     return diffs
 
 
@@ -130,6 +140,7 @@ def diff_html(spans: Sequence[DiffSpan]) -> Markup:
     parts = []
     for span in spans:
         tag = _SPAN_TAGS.get(span.kind)
-        parts.append(Markup("<{0}>{1}</{0}>").format(Markup(tag), span.text) if tag
-                     else escape(span.text))
+        parts.append(
+            Markup("<{0}>{1}</{0}>").format(Markup(tag), span.text) if tag else escape(span.text)
+        )
     return Markup("").join(parts)

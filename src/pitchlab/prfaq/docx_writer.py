@@ -107,8 +107,9 @@ def add_markdown(document, source: str, *, base_level: int = SECTION_HEADING_LEV
             paragraph.add_run(_clean(token.content.rstrip("\n"))).font.name = CODE_FONT
 
 
-def _add_block(document, token: Token, lists: list[str], quote_depth: int,
-               heading_level: int | None) -> None:
+def _add_block(
+    document, token: Token, lists: list[str], quote_depth: int, heading_level: int | None
+) -> None:
     if heading_level is not None:
         paragraph = document.add_heading(level=heading_level)
     elif lists:
@@ -120,8 +121,9 @@ def _add_block(document, token: Token, lists: list[str], quote_depth: int,
     _add_inline(paragraph, token.children or [])
 
 
-def build_docx(*, title: str, blocks: Sequence[ExportBlock], language: str,
-               no_answer: str) -> bytes:
+def build_docx(
+    *, title: str, blocks: Sequence[ExportBlock], language: str, no_answer: str
+) -> bytes:
     """The exported draft as .docx bytes: title, a heading per block, FAQ questions below it."""
     document = Document()
     document.core_properties.title = _clean(title)

@@ -30,8 +30,9 @@ class DraftSeed(BaseModel):
 
     def faq_dicts(self) -> dict[str, list[dict[str, str]]]:
         """The FAQ in the plain shape revisions store and the domain functions read."""
-        return {part: [entry.model_dump() for entry in entries]
-                for part, entries in self.faqs.items()}
+        return {
+            part: [entry.model_dump() for entry in entries] for part, entries in self.faqs.items()
+        }
 
 
 def load_draft_seeds(path: Path | str) -> list[DraftSeed]:

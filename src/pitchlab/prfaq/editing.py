@@ -51,12 +51,13 @@ def parse_action(raw: object) -> FaqAction | None:
 
 
 def _too_long_message() -> str:
-    return _("This section is longer than %(max)s characters, so it was not saved; "
-             "the rest of the draft was.") % {"max": f"{SECTION_MAX_CHARS:,}"}
+    return _(
+        "This section is longer than %(max)s characters, so it was not saved; "
+        "the rest of the draft was."
+    ) % {"max": f"{SECTION_MAX_CHARS:,}"}
 
 
-def _read_sections(form, template: TemplateDocument, typed: dict, kept: dict,
-                   errors: dict) -> None:
+def _read_sections(form, template: TemplateDocument, typed: dict, kept: dict, errors: dict) -> None:
     for key in template.section_keys():
         raw = form.get(f"section-{key}")
         if raw is None:  # not sent: keep what the base revision has
@@ -72,8 +73,10 @@ def _read_sections(form, template: TemplateDocument, typed: dict, kept: dict,
 def _faq_rows(form, part: str) -> list[dict[str, str]]:
     questions = [str(value) for value in form.getlist(f"faq-{part}-question")]
     answers = [str(value).replace("\r\n", "\n") for value in form.getlist(f"faq-{part}-answer")]
-    return [{"question": question.strip(), "answer": answer}
-            for question, answer in zip_longest(questions, answers, fillvalue="")]
+    return [
+        {"question": question.strip(), "answer": answer}
+        for question, answer in zip_longest(questions, answers, fillvalue="")
+    ]
 
 
 def _faq_problem(rows: list[dict[str, str]]) -> str | None:
@@ -81,15 +84,18 @@ def _faq_problem(rows: list[dict[str, str]]) -> str | None:
         return _("At most %(count)s questions per FAQ.") % {"count": FAQ_MAX_ENTRIES}
     if any(len(row["question"]) > QUESTION_MAX_CHARS for row in rows):
         return _("A question is longer than %(max)s characters; nothing in this FAQ was saved.") % {
-            "max": f"{QUESTION_MAX_CHARS:,}"}
+            "max": f"{QUESTION_MAX_CHARS:,}"
+        }
     if any(len(row["answer"]) > SECTION_MAX_CHARS for row in rows):
         return _("An answer is longer than %(max)s characters; nothing in this FAQ was saved.") % {
-            "max": f"{SECTION_MAX_CHARS:,}"}
+            "max": f"{SECTION_MAX_CHARS:,}"
+        }
     return None
 
 
-def read_submission(form, template: TemplateDocument, base: Content, *,
-                    language: str) -> Submission:
+def read_submission(
+    form, template: TemplateDocument, base: Content, *, language: str
+) -> Submission:
     """Read the form against the base revision; an FAQ action is applied to both results."""
     typed, kept, errors = dict(base.sections), dict(base.sections), {}
     _read_sections(form, template, typed, kept, errors)
@@ -109,8 +115,12 @@ def read_submission(form, template: TemplateDocument, base: Content, *,
         prompts = template.faq.part(action.part).prompts.items(language)
         kept_faqs[action.part] = applied(kept_faqs[action.part], action, prompts)
         typed_faqs[action.part] = kept_faqs[action.part]
-    return Submission(content=Content(kept, kept_faqs), typed=Content(typed, typed_faqs),
-                      errors=errors, action=action)
+    return Submission(
+        content=Content(kept, kept_faqs),
+        typed=Content(typed, typed_faqs),
+        errors=errors,
+        action=action,
+    )
 
 
 def applied(rows: list[dict[str, str]], action: FaqAction, prompts: list[str]) -> list[dict]:
@@ -140,15 +150,22 @@ def merged(base: Content, mine: Content, theirs: Content) -> Content:
     for key in {*base.sections, *mine.sections}:
         if (mine.sections.get(key) or "") != (base.sections.get(key) or ""):
             sections[key] = mine.sections.get(key, "")
-    faqs = {part: mine.faqs.get(part, []) if mine.faqs.get(part) != base.faqs.get(part)
-            else theirs.faqs.get(part, []) for part in FAQ_PARTS}
+    faqs = {
+        part: mine.faqs.get(part, [])
+        if mine.faqs.get(part) != base.faqs.get(part)
+        else theirs.faqs.get(part, [])
+        for part in FAQ_PARTS
+    }
     return Content(sections, faqs)
 
 
 def changed_parts(old: Content, new: Content) -> list[str]:
     """Section keys and FAQ parts ("faq.external") whose text differs."""
-    keys = [key for key in dict.fromkeys([*old.sections, *new.sections])
-            if (old.sections.get(key) or "") != (new.sections.get(key) or "")]
-    return keys + [f"faq.{part}" for part in FAQ_PARTS
-                   if old.faqs.get(part, []) != new.faqs.get(part, [])]
-
+    keys = [
+        key
+        for key in dict.fromkeys([*old.sections, *new.sections])
+        if (old.sections.get(key) or "") != (new.sections.get(key) or "")
+    ]
+    return keys + [
+        f"faq.{part}" for part in FAQ_PARTS if old.faqs.get(part, []) != new.faqs.get(part, [])
+    ]

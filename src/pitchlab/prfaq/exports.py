@@ -9,8 +9,11 @@ from .render import to_docx, to_html, to_markdown
 from .store import Content
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
-               "docx": DOCX_TYPE}
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": DOCX_TYPE,
+}
 EXPORT_FORMATS = tuple(MEDIA_TYPES)
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SLUG_MAX = 60
@@ -34,8 +37,9 @@ def export_filename(draft: PrfaqDraft, revision: int, fmt: str) -> str:
     return f"{stem}.{fmt}"
 
 
-def export_file(template: TemplateDocument, draft: PrfaqDraft, revision: PrfaqRevision,
-                fmt: str) -> ExportFile:
+def export_file(
+    template: TemplateDocument, draft: PrfaqDraft, revision: PrfaqRevision, fmt: str
+) -> ExportFile:
     """The revision as Markdown, standalone HTML or DOCX, in the draft's language."""
     if fmt not in MEDIA_TYPES:
         raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(EXPORT_FORMATS)})")

@@ -17,9 +17,11 @@ class TemplateVersionTaken(ValueError):
 
     def __init__(self, template: TemplateDocument, *, source: str):
         self.error = TemplateError(
-            source, "version",
+            source,
+            "version",
             f"{template.key} version {template.version} is already installed with different "
-            f"content; raise version to {template.version + 1} to add it")
+            f"content; raise version to {template.version + 1} to add it",
+        )
         super().__init__(str(self.error))
 
 
@@ -35,8 +37,9 @@ def find_template(session: Session, key: str, version: int | None = None) -> Prf
     return session.exec(statement.order_by(col(PrfaqTemplate.version).desc())).first()
 
 
-def install_template(session: Session, template: TemplateDocument, *,
-                     source: str = "") -> tuple[PrfaqTemplate, bool]:
+def install_template(
+    session: Session, template: TemplateDocument, *, source: str = ""
+) -> tuple[PrfaqTemplate, bool]:
     """Add a template version; (row, False) when the very same version is already there."""
     body = template_body(template)
     existing = find_template(session, template.key, template.version)
@@ -53,12 +56,20 @@ def install_template(session: Session, template: TemplateDocument, *,
 
 def latest_templates(session: Session) -> list[PrfaqTemplate]:
     """The newest version of every template, by key."""
-    newest = (select(PrfaqTemplate.key, func.max(PrfaqTemplate.version).label("version"))
-              .group_by(PrfaqTemplate.key).subquery())
-    statement = (select(PrfaqTemplate)
-                 .join(newest, (col(PrfaqTemplate.key) == newest.c.key)
-                       & (col(PrfaqTemplate.version) == newest.c.version))
-                 .order_by(col(PrfaqTemplate.key)))
+    newest = (
+        select(PrfaqTemplate.key, func.max(PrfaqTemplate.version).label("version"))
+        .group_by(PrfaqTemplate.key)
+        .subquery()
+    )
+    statement = (
+        select(PrfaqTemplate)
+        .join(
+            newest,
+            (col(PrfaqTemplate.key) == newest.c.key)
+            & (col(PrfaqTemplate.version) == newest.c.version),
+        )
+        .order_by(col(PrfaqTemplate.key))
+    )
     return list(session.exec(statement))
 
 

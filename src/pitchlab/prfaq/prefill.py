@@ -7,10 +7,23 @@ from .document import TemplateDocument
 
 # Company fields a template may pre-fill from. The evaluator's private notes are left out on
 # purpose: a press release draft is often shared with the founders.
-PREFILL_FIELDS: frozenset[str] = frozenset({
-    "name", "one_liner", "website", "sector", "stage", "status", "modality", "model_strategy",
-    "founders", "location", "founded_year", "tags", "customers",
-})
+PREFILL_FIELDS: frozenset[str] = frozenset(
+    {
+        "name",
+        "one_liner",
+        "website",
+        "sector",
+        "stage",
+        "status",
+        "modality",
+        "model_strategy",
+        "founders",
+        "location",
+        "founded_year",
+        "tags",
+        "customers",
+    }
+)
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _FIELD_NAME = re.compile(r"^[a-z_]+$")

@@ -62,8 +62,9 @@ def _html_block(block: ExportBlock, lang: str) -> Markup:
         content = Markup("").join(
             Markup('<div class="faq-item"><h3>{0}</h3>\n{1}</div>\n').format(
                 question,
-                render_markdown(answer) if answer else
-                Markup('<p class="unanswered">{0}</p>').format(_NO_ANSWER[lang]),
+                render_markdown(answer)
+                if answer
+                else Markup('<p class="unanswered">{0}</p>').format(_NO_ANSWER[lang]),
             )
             for question, answer in block.questions
         )
@@ -91,8 +92,9 @@ def to_html(
         "<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n<article>\n"
         "<h1>{title}</h1>\n{body}</article>\n</body>\n</html>\n"
     )
-    return str(page.format(lang=_HTML_LANG[lang], title=_one_line(draft_title), css=_PAGE_CSS,
-                           body=body))
+    return str(
+        page.format(lang=_HTML_LANG[lang], title=_one_line(draft_title), css=_PAGE_CSS, body=body)
+    )
 
 
 def to_docx(
@@ -106,5 +108,6 @@ def to_docx(
     """A Word document with a heading per section; Markdown becomes paragraphs and lists."""
     lang = resolve_language(language)
     blocks = export_blocks(template, sections, faqs, language=lang)
-    return build_docx(title=_one_line(draft_title), blocks=blocks, language=lang,
-                      no_answer=_NO_ANSWER[lang])
+    return build_docx(
+        title=_one_line(draft_title), blocks=blocks, language=lang, no_answer=_NO_ANSWER[lang]
+    )

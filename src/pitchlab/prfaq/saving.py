@@ -15,8 +15,14 @@ from sqlmodel import Session
 from ..models import PrfaqDraft, PrfaqRevision, User
 from .diffing import diff_html, diff_text, faq_texts
 from .editing import Submission, changed_parts, merged
-from .store import (Content, author_names, contents_equal, latest_revision, revisions_between,
-                    save_revision)
+from .store import (
+    Content,
+    author_names,
+    contents_equal,
+    latest_revision,
+    revisions_between,
+    save_revision,
+)
 
 Status = Literal["saved", "unchanged", "conflict"]
 
@@ -45,9 +51,15 @@ class ConflictView:
     parts: list[ConflictPart] = field(default_factory=list)
 
 
-def save_submission(session: Session, draft: PrfaqDraft, *, base: PrfaqRevision,
-                    submission: Submission, author: User,
-                    keep_mine_over: int | None) -> SaveOutcome:
+def save_submission(
+    session: Session,
+    draft: PrfaqDraft,
+    *,
+    base: PrfaqRevision,
+    submission: Submission,
+    author: User,
+    keep_mine_over: int | None,
+) -> SaveOutcome:
     """Store the submission as the next revision unless that would lose someone's change.
 
     `keep_mine_over` is the newest revision the writer has seen in a conflict and chose to
@@ -73,8 +85,14 @@ def _texts(content: Content) -> dict[str, str]:
     return {**content.sections, **faq_texts(content.faqs)}
 
 
-def conflict_view(session: Session, draft: PrfaqDraft, *, base: PrfaqRevision,
-                  theirs: PrfaqRevision, typed: Content) -> ConflictView:
+def conflict_view(
+    session: Session,
+    draft: PrfaqDraft,
+    *,
+    base: PrfaqRevision,
+    theirs: PrfaqRevision,
+    typed: Content,
+) -> ConflictView:
     """What others changed since `base`, each part beside the writer's own text."""
     base_content, their_content = Content.of(base), Content.of(theirs)
     mine_changed = set(changed_parts(base_content, typed))
@@ -82,10 +100,15 @@ def conflict_view(session: Session, draft: PrfaqDraft, *, base: PrfaqRevision,
     parts = []
     for part in changed_parts(base_content, their_content):
         theirs_text, mine_text = their_texts.get(part, ""), my_texts.get(part, "")
-        parts.append(ConflictPart(
-            part=part, theirs=theirs_text, mine=mine_text,
-            diff=diff_html(diff_text(theirs_text, mine_text)),
-            changed_by_me=part in mine_changed and mine_text != base_texts.get(part, "")))
+        parts.append(
+            ConflictPart(
+                part=part,
+                theirs=theirs_text,
+                mine=mine_text,
+                diff=diff_html(diff_text(theirs_text, mine_text)),
+                changed_by_me=part in mine_changed and mine_text != base_texts.get(part, ""),
+            )
+        )
     between = revisions_between(session, draft.id, base.number, theirs.number)
     names = author_names(session, between)
     authors = list(dict.fromkeys(names.get(r.author_id, "?") for r in between if r.author_id))

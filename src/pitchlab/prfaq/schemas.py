@@ -6,8 +6,9 @@ from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, field
 
 from ..models.prfaq import TITLE_MAX
 
-DraftTitle = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                              max_length=TITLE_MAX)]
+DraftTitle = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)
+]
 
 
 class DraftPatch(BaseModel):

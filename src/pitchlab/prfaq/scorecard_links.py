@@ -44,27 +44,36 @@ class ScorecardAside:
     by_criterion: dict[str, list[Excerpt]]
 
 
-def _excerpts(template: TemplateDocument, content: Content, draft: PrfaqDraft,
-              revision: int) -> dict[str, Excerpt]:
+def _excerpts(
+    template: TemplateDocument, content: Content, draft: PrfaqDraft, revision: int
+) -> dict[str, Excerpt]:
     language = draft.language
     excerpts = {}
     for section in template.sections:
         excerpts[section.key] = Excerpt(
-            section.key, section.title.text(language), Citation(draft.id, revision, section.key),
-            text=content.sections.get(section.key) or "")
+            section.key,
+            section.title.text(language),
+            Citation(draft.id, revision, section.key),
+            text=content.sections.get(section.key) or "",
+        )
     for part in FAQ_PARTS:
         key = anchor_key(f"faq.{part}")
         excerpts[f"faq.{part}"] = Excerpt(
-            key, template.faq.part(part).title.text(language), Citation(draft.id, revision, key),
-            entries=[entry for entry in content.faqs.get(part, []) if entry.get("question")])
+            key,
+            template.faq.part(part).title.text(language),
+            Citation(draft.id, revision, key),
+            entries=[entry for entry in content.faqs.get(part, []) if entry.get("question")],
+        )
     return excerpts
 
 
 def latest_company_draft(session: Session, company_id: int) -> PrfaqDraft | None:
     # An archived draft is not offered for new citations; the ones already made still resolve.
-    statement = (select(PrfaqDraft).where(PrfaqDraft.company_id == company_id,
-                                          col(PrfaqDraft.archived_at).is_(None))
-                 .order_by(col(PrfaqDraft.updated_at).desc(), col(PrfaqDraft.id).desc()))
+    statement = (
+        select(PrfaqDraft)
+        .where(PrfaqDraft.company_id == company_id, col(PrfaqDraft.archived_at).is_(None))
+        .order_by(col(PrfaqDraft.updated_at).desc(), col(PrfaqDraft.id).desc())
+    )
     return session.exec(statement).first()
 
 
@@ -74,11 +83,18 @@ def scorecard_aside(session: Session, *, company_id: int, pack_key: str) -> Scor
     if draft is None:
         return None
     revision = latest_revision(session, draft)
-    excerpts = _excerpts(draft_template(session, draft), Content.of(revision), draft,
-                         revision.number)
+    excerpts = _excerpts(
+        draft_template(session, draft), Content.of(revision), draft, revision.number
+    )
     by_criterion = {}
     if pack_key == QUALITY_PACK:
-        by_criterion = {criterion: [excerpts[part] for part in parts if part in excerpts]
-                        for criterion, parts in CRITERION_SECTIONS.items()}
-    return ScorecardAside(draft=draft, revision=revision.number,
-                          excerpts=list(excerpts.values()), by_criterion=by_criterion)
+        by_criterion = {
+            criterion: [excerpts[part] for part in parts if part in excerpts]
+            for criterion, parts in CRITERION_SECTIONS.items()
+        }
+    return ScorecardAside(
+        draft=draft,
+        revision=revision.number,
+        excerpts=list(excerpts.values()),
+        by_criterion=by_criterion,
+    )

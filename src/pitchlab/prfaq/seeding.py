@@ -63,6 +63,13 @@ def seed_demo_drafts(session: Session, seeds_dir: Path, report: "SeedReport") ->
                 continue
             faqs = seed.faq_dicts()
             content = Content(dict(seed.sections), {part: faqs.get(part, []) for part in FAQ_PARTS})
-            add_draft(session, company_id=company.id, template_row=template_row, title=seed.title,
-                      language=seed.language, author=author, content=content)
+            add_draft(
+                session,
+                company_id=company.id,
+                template_row=template_row,
+                title=seed.title,
+                language=seed.language,
+                author=author,
+                content=content,
+            )
             report.count("PR/FAQ drafts")

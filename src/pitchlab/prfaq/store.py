@@ -31,8 +31,9 @@ class Content:
 
     @classmethod
     def of(cls, revision: PrfaqRevision) -> "Content":
-        faqs = {part: [dict(entry) for entry in revision.faqs.get(part) or []]
-                for part in FAQ_PARTS}
+        faqs = {
+            part: [dict(entry) for entry in revision.faqs.get(part) or []] for part in FAQ_PARTS
+        }
         return cls(sections=dict(revision.sections), faqs=faqs)
 
 
@@ -51,33 +52,70 @@ def company_fields(company: Company, language: str) -> dict[str, object]:
     return values
 
 
-def create_draft(session: Session, *, company: Company, template_row: PrfaqTemplate,
-                 template: TemplateDocument, title: str, language: str,
-                 author: User | None) -> PrfaqDraft:
+def create_draft(
+    session: Session,
+    *,
+    company: Company,
+    template_row: PrfaqTemplate,
+    template: TemplateDocument,
+    title: str,
+    language: str,
+    author: User | None,
+) -> PrfaqDraft:
     """Start a draft at revision 1, its sections pre-filled from what the fund knows."""
     sections = prefill_sections(template, company_fields(company, language), language=language)
-    return add_draft(session, company_id=company.id, template_row=template_row, title=title,
-                     language=language, author=author,
-                     content=Content(sections, {part: [] for part in FAQ_PARTS}))
+    return add_draft(
+        session,
+        company_id=company.id,
+        template_row=template_row,
+        title=title,
+        language=language,
+        author=author,
+        content=Content(sections, {part: [] for part in FAQ_PARTS}),
+    )
 
 
-def add_draft(session: Session, *, company_id: int, template_row: PrfaqTemplate, title: str,
-              language: str, author: User | None, content: Content) -> PrfaqDraft:
+def add_draft(
+    session: Session,
+    *,
+    company_id: int,
+    template_row: PrfaqTemplate,
+    title: str,
+    language: str,
+    author: User | None,
+    content: Content,
+) -> PrfaqDraft:
     author_id = author.id if author else None
-    draft = PrfaqDraft(company_id=company_id, template_id=template_row.id, title=title,
-                       language=language, created_by_id=author_id, current_revision=1)
+    draft = PrfaqDraft(
+        company_id=company_id,
+        template_id=template_row.id,
+        title=title,
+        language=language,
+        created_by_id=author_id,
+        current_revision=1,
+    )
     session.add(draft)
     session.flush()
-    session.add(PrfaqRevision(draft_id=draft.id, number=1, sections=content.sections,
-                              faqs=content.faqs, author_id=author_id))
+    session.add(
+        PrfaqRevision(
+            draft_id=draft.id,
+            number=1,
+            sections=content.sections,
+            faqs=content.faqs,
+            author_id=author_id,
+        )
+    )
     session.commit()
     session.refresh(draft)
     return draft
 
 
 def get_revision(session: Session, draft_id: int, number: int) -> PrfaqRevision | None:
-    return session.exec(select(PrfaqRevision).where(PrfaqRevision.draft_id == draft_id,
-                                                    PrfaqRevision.number == number)).first()
+    return session.exec(
+        select(PrfaqRevision).where(
+            PrfaqRevision.draft_id == draft_id, PrfaqRevision.number == number
+        )
+    ).first()
 
 
 def latest_revision(session: Session, draft: PrfaqDraft) -> PrfaqRevision:
@@ -87,18 +125,25 @@ def latest_revision(session: Session, draft: PrfaqDraft) -> PrfaqRevision:
     return revision
 
 
-def save_revision(session: Session, draft: PrfaqDraft, *, base: int, content: Content,
-                  author: User) -> PrfaqRevision | None:
+def save_revision(
+    session: Session, draft: PrfaqDraft, *, base: int, content: Content, author: User
+) -> PrfaqRevision | None:
     """Add revision base + 1; None (nothing written) when the draft is no longer at `base`."""
     moved = session.execute(
         update(PrfaqDraft)
         .where(col(PrfaqDraft.id) == draft.id, col(PrfaqDraft.current_revision) == base)
-        .values(current_revision=base + 1, updated_at=utcnow()))
+        .values(current_revision=base + 1, updated_at=utcnow())
+    )
     if moved.rowcount != 1:
         session.rollback()
         return None
-    revision = PrfaqRevision(draft_id=draft.id, number=base + 1, sections=content.sections,
-                             faqs=content.faqs, author_id=author.id)
+    revision = PrfaqRevision(
+        draft_id=draft.id,
+        number=base + 1,
+        sections=content.sections,
+        faqs=content.faqs,
+        author_id=author.id,
+    )
     session.add(revision)
     try:
         session.commit()
@@ -110,51 +155,77 @@ def save_revision(session: Session, draft: PrfaqDraft, *, base: int, content: Co
     return revision
 
 
-def revisions_between(session: Session, draft_id: int, after: int,
-                      upto: int) -> list[PrfaqRevision]:
+def revisions_between(
+    session: Session, draft_id: int, after: int, upto: int
+) -> list[PrfaqRevision]:
     """Revisions after `after` up to `upto`, oldest first (what others saved meanwhile)."""
-    statement = (select(PrfaqRevision)
-                 .where(PrfaqRevision.draft_id == draft_id, PrfaqRevision.number > after,
-                        PrfaqRevision.number <= upto)
-                 .order_by(col(PrfaqRevision.number)))
+    statement = (
+        select(PrfaqRevision)
+        .where(
+            PrfaqRevision.draft_id == draft_id,
+            PrfaqRevision.number > after,
+            PrfaqRevision.number <= upto,
+        )
+        .order_by(col(PrfaqRevision.number))
+    )
     return list(session.exec(statement))
 
 
 def revision_page(session: Session, draft_id: int, *, page: int, page_size: int) -> Page:
     """The draft's revisions, newest first, with their authors: [(revision, user or None)]."""
-    statement = (select(PrfaqRevision, User)
-                 .join(User, col(PrfaqRevision.author_id) == User.id, isouter=True)
-                 .where(PrfaqRevision.draft_id == draft_id)
-                 .order_by(col(PrfaqRevision.number).desc()))
+    statement = (
+        select(PrfaqRevision, User)
+        .join(User, col(PrfaqRevision.author_id) == User.id, isouter=True)
+        .where(PrfaqRevision.draft_id == draft_id)
+        .order_by(col(PrfaqRevision.number).desc())
+    )
     return paginate(session, statement, page=page, page_size=page_size)
 
 
-def visible_drafts(session: Session, user: User, *, company_id: int | None = None,
-                   search: str = "", archived: bool = False, page: int = 1,
-                   page_size: int = 25) -> Page:
+def visible_drafts(
+    session: Session,
+    user: User,
+    *,
+    company_id: int | None = None,
+    search: str = "",
+    archived: bool = False,
+    page: int = 1,
+    page_size: int = 25,
+) -> Page:
     """Drafts of companies the user is not conflicted with: [(draft, company, template)].
 
     Like the company list, the archived ones are listed only when asked for, and then alone.
     """
     conflicted = select(Conflict.company_id).where(Conflict.user_id == user.id)
     archived_at = col(PrfaqDraft.archived_at)
-    statement = (select(PrfaqDraft, Company, PrfaqTemplate)
-                 .join(Company, col(PrfaqDraft.company_id) == Company.id)
-                 .join(PrfaqTemplate, col(PrfaqDraft.template_id) == PrfaqTemplate.id)
-                 .where(col(PrfaqDraft.company_id).not_in(conflicted),
-                        archived_at.is_not(None) if archived else archived_at.is_(None))
-                 .order_by(col(PrfaqDraft.updated_at).desc(), col(PrfaqDraft.id).desc()))
+    statement = (
+        select(PrfaqDraft, Company, PrfaqTemplate)
+        .join(Company, col(PrfaqDraft.company_id) == Company.id)
+        .join(PrfaqTemplate, col(PrfaqDraft.template_id) == PrfaqTemplate.id)
+        .where(
+            col(PrfaqDraft.company_id).not_in(conflicted),
+            archived_at.is_not(None) if archived else archived_at.is_(None),
+        )
+        .order_by(col(PrfaqDraft.updated_at).desc(), col(PrfaqDraft.id).desc())
+    )
     if company_id is not None:
         statement = statement.where(PrfaqDraft.company_id == company_id)
     if search:
         pattern = f"%{search.lower()}%"
-        statement = statement.where(or_(func.lower(PrfaqDraft.title).like(pattern),
-                                        func.lower(Company.name).like(pattern)))
+        statement = statement.where(
+            or_(func.lower(PrfaqDraft.title).like(pattern), func.lower(Company.name).like(pattern))
+        )
     return paginate(session, statement, page=page, page_size=page_size)
 
 
-def update_draft(session: Session, draft: PrfaqDraft, *, by: User, title: str | None = None,
-                 archived: bool | None = None) -> PrfaqDraft:
+def update_draft(
+    session: Session,
+    draft: PrfaqDraft,
+    *,
+    by: User,
+    title: str | None = None,
+    archived: bool | None = None,
+) -> PrfaqDraft:
     """Rename the draft and/or archive or restore it; None leaves that as it is.
 
     The UPDATE names only the columns changed here, so a revision saved meanwhile stays.
@@ -175,8 +246,9 @@ def update_draft(session: Session, draft: PrfaqDraft, *, by: User, title: str | 
 
 
 def find_draft(session: Session, *, company_id: int, title: str) -> PrfaqDraft | None:
-    return session.exec(select(PrfaqDraft).where(PrfaqDraft.company_id == company_id,
-                                                 PrfaqDraft.title == title)).first()
+    return session.exec(
+        select(PrfaqDraft).where(PrfaqDraft.company_id == company_id, PrfaqDraft.title == title)
+    ).first()
 
 
 def author_names(session: Session, revisions: list[PrfaqRevision]) -> dict[int, str]:

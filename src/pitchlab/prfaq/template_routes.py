@@ -13,12 +13,21 @@ from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
-from .library import (TemplateVersionTaken, find_template, install_template, latest_templates,
-                      template_document, template_versions)
+from .library import (
+    TemplateVersionTaken,
+    find_template,
+    install_template,
+    latest_templates,
+    template_document,
+    template_versions,
+)
 from .templates import TemplateInvalid, dump_template, load_template_bytes
 
-router = APIRouter(prefix="/prfaq-templates", include_in_schema=False,
-                   dependencies=[Depends(verify_csrf), Depends(require_user)])
+router = APIRouter(
+    prefix="/prfaq-templates",
+    include_in_schema=False,
+    dependencies=[Depends(verify_csrf), Depends(require_user)],
+)
 # A template is a few dozen kilobytes of text; anything far larger is not one.
 MAX_TEMPLATE_BYTES = 512 * 1024
 
@@ -45,8 +54,9 @@ def template_import_form(request: Request, _admin: AdminDep):
 
 
 def _import_error(request: Request, errors: list[str], status_code: int):
-    return render(request, "prfaq/template_import.html", {"errors": errors},
-                  status_code=status_code)
+    return render(
+        request, "prfaq/template_import.html", {"errors": errors}, status_code=status_code
+    )
 
 
 @router.post("/import")
@@ -73,8 +83,11 @@ def template_import(form: FormDep, request: Request, session: SessionDep, _admin
 def template_detail(request: Request, session: SessionDep, key: str, version: RowId | None = None):
     """One template version: its sections, word ranges, prompts and FAQ topics."""
     row = _template_or_404(session, key, version)
-    context = {"row": row, "template": template_document(row),
-               "versions": template_versions(session, key)}
+    context = {
+        "row": row,
+        "template": template_document(row),
+        "versions": template_versions(session, key),
+    }
     return render(request, "prfaq/template_detail.html", context)
 
 
@@ -83,5 +96,8 @@ def template_export(session: SessionDep, key: str, version: RowId | None = None)
     """The template version as a YAML file in the seed format, to share or re-import."""
     row = _template_or_404(session, key, version)
     filename = f"{row.key}-v{row.version}.yaml"
-    return Response(dump_template(template_document(row)), media_type="application/yaml",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        dump_template(template_document(row)),
+        media_type="application/yaml",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

@@ -8,7 +8,6 @@ import yaml
 from pydantic import ValidationError
 
 from ..rubrics.packfile import _StrictLoader as StrictLoader
-
 from .document import CUSTOMER_TOPIC, LANGUAGES, Bilingual, BilingualList, TemplateDocument
 from .prefill import PREFILL_FIELDS, placeholder_names
 
@@ -103,8 +102,10 @@ def _prefill_errors(where: str, prefill: Bilingual) -> Iterator[tuple[str, str]]
 
 def _prompt_errors(where: str, prompts: BilingualList) -> Iterator[tuple[str, str]]:
     if len(prompts.en) != len(prompts.zh):
-        yield (f"{where}.prompts",
-               f"{len(prompts.en)} prompts in en but {len(prompts.zh)} in zh (missing translation)")
+        yield (
+            f"{where}.prompts",
+            f"{len(prompts.en)} prompts in en but {len(prompts.zh)} in zh (missing translation)",
+        )
 
 
 def _reference_errors(template: TemplateDocument, section_keys: set[str]) -> Iterator[tuple]:
@@ -126,8 +127,10 @@ def _reference_errors(template: TemplateDocument, section_keys: set[str]) -> Ite
         yield from _prompt_errors(f"faq.{part_name}", part.prompts)
         for index, topic in enumerate(part.required_topics):
             if topic not in template.topics:
-                yield (f"faq.{part_name}.required_topics[{index}]",
-                       f"unknown required topic {topic!r} (defined: {', '.join(topics)})")
+                yield (
+                    f"faq.{part_name}.required_topics[{index}]",
+                    f"unknown required topic {topic!r} (defined: {', '.join(topics)})",
+                )
 
 
 def _parse(data: object, *, source: str) -> tuple[TemplateDocument | None, list[TemplateError]]:

@@ -81,44 +81,70 @@ class DraftView:
         return f"section-{anchor_key(part)}"
 
 
-def _section_views(template: TemplateDocument, content: Content, language: str,
-                   errors: dict[str, str]) -> list[SectionView]:
+def _section_views(
+    template: TemplateDocument, content: Content, language: str, errors: dict[str, str]
+) -> list[SectionView]:
     views = []
     for section in template.sections:
         text = content.sections.get(section.key) or ""
-        views.append(SectionView(
-            key=section.key, title=section.title.text(language),
-            guidance=section.guidance.text(language), prompts=section.prompts.items(language),
-            text=text, words=word_count(text), low=section.min_words.limit(language),
-            high=section.max_words.limit(language), error=errors.get(section.key)))
+        views.append(
+            SectionView(
+                key=section.key,
+                title=section.title.text(language),
+                guidance=section.guidance.text(language),
+                prompts=section.prompts.items(language),
+                text=text,
+                words=word_count(text),
+                low=section.min_words.limit(language),
+                high=section.max_words.limit(language),
+                error=errors.get(section.key),
+            )
+        )
     return views
 
 
-def _faq_views(template: TemplateDocument, content: Content, language: str,
-               errors: dict[str, str]) -> list[FaqPartView]:
+def _faq_views(
+    template: TemplateDocument, content: Content, language: str, errors: dict[str, str]
+) -> list[FaqPartView]:
     views = []
     for name in FAQ_PARTS:
         part = template.faq.part(name)
-        views.append(FaqPartView(
-            name=name, title=part.title.text(language), guidance=part.guidance.text(language),
-            prompts=part.prompts.items(language), entries=list(content.faqs.get(name) or []),
-            error=errors.get(f"faq.{name}")))
+        views.append(
+            FaqPartView(
+                name=name,
+                title=part.title.text(language),
+                guidance=part.guidance.text(language),
+                prompts=part.prompts.items(language),
+                entries=list(content.faqs.get(name) or []),
+                error=errors.get(f"faq.{name}"),
+            )
+        )
     return views
 
 
-def build_view(session: Session, draft: PrfaqDraft, content: Content, *, revision: int,
-               errors: dict[str, str] | None = None) -> DraftView:
+def build_view(
+    session: Session,
+    draft: PrfaqDraft,
+    content: Content,
+    *,
+    revision: int,
+    errors: dict[str, str] | None = None,
+) -> DraftView:
     """The draft with `content` (a stored revision, or what the writer just typed)."""
     template_row = session.get(PrfaqTemplate, draft.template_id)
     template = template_document(template_row)
     errors = errors or {}
     archived_by = session.get(User, draft.archived_by_id) if draft.archived_by_id else None
     return DraftView(
-        draft=draft, company=session.get(Company, draft.company_id), template_row=template_row,
-        template=template, revision=revision,
+        draft=draft,
+        company=session.get(Company, draft.company_id),
+        template_row=template_row,
+        template=template,
+        revision=revision,
         sections=_section_views(template, content, draft.language, errors),
         faq_parts=_faq_views(template, content, draft.language, errors),
-        findings=check_completeness(template, content.sections, content.faqs,
-                                    language=draft.language),
+        findings=check_completeness(
+            template, content.sections, content.faqs, language=draft.language
+        ),
         archived_by=archived_by,
     )

@@ -15,8 +15,11 @@ from .packfile import Calculator
 from .store import get_pack_version
 from .techdebt import assess_plan
 
-router = APIRouter(prefix="/companies/{company_id}/tech-debt", include_in_schema=False,
-                   dependencies=[Depends(verify_csrf)])
+router = APIRouter(
+    prefix="/companies/{company_id}/tech-debt",
+    include_in_schema=False,
+    dependencies=[Depends(verify_csrf)],
+)
 CALCULATOR_PACK = "technical-debt"
 MAX_EFFORT = 100_000
 
@@ -29,11 +32,16 @@ def _calculator(session: Session) -> tuple[Calculator, object]:
 
 
 def _estimate(session: Session, company: Company, user_id: int) -> TechDebtEstimate | None:
-    return session.exec(select(TechDebtEstimate).where(
-        TechDebtEstimate.company_id == company.id, TechDebtEstimate.user_id == user_id)).first()
+    return session.exec(
+        select(TechDebtEstimate).where(
+            TechDebtEstimate.company_id == company.id, TechDebtEstimate.user_id == user_id
+        )
+    ).first()
 
 
-def _parse_efforts(form, calculator: Calculator) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
+def _parse_efforts(
+    form, calculator: Calculator
+) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
     efforts, errors, raw = {}, {}, {}
     for component in calculator.components:
         text = str(form.get(component.key, "")).strip().replace(",", ".")
@@ -54,15 +62,28 @@ def _parse_efforts(form, calculator: Calculator) -> tuple[dict[str, float], dict
 
 def _page(request, company, calculator, entry, *, raw, errors, efforts, status_code=200):
     assessment = assess_plan(efforts, calculator=calculator) if not errors else None
-    context = {"company": company, "calculator": calculator, "entry": entry, "raw": raw,
-               "errors": errors, "assessment": assessment,
-               "titles": {c.key: c.title for c in calculator.components}}
-    return render(request, "rubrics/calculator.html", context,
-                  partial="rubrics/_calculator_result.html", status_code=status_code)
+    context = {
+        "company": company,
+        "calculator": calculator,
+        "entry": entry,
+        "raw": raw,
+        "errors": errors,
+        "assessment": assessment,
+        "titles": {c.key: c.title for c in calculator.components},
+    }
+    return render(
+        request,
+        "rubrics/calculator.html",
+        context,
+        partial="rubrics/_calculator_result.html",
+        status_code=status_code,
+    )
 
 
 @router.get("")
-def calculator_page(request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep):
+def calculator_page(
+    request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep
+):
     """Your estimate of effort per system component, and the model's share of it."""
     calculator, entry = _calculator(session)
     saved = _estimate(session, company, user.id)
@@ -72,15 +93,23 @@ def calculator_page(request: Request, session: SessionDep, company: CompanyDep, 
 
 
 @router.post("")
-def calculator_save(form: FormDep, request: Request, session: SessionDep, company: CompanyDep,
-                          user: UnconflictedEvaluatorDep):
+def calculator_save(
+    form: FormDep,
+    request: Request,
+    session: SessionDep,
+    company: CompanyDep,
+    user: UnconflictedEvaluatorDep,
+):
     """Save the estimate and show the shares; a bad number is marked and nothing is saved."""
     calculator, entry = _calculator(session)
     efforts, errors, raw = _parse_efforts(form, calculator)
     if errors:
-        return _page(request, company, calculator, entry, raw=raw, errors=errors, efforts={},
-                     status_code=422)
-    saved = _estimate(session, company, user.id) or TechDebtEstimate(company_id=company.id, user_id=user.id)
+        return _page(
+            request, company, calculator, entry, raw=raw, errors=errors, efforts={}, status_code=422
+        )
+    saved = _estimate(session, company, user.id) or TechDebtEstimate(
+        company_id=company.id, user_id=user.id
+    )
     saved.efforts = efforts
     saved.updated_at = utcnow()
     session.add(saved)

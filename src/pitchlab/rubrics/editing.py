@@ -23,7 +23,10 @@ def _lines(text: str) -> list[str]:
 
 def criterion_from_form(form: Mapping[str, str], *, scale: range, key: str) -> dict:
     """A criterion document from the flat fields of the criterion form."""
-    text = lambda name: {lang: form.get(f"{name}_{lang}", "").strip() for lang in LANGUAGES}  # noqa: E731
+
+    def text(name):
+        return {lang: form.get(f"{name}_{lang}", "").strip() for lang in LANGUAGES}
+
     weight = form.get("weight", "").strip()
     criterion = {
         "key": key,
@@ -46,20 +49,32 @@ NEW_PACK_SCALE = range(1, 6)
 
 def new_pack_document(form: Mapping[str, str]) -> dict:
     """A first version of a pack from the new-pack form: its own fields and one criterion."""
-    text = lambda name: {lang: form.get(f"pack_{name}_{lang}", "").strip() for lang in LANGUAGES}  # noqa: E731
+
+    def text(name):
+        return {lang: form.get(f"pack_{name}_{lang}", "").strip() for lang in LANGUAGES}
+
     return {
-        "key": form.get("pack_key", "").strip(), "version": 1,
-        "kind": form.get("pack_kind", "core"), "title": text("title"), "summary": text("summary"),
-        "source": text("source"), "scale": {"min": NEW_PACK_SCALE.start, "max": NEW_PACK_SCALE.stop - 1},
-        "criteria": [criterion_from_form(form, scale=NEW_PACK_SCALE, key=form.get("key", "").strip())],
+        "key": form.get("pack_key", "").strip(),
+        "version": 1,
+        "kind": form.get("pack_kind", "core"),
+        "title": text("title"),
+        "summary": text("summary"),
+        "source": text("source"),
+        "scale": {"min": NEW_PACK_SCALE.start, "max": NEW_PACK_SCALE.stop - 1},
+        "criteria": [
+            criterion_from_form(form, scale=NEW_PACK_SCALE, key=form.get("key", "").strip())
+        ],
     }
 
 
 def form_values(criterion: Mapping) -> dict[str, str]:
     """The flat form fields of a stored criterion document (inverse of criterion_from_form)."""
-    values = {"key": criterion["key"], "weight": f"{criterion['weight']:g}",
-              "na_allowed": "on" if criterion.get("na_allowed") else "",
-              "reference": criterion["source"].get("reference", "")}
+    values = {
+        "key": criterion["key"],
+        "weight": f"{criterion['weight']:g}",
+        "na_allowed": "on" if criterion.get("na_allowed") else "",
+        "reference": criterion["source"].get("reference", ""),
+    }
     for lang in LANGUAGES:
         values[f"title_{lang}"] = criterion["title"][lang]
         values[f"question_{lang}"] = criterion["question"][lang]

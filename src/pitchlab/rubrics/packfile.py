@@ -30,9 +30,22 @@ from pitchlab.rubrics.packmodels import (
 )
 
 __all__ = [
-    "Calculator", "CalculatorComponent", "CriterionFile", "CriterionSource", "Evidence",
-    "PackError", "PackFile", "Scale", "Text", "ValuationBerkus", "ValuationPayne",
-    "dump_pack", "load_pack_bytes", "load_pack_file", "parse_pack", "seed_pack_paths",
+    "Calculator",
+    "CalculatorComponent",
+    "CriterionFile",
+    "CriterionSource",
+    "Evidence",
+    "PackError",
+    "PackFile",
+    "Scale",
+    "Text",
+    "ValuationBerkus",
+    "ValuationPayne",
+    "dump_pack",
+    "load_pack_bytes",
+    "load_pack_file",
+    "parse_pack",
+    "seed_pack_paths",
 ]
 
 
@@ -58,8 +71,11 @@ def parse_pack(data: object, *, source: str) -> tuple[PackFile | None, list[Pack
     try:
         return PackFile.model_validate(data), []
     except ValidationError as exc:
-        errors = [PackError(source, field, problem)
-                  for error in exc.errors() for field, problem in _explain(error, data=data)]
+        errors = [
+            PackError(source, field, problem)
+            for error in exc.errors()
+            for field, problem in _explain(error, data=data)
+        ]
         return None, errors
 
 
@@ -73,7 +89,9 @@ def load_pack_file(path: Path) -> tuple[PackFile | None, list[PackError]]:
     return load_pack_bytes(raw, source=source, is_json=path.suffix == ".json")
 
 
-def load_pack_bytes(raw: bytes, *, source: str, is_json: bool = False) -> tuple[PackFile | None, list[PackError]]:
+def load_pack_bytes(
+    raw: bytes, *, source: str, is_json: bool = False
+) -> tuple[PackFile | None, list[PackError]]:
     """Validate the bytes of a pack file (an upload, or a file's content)."""
     try:
         text = raw.decode("utf-8")
@@ -113,7 +131,8 @@ class _StrictLoader(yaml.SafeLoader):
                 continue  # the base class reports unhashable keys itself
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -192,8 +211,12 @@ def _problem(error: Mapping) -> str:
         return error["msg"]
     shown_ctx = {key: f"{item:g}" if isinstance(item, float) else item for key, item in ctx.items()}
     return _MESSAGES[kind].format(
-        **shown_ctx, name=name, got=_shown(value), got_type=_type_name(value),
-        got_tag=_shown(ctx.get("tag")), meaning=_PATTERN_MEANINGS.get(ctx.get("pattern"), "valid"),
+        **shown_ctx,
+        name=name,
+        got=_shown(value),
+        got_type=_type_name(value),
+        got_tag=_shown(ctx.get("tag")),
+        meaning=_PATTERN_MEANINGS.get(ctx.get("pattern"), "valid"),
     )
 
 
@@ -244,6 +267,13 @@ def _shown(value: object) -> str:
 
 
 def _type_name(value: object) -> str:
-    names = {dict: "a mapping", list: "a list", str: "a string", bool: "true/false",
-             int: "a number", float: "a number", type(None): "nothing"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing",
+    }
     return names.get(type(value), type(value).__name__)

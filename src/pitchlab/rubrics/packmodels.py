@@ -107,8 +107,13 @@ class Calculator(_PackModel):
             found = f"exactly one component needs is_model: true, found {len(models)}"
             problems.append(("components", found))
         if self.flag_model_share <= self.reference_model_share:
-            problems.append(("flag_model_share", f"must be above reference_model_share "
-                             f"({self.reference_model_share}), got {self.flag_model_share}"))
+            problems.append(
+                (
+                    "flag_model_share",
+                    f"must be above reference_model_share "
+                    f"({self.reference_model_share}), got {self.flag_model_share}",
+                )
+            )
         if problems:
             raise _problems(problems)
         return self
@@ -134,14 +139,18 @@ class PackFile(_PackModel):
     def _consistent(self) -> "PackFile":
         problems = _duplicates([c.key for c in self.criteria], field="criteria", noun="criterion")
         for criterion in self.criteria:
-            problems += _scale_gaps(criterion.levels, scale=self.scale,
-                                    field=f"criteria[{criterion.key}].levels")
+            problems += _scale_gaps(
+                criterion.levels, scale=self.scale, field=f"criteria[{criterion.key}].levels"
+            )
         if self.valuation is not None and self.kind != "preset":
             problem = f"only preset packs have a valuation, this one is {self.kind}"
             problems.append(("valuation", problem))
         if isinstance(self.valuation, ValuationPayne):
-            problems += _scale_gaps(self.valuation.level_multipliers, scale=self.scale,
-                                    field="valuation.level_multipliers")
+            problems += _scale_gaps(
+                self.valuation.level_multipliers,
+                scale=self.scale,
+                field="valuation.level_multipliers",
+            )
         if problems:
             raise _problems(problems)
         return self
@@ -168,8 +177,14 @@ def _duplicates(keys: list[str], *, field: str, noun: str) -> list[tuple[str, st
 def _scale_gaps(levels: Mapping[int, object], *, scale: Scale, field: str) -> list[tuple[str, str]]:
     span = f"{scale.min}-{scale.max}"
     expected = range(scale.min, scale.max + 1)
-    missing = [(field, f"level {level} is missing (scale {span} needs every level)")
-               for level in expected if level not in levels]
-    extra = [(f"{field}.{level}", f"level {level} is outside the scale {span}")
-             for level in sorted(levels) if level not in expected]
+    missing = [
+        (field, f"level {level} is missing (scale {span} needs every level)")
+        for level in expected
+        if level not in levels
+    ]
+    extra = [
+        (f"{field}.{level}", f"level {level} is outside the scale {span}")
+        for level in sorted(levels)
+        if level not in expected
+    ]
     return missing + extra

@@ -12,14 +12,26 @@ from ..web.templating import render
 from . import editing
 from .deps import PackDep
 from .packfile import dump_pack, load_pack_bytes
-from .store import PackVersion, get_pack_version, is_scored, latest_versions, save_pack, to_pack_file, version_numbers
+from .store import (
+    PackVersion,
+    get_pack_version,
+    is_scored,
+    latest_versions,
+    save_pack,
+    to_pack_file,
+    version_numbers,
+)
+
 
 def _signed_in(user: UserDep) -> None:
     """Every rubric page is for logged-in users."""
 
 
-router = APIRouter(prefix="/rubrics", dependencies=[Depends(verify_csrf), Depends(_signed_in)],
-                   include_in_schema=False)
+router = APIRouter(
+    prefix="/rubrics",
+    dependencies=[Depends(verify_csrf), Depends(_signed_in)],
+    include_in_schema=False,
+)
 KIND_ORDER = ("core", "further", "preset")
 
 
@@ -34,9 +46,18 @@ def rubric_list(request: Request, session: SessionDep):
 @router.get("/new/pack")
 def pack_new(request: Request, _admin: AdminDep):
     """The form for a new pack: its title, summary and source, and a first criterion."""
-    return render(request, "rubrics/criterion_form.html",
-                  {"new_pack": True, "values": {"weight": "1", "pack_kind": "core"}, "errors": {},
-                   "criterion_key": None, "levels": editing.NEW_PACK_SCALE, "kinds": editing.PACK_KINDS})
+    return render(
+        request,
+        "rubrics/criterion_form.html",
+        {
+            "new_pack": True,
+            "values": {"weight": "1", "pack_kind": "core"},
+            "errors": {},
+            "criterion_key": None,
+            "levels": editing.NEW_PACK_SCALE,
+            "kinds": editing.PACK_KINDS,
+        },
+    )
 
 
 @router.post("/new/pack")
@@ -46,11 +67,23 @@ def pack_create(form: FormDep, request: Request, session: SessionDep, admin: Adm
     pack_file, problems = editing.validate(editing.new_pack_document(form))
     errors = editing.form_errors(problems)
     if pack_file is not None and get_pack_version(session, pack_file.key) is not None:
-        errors["pack_key"] = _("A pack with this key already exists; import a file to add a version.")
+        errors["pack_key"] = _(
+            "A pack with this key already exists; import a file to add a version."
+        )
     if errors:
-        return render(request, "rubrics/criterion_form.html",
-                      {"new_pack": True, "values": form, "errors": errors, "criterion_key": None,
-                       "levels": editing.NEW_PACK_SCALE, "kinds": editing.PACK_KINDS}, status_code=422)
+        return render(
+            request,
+            "rubrics/criterion_form.html",
+            {
+                "new_pack": True,
+                "values": form,
+                "errors": errors,
+                "criterion_key": None,
+                "levels": editing.NEW_PACK_SCALE,
+                "kinds": editing.PACK_KINDS,
+            },
+            status_code=422,
+        )
     save_pack(session, pack_file, user_id=admin.id)
     return RedirectResponse(f"/rubrics/{pack_file.key}", status_code=303)
 
@@ -58,8 +91,11 @@ def pack_create(form: FormDep, request: Request, session: SessionDep, admin: Adm
 @router.get("/{key}")
 def rubric_detail(request: Request, session: SessionDep, entry: PackDep):
     """One pack: its criteria, every level's description, evidence and sources."""
-    context = {"entry": entry, "versions": version_numbers(session, entry.pack.id),
-               "scored": is_scored(session, entry.version.id)}
+    context = {
+        "entry": entry,
+        "versions": version_numbers(session, entry.pack.id),
+        "scored": is_scored(session, entry.version.id),
+    }
     return render(request, "rubrics/detail.html", context)
 
 
@@ -67,38 +103,62 @@ def rubric_detail(request: Request, session: SessionDep, entry: PackDep):
 def rubric_export(entry: PackDep) -> Response:
     """The pack version as a YAML file in the seed format, to share or re-import."""
     filename = f"{entry.pack.key}-v{entry.version.version}.yaml"
-    return Response(dump_pack(to_pack_file(entry)), media_type="application/yaml",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        dump_pack(to_pack_file(entry)),
+        media_type="application/yaml",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
-def _criterion_page(request: Request, entry: PackVersion, *, values, errors, key, scored,
-                    status_code=200):
-    context = {"entry": entry, "values": values, "errors": errors, "criterion_key": key,
-               "scored": scored,
-               "levels": range(entry.version.scale_min, entry.version.scale_max + 1)}
+def _criterion_page(
+    request: Request, entry: PackVersion, *, values, errors, key, scored, status_code=200
+):
+    context = {
+        "entry": entry,
+        "values": values,
+        "errors": errors,
+        "criterion_key": key,
+        "scored": scored,
+        "levels": range(entry.version.scale_min, entry.version.scale_max + 1),
+    }
     return render(request, "rubrics/criterion_form.html", context, status_code=status_code)
 
 
 @router.get("/{key}/criteria/{criterion_key}/edit")
-def criterion_edit(request: Request, session: SessionDep, entry: PackDep, criterion_key: str,
-                   _admin: AdminDep):
+def criterion_edit(
+    request: Request, session: SessionDep, entry: PackDep, criterion_key: str, _admin: AdminDep
+):
     """The form for one criterion, filled with its current text."""
     document = to_pack_file(entry).model_dump(mode="python", exclude_none=True)
     criterion = next((c for c in document["criteria"] if c["key"] == criterion_key), None)
     values = editing.form_values(criterion) if criterion else {"key": criterion_key, "weight": "1"}
-    return _criterion_page(request, entry, values=values, errors={}, key=criterion_key if criterion else None,
-                           scored=is_scored(session, entry.version.id))
+    return _criterion_page(
+        request,
+        entry,
+        values=values,
+        errors={},
+        key=criterion_key if criterion else None,
+        scored=is_scored(session, entry.version.id),
+    )
 
 
 @router.get("/{key}/criteria/new")
 def criterion_new(request: Request, session: SessionDep, entry: PackDep, _admin: AdminDep):
     """An empty criterion form."""
-    return _criterion_page(request, entry, values={"weight": "1"}, errors={}, key=None,
-                           scored=is_scored(session, entry.version.id))
+    return _criterion_page(
+        request,
+        entry,
+        values={"weight": "1"},
+        errors={},
+        key=None,
+        scored=is_scored(session, entry.version.id),
+    )
 
 
 @router.post("/{key}/criteria")
-def criterion_save(form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep):
+def criterion_save(
+    form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep
+):
     """Save a new or changed criterion; a scored version is kept and a new one made."""
     form = {name: str(value) for name, value in form.items()}
     replacing = form.get("replacing") or None
@@ -106,13 +166,22 @@ def criterion_save(form: FormDep, request: Request, session: SessionDep, entry: 
     scale = range(entry.version.scale_min, entry.version.scale_max + 1)
     criterion = editing.criterion_from_form(form, scale=scale, key=key)
     pack = to_pack_file(entry)
-    pack_file, problems = editing.validate(editing.with_criterion(pack, criterion, replacing=replacing))
+    pack_file, problems = editing.validate(
+        editing.with_criterion(pack, criterion, replacing=replacing)
+    )
     errors = editing.form_errors(problems)
     if replacing is None and key in {c.key for c in pack.criteria}:
         errors["key"] = _("This pack already has a criterion with this key.")
     if errors:
-        return _criterion_page(request, entry, values=form, errors=errors, key=replacing,
-                               scored=is_scored(session, entry.version.id), status_code=422)
+        return _criterion_page(
+            request,
+            entry,
+            values=form,
+            errors=errors,
+            key=replacing,
+            scored=is_scored(session, entry.version.id),
+            status_code=422,
+        )
     save_pack(session, pack_file, user_id=admin.id)
     return RedirectResponse(f"/rubrics/{entry.pack.key}#criterion-{key}", status_code=303)
 
@@ -125,12 +194,20 @@ def _save_document(session, entry: PackVersion, document: dict, user_id: int) ->
 
 
 @router.post("/{key}/criteria/{criterion_key}/move")
-def criterion_move(form: FormDep, request: Request, session: SessionDep, entry: PackDep,
-                         criterion_key: str, admin: AdminDep):
+def criterion_move(
+    form: FormDep,
+    request: Request,
+    session: SessionDep,
+    entry: PackDep,
+    criterion_key: str,
+    admin: AdminDep,
+):
     """Move a criterion one place up or down."""
     direction = form.get("direction", "down")
     if direction in editing.MOVES and criterion_key in {c.key for c in entry.criteria}:
-        _save_document(session, entry, editing.moved(to_pack_file(entry), criterion_key, direction), admin.id)
+        _save_document(
+            session, entry, editing.moved(to_pack_file(entry), criterion_key, direction), admin.id
+        )
     return RedirectResponse(f"/rubrics/{entry.pack.key}#criterion-{criterion_key}", status_code=303)
 
 
@@ -138,21 +215,31 @@ def criterion_move(form: FormDep, request: Request, session: SessionDep, entry: 
 def criterion_retire(session: SessionDep, entry: PackDep, criterion_key: str, admin: AdminDep):
     """Remove a criterion from the pack's next version; scored versions keep it."""
     if criterion_key in {c.key for c in entry.criteria} and len(entry.criteria) > 1:
-        _save_document(session, entry, editing.retired(to_pack_file(entry), criterion_key), admin.id)
+        _save_document(
+            session, entry, editing.retired(to_pack_file(entry), criterion_key), admin.id
+        )
     return RedirectResponse(f"/rubrics/{entry.pack.key}", status_code=303)
 
 
 @router.post("/{key}/weights")
-def weights_save(form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep):
+def weights_save(
+    form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep
+):
     """Change several criterion weights at once."""
     weights = {c.key: str(form.get(f"weight_{c.key}", c.weight)) for c in entry.criteria}
     pack_file, problems = editing.validate(editing.reweighted(to_pack_file(entry), weights))
     if problems:
-        context = {"entry": entry, "versions": version_numbers(session, entry.pack.id),
-                   "scored": is_scored(session, entry.version.id),
-                   "weight_errors": {e.field.split("[")[1].split("]")[0]: e.problem
-                                     for e in problems if e.field.startswith("criteria[")},
-                   "weight_values": weights}
+        context = {
+            "entry": entry,
+            "versions": version_numbers(session, entry.pack.id),
+            "scored": is_scored(session, entry.version.id),
+            "weight_errors": {
+                e.field.split("[")[1].split("]")[0]: e.problem
+                for e in problems
+                if e.field.startswith("criteria[")
+            },
+            "weight_values": weights,
+        }
         return render(request, "rubrics/detail.html", context, status_code=422)
     save_pack(session, pack_file, user_id=admin.id)
     return RedirectResponse(f"/rubrics/{entry.pack.key}", status_code=303)
@@ -173,16 +260,25 @@ def rubric_import(form: FormDep, request: Request, session: SessionDep, admin: A
     """Import a pack file: a new pack, or a new version of an existing one."""
     upload = form.get("file")
     if upload is None or not hasattr(upload, "read"):
-        return render(request, "rubrics/import.html", {"errors": [_("Choose a file to import.")]},
-                      status_code=422)
+        return render(
+            request,
+            "rubrics/import.html",
+            {"errors": [_("Choose a file to import.")]},
+            status_code=422,
+        )
     raw = upload.file.read(MAX_PACK_BYTES + 1)
     name = upload.filename or "upload"
     if len(raw) > MAX_PACK_BYTES:
-        return render(request, "rubrics/import.html",
-                      {"errors": [_("The file is larger than a rubric pack can be.")]}, status_code=413)
+        return render(
+            request,
+            "rubrics/import.html",
+            {"errors": [_("The file is larger than a rubric pack can be.")]},
+            status_code=413,
+        )
     pack_file, problems = load_pack_bytes(raw, source=name, is_json=name.lower().endswith(".json"))
     if problems:
-        return render(request, "rubrics/import.html", {"errors": [str(p) for p in problems]},
-                      status_code=422)
+        return render(
+            request, "rubrics/import.html", {"errors": [str(p) for p in problems]}, status_code=422
+        )
     save_pack(session, pack_file, user_id=admin.id)
     return RedirectResponse(f"/rubrics/{pack_file.key}", status_code=303)

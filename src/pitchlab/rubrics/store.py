@@ -30,27 +30,45 @@ def _criterion_rows(pack_file: PackFile, version_id: int) -> list[RubricCriterio
     rows = []
     for position, criterion in enumerate(pack_file.criteria):
         data = criterion.model_dump(mode="json", exclude_none=True)
-        rows.append(RubricCriterion(
-            version_id=version_id, key=criterion.key, position=position,
-            weight=criterion.weight, title=data["title"], question=data["question"],
-            levels=data["levels"], na_allowed=criterion.na_allowed,
-            evidence=data["evidence"], source=data["source"],
-        ))
+        rows.append(
+            RubricCriterion(
+                version_id=version_id,
+                key=criterion.key,
+                position=position,
+                weight=criterion.weight,
+                title=data["title"],
+                question=data["question"],
+                levels=data["levels"],
+                na_allowed=criterion.na_allowed,
+                evidence=data["evidence"],
+                source=data["source"],
+            )
+        )
     return rows
 
 
-def _version_row(pack_file: PackFile, *, pack_id: int, number: int, user_id: int | None) -> RubricVersion:
+def _version_row(
+    pack_file: PackFile, *, pack_id: int, number: int, user_id: int | None
+) -> RubricVersion:
     data = pack_file.model_dump(mode="json", exclude_none=True)
     return RubricVersion(
-        pack_id=pack_id, version=number, title=data["title"], summary=data["summary"],
-        source=data["source"], scale_min=pack_file.scale.min, scale_max=pack_file.scale.max,
-        valuation=data.get("valuation"), calculator=data.get("calculator"),
+        pack_id=pack_id,
+        version=number,
+        title=data["title"],
+        summary=data["summary"],
+        source=data["source"],
+        scale_min=pack_file.scale.min,
+        scale_max=pack_file.scale.max,
+        valuation=data.get("valuation"),
+        calculator=data.get("calculator"),
         created_by_id=user_id,
     )
 
 
 def _latest_number(session: Session, pack_id: int) -> int:
-    latest = session.exec(select(func.max(RubricVersion.version)).where(RubricVersion.pack_id == pack_id)).one()
+    latest = session.exec(
+        select(func.max(RubricVersion.version)).where(RubricVersion.pack_id == pack_id)
+    ).one()
     return latest or 0
 
 
@@ -60,15 +78,20 @@ def is_scored(session: Session, version_id: int) -> bool:
     return session.exec(statement).first() is not None
 
 
-def install_pack(session: Session, pack_file: PackFile, *, user_id: int | None = None) -> tuple[RubricVersion, bool]:
+def install_pack(
+    session: Session, pack_file: PackFile, *, user_id: int | None = None
+) -> tuple[RubricVersion, bool]:
     """Store a seed's exact version unless present; return (version, added)."""
     pack = session.exec(select(RubricPack).where(RubricPack.key == pack_file.key)).first()
     if pack is None:
         pack = RubricPack(key=pack_file.key, kind=pack_file.kind)
         session.add(pack)
         session.flush()
-    existing = session.exec(select(RubricVersion).where(
-        RubricVersion.pack_id == pack.id, RubricVersion.version == pack_file.version)).first()
+    existing = session.exec(
+        select(RubricVersion).where(
+            RubricVersion.pack_id == pack.id, RubricVersion.version == pack_file.version
+        )
+    ).first()
     if existing is not None:
         return existing, False
     version = _version_row(pack_file, pack_id=pack.id, number=pack_file.version, user_id=user_id)
@@ -79,7 +102,9 @@ def install_pack(session: Session, pack_file: PackFile, *, user_id: int | None =
     return version, True
 
 
-def save_pack(session: Session, pack_file: PackFile, *, user_id: int | None = None) -> RubricVersion:
+def save_pack(
+    session: Session, pack_file: PackFile, *, user_id: int | None = None
+) -> RubricVersion:
     """Save an edited or imported pack: in place while unscored, else as a new version."""
     pack = session.exec(select(RubricPack).where(RubricPack.key == pack_file.key)).first()
     if pack is None:
@@ -87,10 +112,15 @@ def save_pack(session: Session, pack_file: PackFile, *, user_id: int | None = No
         session.add(pack)
         session.flush()
     latest_number = _latest_number(session, pack.id)
-    latest = session.exec(select(RubricVersion).where(
-        RubricVersion.pack_id == pack.id, RubricVersion.version == latest_number)).first()
+    latest = session.exec(
+        select(RubricVersion).where(
+            RubricVersion.pack_id == pack.id, RubricVersion.version == latest_number
+        )
+    ).first()
     if latest is not None and not is_scored(session, latest.id):
-        for criterion in session.exec(select(RubricCriterion).where(RubricCriterion.version_id == latest.id)):
+        for criterion in session.exec(
+            select(RubricCriterion).where(RubricCriterion.version_id == latest.id)
+        ):
             session.delete(criterion)
         session.delete(latest)
         session.flush()
@@ -109,24 +139,36 @@ def save_pack(session: Session, pack_file: PackFile, *, user_id: int | None = No
 
 def latest_versions(session: Session) -> list[PackVersion]:
     """Every pack at its newest version, with criteria: three queries in all."""
-    newest = (select(RubricVersion.pack_id, func.max(RubricVersion.version).label("number"))
-              .group_by(RubricVersion.pack_id).subquery())
+    newest = (
+        select(RubricVersion.pack_id, func.max(RubricVersion.version).label("number"))
+        .group_by(RubricVersion.pack_id)
+        .subquery()
+    )
     rows = session.exec(
         select(RubricPack, RubricVersion)
         .join(RubricVersion, col(RubricVersion.pack_id) == RubricPack.id)
-        .join(newest, (newest.c.pack_id == RubricVersion.pack_id) & (newest.c.number == RubricVersion.version))
+        .join(
+            newest,
+            (newest.c.pack_id == RubricVersion.pack_id)
+            & (newest.c.number == RubricVersion.version),
+        )
         .order_by(col(RubricPack.kind), col(RubricPack.key))
     ).all()
     criteria = _criteria_by_version(session, [version.id for _, version in rows])
     return [PackVersion(pack, version, criteria.get(version.id, [])) for pack, version in rows]
 
 
-def _criteria_by_version(session: Session, version_ids: list[int]) -> dict[int, list[RubricCriterion]]:
+def _criteria_by_version(
+    session: Session, version_ids: list[int]
+) -> dict[int, list[RubricCriterion]]:
     grouped: dict[int, list[RubricCriterion]] = {}
     if not version_ids:
         return grouped
-    statement = (select(RubricCriterion).where(col(RubricCriterion.version_id).in_(version_ids))
-                 .order_by(col(RubricCriterion.version_id), col(RubricCriterion.position)))
+    statement = (
+        select(RubricCriterion)
+        .where(col(RubricCriterion.version_id).in_(version_ids))
+        .order_by(col(RubricCriterion.version_id), col(RubricCriterion.position))
+    )
     for criterion in session.exec(statement):
         grouped.setdefault(criterion.version_id, []).append(criterion)
     return grouped
@@ -134,9 +176,11 @@ def _criteria_by_version(session: Session, version_ids: list[int]) -> dict[int, 
 
 def get_pack_version(session: Session, key: str, number: int | None = None) -> PackVersion | None:
     """A pack at version `number` (the newest when None), or None."""
-    statement = (select(RubricPack, RubricVersion)
-                 .join(RubricVersion, col(RubricVersion.pack_id) == RubricPack.id)
-                 .where(RubricPack.key == key))
+    statement = (
+        select(RubricPack, RubricVersion)
+        .join(RubricVersion, col(RubricVersion.pack_id) == RubricPack.id)
+        .where(RubricPack.key == key)
+    )
     if number is None:
         statement = statement.order_by(col(RubricVersion.version).desc()).limit(1)
     else:
@@ -145,7 +189,9 @@ def get_pack_version(session: Session, key: str, number: int | None = None) -> P
     if row is None:
         return None
     pack, version = row
-    return PackVersion(pack, version, _criteria_by_version(session, [version.id]).get(version.id, []))
+    return PackVersion(
+        pack, version, _criteria_by_version(session, [version.id]).get(version.id, [])
+    )
 
 
 def version_numbers(session: Session, pack_id: int) -> list[int]:
@@ -157,13 +203,24 @@ def to_pack_file(entry: PackVersion) -> PackFile:
     """The stored version as a pack file document (for export, editing and the API)."""
     version = entry.version
     data = {
-        "key": entry.pack.key, "version": version.version, "kind": entry.pack.kind,
-        "title": version.title, "summary": version.summary, "source": version.source,
+        "key": entry.pack.key,
+        "version": version.version,
+        "kind": entry.pack.kind,
+        "title": version.title,
+        "summary": version.summary,
+        "source": version.source,
         "scale": {"min": version.scale_min, "max": version.scale_max},
         "criteria": [
-            {"key": c.key, "title": c.title, "question": c.question, "weight": c.weight,
-             "na_allowed": c.na_allowed, "levels": {int(k): v for k, v in c.levels.items()},
-             "evidence": c.evidence, "source": c.source}
+            {
+                "key": c.key,
+                "title": c.title,
+                "question": c.question,
+                "weight": c.weight,
+                "na_allowed": c.na_allowed,
+                "levels": {int(k): v for k, v in c.levels.items()},
+                "evidence": c.evidence,
+                "source": c.source,
+            }
             for c in entry.criteria
         ],
     }

@@ -67,14 +67,19 @@ def assess_plan(efforts: Mapping[str, float], *, calculator: Calculator) -> Tech
     share = model_share(full, model_key=calculator.model_component.key)
     reference = calculator.reference_model_share
     return TechDebtAssessment(
-        components=[ComponentShare(key, effort, effort / total if total else None)
-                    for key, effort in full.items()],
+        components=[
+            ComponentShare(key, effort, effort / total if total else None)
+            for key, effort in full.items()
+        ],
         model_share=share,
         reference_share=reference,
         ratio_to_reference=None if share is None else share / reference,
         flag=None if share is None else plan_flag(share, calculator=calculator),
-        bars=[Bar(key, round(effort / total * PERCENT, BAR_DECIMALS))
-              for key, effort in full.items()] if total else [],
+        bars=[
+            Bar(key, round(effort / total * PERCENT, BAR_DECIMALS)) for key, effort in full.items()
+        ]
+        if total
+        else [],
     )
 
 

@@ -27,11 +27,14 @@ def set_setting(session: Session, key: str, enabled: bool) -> None:
 
 
 def conflict_for(session: Session, *, user_id: int, company_id: int) -> Conflict | None:
-    return session.exec(select(Conflict).where(Conflict.user_id == user_id,
-                                               Conflict.company_id == company_id)).first()
+    return session.exec(
+        select(Conflict).where(Conflict.user_id == user_id, Conflict.company_id == company_id)
+    ).first()
 
 
-def conflicted_user_ids(session: Session, company_ids: list[int] | None = None) -> dict[int, set[int]]:
+def conflicted_user_ids(
+    session: Session, company_ids: list[int] | None = None
+) -> dict[int, set[int]]:
     """Conflicted users by company (all companies, or the ones given)."""
     statement = select(Conflict.company_id, Conflict.user_id)
     if company_ids is not None:
@@ -48,10 +51,15 @@ def can_score(user: User, *, conflicted: bool) -> bool:
 
 def submitted_pack_ids(session: Session, *, user_id: int, company_id: int) -> set[int]:
     """The packs (by pack id) this user has ever submitted a scorecard for on this company."""
-    statement = (select(RubricVersion.pack_id)
-                 .join(Evaluation, col(Evaluation.rubric_version_id) == RubricVersion.id)
-                 .where(Evaluation.evaluator_id == user_id, Evaluation.company_id == company_id,
-                        col(Evaluation.submitted_at).is_not(None)))
+    statement = (
+        select(RubricVersion.pack_id)
+        .join(Evaluation, col(Evaluation.rubric_version_id) == RubricVersion.id)
+        .where(
+            Evaluation.evaluator_id == user_id,
+            Evaluation.company_id == company_id,
+            col(Evaluation.submitted_at).is_not(None),
+        )
+    )
     return set(session.exec(statement))
 
 
@@ -62,8 +70,9 @@ def sees_everything(session: Session, user: User) -> bool:
     return user.role == Role.PARTNER.value and setting_enabled(session, PARTNERS_SEE_EARLY)
 
 
-def can_see_others(session: Session, *, user: User, company_id: int, pack_id: int,
-                   conflicted: bool) -> bool:
+def can_see_others(
+    session: Session, *, user: User, company_id: int, pack_id: int, conflicted: bool
+) -> bool:
     """May this user see other evaluators' scores for this company and pack?"""
     if conflicted:
         return False
@@ -77,7 +86,9 @@ def visible_company_packs(session: Session, user: User) -> set[tuple[int, int]] 
     except conflicted companies, which callers drop with conflicted_user_ids."""
     if sees_everything(session, user):
         return None
-    statement = (select(Evaluation.company_id, RubricVersion.pack_id)
-                 .join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
-                 .where(Evaluation.evaluator_id == user.id, col(Evaluation.submitted_at).is_not(None)))
+    statement = (
+        select(Evaluation.company_id, RubricVersion.pack_id)
+        .join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
+        .where(Evaluation.evaluator_id == user.id, col(Evaluation.submitted_at).is_not(None))
+    )
     return set(session.exec(statement))

@@ -21,14 +21,20 @@ REASON_MAX = 1000
 
 
 @router.get("/companies/{company_id}/scores")
-def company_scores(request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep):
+def company_scores(
+    request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep
+):
     """Submitted scorecards per pack; the scores themselves only where the viewer may see them."""
     groups, users = company_results(session, company=company, user=user)
-    return render(request, "scoring/results.html", {"company": company, "groups": groups, "users": users})
+    return render(
+        request, "scoring/results.html", {"company": company, "groups": groups, "users": users}
+    )
 
 
 @router.post("/companies/{company_id}/conflicts")
-def declare_conflict(form: FormDep, request: Request, session: SessionDep, company: CompanyDep, user: UserDep):
+def declare_conflict(
+    form: FormDep, request: Request, session: SessionDep, company: CompanyDep, user: UserDep
+):
     """Declare a conflict (a reason is required); an admin may declare one for someone else."""
     reason = str(form.get("reason", "")).strip()
     target_id = user.id
@@ -39,10 +45,21 @@ def declare_conflict(form: FormDep, request: Request, session: SessionDep, compa
     elif user.role == Role.VIEWER.value:
         raise HTTPException(403, _("Your role does not allow this."))
     if not reason or len(reason) > REASON_MAX:
-        error = _("Give a reason for the conflict (at most %(count)s characters).") % {"count": REASON_MAX}
-        return detail_page(request, session, company, user, status_code=422,
-                           conflict_error=error, conflict_reason=reason[:REASON_MAX])
-    session.add(Conflict(company_id=company.id, user_id=target_id, reason=reason, declared_by_id=user.id))
+        error = _("Give a reason for the conflict (at most %(count)s characters).") % {
+            "count": REASON_MAX
+        }
+        return detail_page(
+            request,
+            session,
+            company,
+            user,
+            status_code=422,
+            conflict_error=error,
+            conflict_reason=reason[:REASON_MAX],
+        )
+    session.add(
+        Conflict(company_id=company.id, user_id=target_id, reason=reason, declared_by_id=user.id)
+    )
     try:
         session.commit()
     except IntegrityError:

@@ -9,8 +9,16 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from ..models import (Evaluation, EvaluationStatus, RubricCriterion, RubricVersion, Score,
-                      ScoreEvent, User, utcnow)
+from ..models import (
+    Evaluation,
+    EvaluationStatus,
+    RubricCriterion,
+    RubricVersion,
+    Score,
+    ScoreEvent,
+    User,
+    utcnow,
+)
 from .inputs import ScoreInput
 
 TRACKED_FIELDS = ("value", "confidence", "rationale", "evidence")
@@ -25,15 +33,21 @@ class SaveResult:
     stale: bool
 
 
-def open_evaluation(session: Session, *, company_id: int, user: User, version: RubricVersion) -> Evaluation:
+def open_evaluation(
+    session: Session, *, company_id: int, user: User, version: RubricVersion
+) -> Evaluation:
     """The user's scorecard for this company and pack version, created when missing."""
     statement = select(Evaluation).where(
-        Evaluation.company_id == company_id, Evaluation.evaluator_id == user.id,
-        Evaluation.rubric_version_id == version.id)
+        Evaluation.company_id == company_id,
+        Evaluation.evaluator_id == user.id,
+        Evaluation.rubric_version_id == version.id,
+    )
     found = session.exec(statement).first()
     if found is not None:
         return found
-    evaluation = Evaluation(company_id=company_id, evaluator_id=user.id, rubric_version_id=version.id)
+    evaluation = Evaluation(
+        company_id=company_id, evaluator_id=user.id, rubric_version_id=version.id
+    )
     session.add(evaluation)
     try:
         session.commit()
@@ -55,14 +69,22 @@ def scores_by_criterion(session: Session, evaluation_id: int) -> dict[int, Score
 
 
 def criteria_of(session: Session, version_id: int) -> list[RubricCriterion]:
-    statement = (select(RubricCriterion).where(RubricCriterion.version_id == version_id)
-                 .order_by(col(RubricCriterion.position)))
+    statement = (
+        select(RubricCriterion)
+        .where(RubricCriterion.version_id == version_id)
+        .order_by(col(RubricCriterion.position))
+    )
     return list(session.exec(statement))
 
 
 def _current_fields(score: Score) -> dict[str, object]:
-    return ScoreInput(value=score.value, is_na=score.is_na, confidence=score.confidence,
-                      rationale=score.rationale, evidence=list(score.evidence)).fields()
+    return ScoreInput(
+        value=score.value,
+        is_na=score.is_na,
+        confidence=score.confidence,
+        rationale=score.rationale,
+        evidence=list(score.evidence),
+    ).fields()
 
 
 def _apply(score: Score, fields: dict[str, object]) -> None:
@@ -77,21 +99,43 @@ def _apply(score: Score, fields: dict[str, object]) -> None:
         score.evidence = list(fields["evidence"])
 
 
-def _write(session: Session, *, evaluation: Evaluation, criterion_id: int, user_id: int,
-           new_fields: dict[str, object], marker: dict | None = None,
-           commit: bool = True) -> tuple[Score, list[str]]:
-    score = session.exec(select(Score).where(Score.evaluation_id == evaluation.id,
-                                             Score.criterion_id == criterion_id)).first()
+def _write(
+    session: Session,
+    *,
+    evaluation: Evaluation,
+    criterion_id: int,
+    user_id: int,
+    new_fields: dict[str, object],
+    marker: dict | None = None,
+    commit: bool = True,
+) -> tuple[Score, list[str]]:
+    score = session.exec(
+        select(Score).where(
+            Score.evaluation_id == evaluation.id, Score.criterion_id == criterion_id
+        )
+    ).first()
     if score is None:
         score = Score(evaluation_id=evaluation.id, criterion_id=criterion_id)
     old_fields = _current_fields(score)
-    changed = [name for name in TRACKED_FIELDS if name in new_fields and new_fields[name] != old_fields[name]]
+    changed = [
+        name
+        for name in TRACKED_FIELDS
+        if name in new_fields and new_fields[name] != old_fields[name]
+    ]
     after_submission = evaluation.submitted_at is not None
     for name in changed:
         new_value = {name: new_fields[name], **(marker or {})}
-        session.add(ScoreEvent(evaluation_id=evaluation.id, criterion_id=criterion_id, user_id=user_id,
-                               field=name, old={name: old_fields[name]}, new=new_value,
-                               after_submission=after_submission))
+        session.add(
+            ScoreEvent(
+                evaluation_id=evaluation.id,
+                criterion_id=criterion_id,
+                user_id=user_id,
+                field=name,
+                old={name: old_fields[name]},
+                new=new_value,
+                after_submission=after_submission,
+            )
+        )
     if changed:
         _apply(score, {name: new_fields[name] for name in changed})
         score.revision += 1
@@ -105,24 +149,47 @@ def _write(session: Session, *, evaluation: Evaluation, criterion_id: int, user_
     return score, changed
 
 
-def save_score(session: Session, *, evaluation: Evaluation, criterion: RubricCriterion, user: User,
-               answer: ScoreInput, seen_revision: int | None, commit: bool = True) -> SaveResult:
+def save_score(
+    session: Session,
+    *,
+    evaluation: Evaluation,
+    criterion: RubricCriterion,
+    user: User,
+    answer: ScoreInput,
+    seen_revision: int | None,
+    commit: bool = True,
+) -> SaveResult:
     """Save one criterion; the last write wins, and a save from a stale tab says so.
 
     With commit=False the caller commits, so several criteria land together or not at all.
     """
-    current = session.exec(select(Score.revision).where(
-        Score.evaluation_id == evaluation.id, Score.criterion_id == criterion.id)).first() or 0
+    current = (
+        session.exec(
+            select(Score.revision).where(
+                Score.evaluation_id == evaluation.id, Score.criterion_id == criterion.id
+            )
+        ).first()
+        or 0
+    )
     stale = seen_revision is not None and seen_revision != current
-    score, changed = _write(session, evaluation=evaluation, criterion_id=criterion.id,
-                            user_id=user.id, new_fields=answer.fields(), commit=commit)
+    score, changed = _write(
+        session,
+        evaluation=evaluation,
+        criterion_id=criterion.id,
+        user_id=user.id,
+        new_fields=answer.fields(),
+        commit=commit,
+    )
     return SaveResult(score=score, changed=changed, stale=stale)
 
 
 def history_query(evaluation_id: int):
     """Every change to the scorecard, newest first."""
-    return (select(ScoreEvent).where(ScoreEvent.evaluation_id == evaluation_id)
-            .order_by(col(ScoreEvent.id).desc()))
+    return (
+        select(ScoreEvent)
+        .where(ScoreEvent.evaluation_id == evaluation_id)
+        .order_by(col(ScoreEvent.id).desc())
+    )
 
 
 def history(session: Session, evaluation_id: int) -> list[ScoreEvent]:
@@ -143,16 +210,29 @@ def undo_last(session: Session, *, evaluation: Evaluation, user: User) -> ScoreE
     event = undoable_event(history(session, evaluation.id), user.id)
     if event is None:
         return None
-    _write(session, evaluation=evaluation, criterion_id=event.criterion_id, user_id=user.id,
-           new_fields={event.field: event.old[event.field]}, marker={"undo_of": event.id})
+    _write(
+        session,
+        evaluation=evaluation,
+        criterion_id=event.criterion_id,
+        user_id=user.id,
+        new_fields={event.field: event.old[event.field]},
+        marker={"undo_of": event.id},
+    )
     return event
 
 
-def restore(session: Session, *, evaluation: Evaluation, event: ScoreEvent, user: User) -> list[str]:
+def restore(
+    session: Session, *, evaluation: Evaluation, event: ScoreEvent, user: User
+) -> list[str]:
     """Set a field back to the value one event gave it (recorded as a change of its own)."""
-    _, changed = _write(session, evaluation=evaluation, criterion_id=event.criterion_id,
-                        user_id=user.id, new_fields={event.field: event.new[event.field]},
-                        marker={"restored_from": event.id})
+    _, changed = _write(
+        session,
+        evaluation=evaluation,
+        criterion_id=event.criterion_id,
+        user_id=user.id,
+        new_fields={event.field: event.new[event.field]},
+        marker={"restored_from": event.id},
+    )
     return changed
 
 
@@ -174,5 +254,9 @@ def reopen(session: Session, evaluation: Evaluation) -> None:
 
 def event_count(session: Session, evaluation_id: int) -> int:
     """How many changes the scorecard has had: a tab compares it to notice others' saves."""
-    statement = select(func.count()).select_from(ScoreEvent).where(ScoreEvent.evaluation_id == evaluation_id)
+    statement = (
+        select(func.count())
+        .select_from(ScoreEvent)
+        .where(ScoreEvent.evaluation_id == evaluation_id)
+    )
     return session.exec(statement).one()

@@ -27,7 +27,7 @@ OwnEvaluationDep = Annotated[Evaluation, Depends(own_evaluation)]
 
 
 def refuse_if_conflicted(session, user: User, company_id: int) -> User:
-    """The user, unless they declared a conflict with the company (403): one check for every area."""
+    """The user, unless conflicted with the company (403): one check for every area."""
     if conflict_for(session, user_id=user.id, company_id=company_id):
         raise HTTPException(403, _("You declared a conflict of interest with this company."))
     return user

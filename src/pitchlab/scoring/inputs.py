@@ -42,19 +42,24 @@ def parse_evidence(text: str) -> tuple[list[dict], str | None]:
         if not line:
             continue
         if len(line) > EVIDENCE_LINE_MAX:
-            return [], _("An evidence line is longer than %(max)s characters.") % {"max": EVIDENCE_LINE_MAX}
+            return [], _("An evidence line is longer than %(max)s characters.") % {
+                "max": EVIDENCE_LINE_MAX
+            }
         label, _sep, target = line.rpartition("|") if "|" in line else ("", "", line)
         target = target.strip()
         item = {"label": label.strip()} if label.strip() else {}
         if target.startswith("prfaq:"):
             if parse_citation(target) is None:
-                return [], _("A PR/FAQ citation reads prfaq:DRAFT@REVISION#SECTION, like %(example)s.") % {
-                    "example": CITATION_EXAMPLE}
+                return [], _(
+                    "A PR/FAQ citation reads prfaq:DRAFT@REVISION#SECTION, like %(example)s."
+                ) % {"example": CITATION_EXAMPLE}
             item["citation"] = target
         elif urlsplit(target).scheme in {"http", "https"} and urlsplit(target).netloc:
             item["url"] = target
         else:
-            return [], _("Each evidence line needs a web address (https://...) or a PR/FAQ citation.")
+            return [], _(
+                "Each evidence line needs a web address (https://...) or a PR/FAQ citation."
+            )
         items.append(item)
     if len(items) > EVIDENCE_MAX_ITEMS:
         return [], _("At most %(count)s evidence items.") % {"count": EVIDENCE_MAX_ITEMS}
@@ -70,7 +75,9 @@ def evidence_text(items: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _parse_value(raw: str, criterion: RubricCriterion, scale: range) -> tuple[int | None, bool, str | None]:
+def _parse_value(
+    raw: str, criterion: RubricCriterion, scale: range
+) -> tuple[int | None, bool, str | None]:
     raw = raw.strip().lower()
     if raw == "":
         return None, False, None
@@ -83,12 +90,18 @@ def _parse_value(raw: str, criterion: RubricCriterion, scale: range) -> tuple[in
     except ValueError:
         return None, False, _("Choose one of the levels.")
     if value not in scale:
-        return None, False, _("Choose a level from %(low)s to %(high)s.") % {"low": scale.start, "high": scale.stop - 1}
+        return (
+            None,
+            False,
+            _("Choose a level from %(low)s to %(high)s.")
+            % {"low": scale.start, "high": scale.stop - 1},
+        )
     return value, False, None
 
 
-def parse_score_input(raw: Mapping[str, str], *, criterion: RubricCriterion,
-                      scale: range) -> tuple[ScoreInput | None, dict[str, str]]:
+def parse_score_input(
+    raw: Mapping[str, str], *, criterion: RubricCriterion, scale: range
+) -> tuple[ScoreInput | None, dict[str, str]]:
     """Validate a criterion's fields; on any error nothing of it is saved."""
     errors: dict[str, str] = {}
     value, is_na, problem = _parse_value(str(raw.get("value", "")), criterion, scale)
@@ -105,5 +118,10 @@ def parse_score_input(raw: Mapping[str, str], *, criterion: RubricCriterion,
         errors["evidence"] = problem
     if errors:
         return None, errors
-    return ScoreInput(value=value, is_na=is_na, confidence=confidence,
-                      rationale=rationale.strip(), evidence=evidence), {}
+    return ScoreInput(
+        value=value,
+        is_na=is_na,
+        confidence=confidence,
+        rationale=rationale.strip(),
+        evidence=evidence,
+    ), {}

@@ -34,15 +34,25 @@ def _own_scorecard(session, company_id: int, user, entry) -> Evaluation | None:
     """The caller's newest scorecard for this company on any version of the pack: an
     evaluator keeps the version they started on, even after the pack is edited."""
     return session.exec(
-        select(Evaluation).join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
-        .where(Evaluation.company_id == company_id, Evaluation.evaluator_id == user.id,
-               RubricVersion.pack_id == entry.pack.id)
-        .order_by(col(Evaluation.id).desc())).first()
+        select(Evaluation)
+        .join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
+        .where(
+            Evaluation.company_id == company_id,
+            Evaluation.evaluator_id == user.id,
+            RubricVersion.pack_id == entry.pack.id,
+        )
+        .order_by(col(Evaluation.id).desc())
+    ).first()
 
 
 @router.get("/companies/{company_id}/score/{pack_key}")
-def scorecard_entry(request: Request, session: SessionDep, company: CompanyDep, pack_key: str,
-                    user: UnconflictedEvaluatorDep):
+def scorecard_entry(
+    request: Request,
+    session: SessionDep,
+    company: CompanyDep,
+    pack_key: str,
+    user: UnconflictedEvaluatorDep,
+):
     """Go to the caller's scorecard, or offer to start one. A GET never creates it: links are
     followed by prefetchers and crawlers too."""
     entry = _pack_entry(session, pack_key)
@@ -53,13 +63,14 @@ def scorecard_entry(request: Request, session: SessionDep, company: CompanyDep, 
 
 
 @router.post("/companies/{company_id}/score/{pack_key}")
-def start_scorecard(session: SessionDep, company: CompanyDep, pack_key: str,
-                    user: UnconflictedEvaluatorDep):
+def start_scorecard(
+    session: SessionDep, company: CompanyDep, pack_key: str, user: UnconflictedEvaluatorDep
+):
     """Start the caller's scorecard for this company and pack (or go to the one they have)."""
     entry = _pack_entry(session, pack_key)
-    evaluation = (_own_scorecard(session, company.id, user, entry)
-                  or data.open_evaluation(session, company_id=company.id, user=user,
-                                          version=entry.version))
+    evaluation = _own_scorecard(session, company.id, user, entry) or data.open_evaluation(
+        session, company_id=company.id, user=user, version=entry.version
+    )
     return RedirectResponse(f"/scorecards/{evaluation.id}", status_code=303)
 
 
@@ -77,8 +88,14 @@ def _criterion(session, evaluation: Evaluation, criterion_id: int) -> RubricCrit
 
 
 @router.post("/scorecards/{evaluation_id}/criteria/{criterion_id}")
-def save_criterion(form: FormDep, request: Request, session: SessionDep, evaluation: OwnEvaluationDep,
-                         criterion_id: RowId, user: EvaluatorDep):
+def save_criterion(
+    form: FormDep,
+    request: Request,
+    session: SessionDep,
+    evaluation: OwnEvaluationDep,
+    criterion_id: RowId,
+    user: EvaluatorDep,
+):
     """Save one criterion and answer with its saved state and the new live total."""
     criterion = _criterion(session, evaluation, criterion_id)
     view = scorecard_view(session, evaluation)
@@ -86,8 +103,14 @@ def save_criterion(form: FormDep, request: Request, session: SessionDep, evaluat
     result = None
     if answer is not None:
         seen = str(form.get("revision", "")).strip()
-        result = data.save_score(session, evaluation=evaluation, criterion=criterion, user=user,
-                                 answer=answer, seen_revision=parse_number(seen))
+        result = data.save_score(
+            session,
+            evaluation=evaluation,
+            criterion=criterion,
+            user=user,
+            answer=answer,
+            seen_revision=parse_number(seen),
+        )
         view = scorecard_view(session, evaluation)
     context = {"view": view, "criterion": criterion, "errors": errors, "result": result}
     return render(request, "scoring/_saved.html", context, status_code=422 if errors else 200)
@@ -98,9 +121,15 @@ def submit_scorecard(request: Request, session: SessionDep, evaluation: OwnEvalu
     """Submit a complete scorecard; an incomplete one says what is missing."""
     view = scorecard_view(session, evaluation)
     if not view.progress.complete:
-        return render(request, "scoring/scorecard.html",
-                      {"view": view, "submit_error": _("Score every criterion (or mark it N/A) before submitting.")},
-                      status_code=422)
+        return render(
+            request,
+            "scoring/scorecard.html",
+            {
+                "view": view,
+                "submit_error": _("Score every criterion (or mark it N/A) before submitting."),
+            },
+            status_code=422,
+        )
     data.submit(session, evaluation)
     return RedirectResponse(f"/scorecards/{evaluation.id}", status_code=303)
 
@@ -121,27 +150,46 @@ def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: Evaluat
 
 
 @router.post("/scorecards/{evaluation_id}/events/{event_id}/restore")
-def restore_value(session: SessionDep, evaluation: OwnEvaluationDep, event_id: RowId, user: EvaluatorDep):
+def restore_value(
+    session: SessionDep, evaluation: OwnEvaluationDep, event_id: RowId, user: EvaluatorDep
+):
     """Set a field back to the value an earlier change gave it."""
     event = session.get(ScoreEvent, event_id)
     if event is None or event.evaluation_id != evaluation.id:
         raise HTTPException(404, _("No such change on this scorecard."))
     data.restore(session, evaluation=evaluation, event=event, user=user)
-    return RedirectResponse(f"/scorecards/{evaluation.id}#criterion-{event.criterion_id}", status_code=303)
+    return RedirectResponse(
+        f"/scorecards/{evaluation.id}#criterion-{event.criterion_id}", status_code=303
+    )
 
 
 @router.get("/scorecards/{evaluation_id}/history")
-def scorecard_history(request: Request, session: SessionDep, evaluation: OwnEvaluationDep, page: int = 1):
+def scorecard_history(
+    request: Request, session: SessionDep, evaluation: OwnEvaluationDep, page: int = 1
+):
     """Every change to this scorecard: who, when, old and new (newest first, paged)."""
     view = scorecard_view(session, evaluation)
-    events = paginate(session, data.history_query(evaluation.id), page=page, page_size=HISTORY_PAGE_SIZE)
-    context = {"view": view, "events": events.items, "page": events, "query": request.query_params,
-               "titles": {c.id: c.title for c in view.criteria}}
+    events = paginate(
+        session, data.history_query(evaluation.id), page=page, page_size=HISTORY_PAGE_SIZE
+    )
+    context = {
+        "view": view,
+        "events": events.items,
+        "page": events,
+        "query": request.query_params,
+        "titles": {c.id: c.title for c in view.criteria},
+    }
     return render(request, "scoring/history.html", context, partial="scoring/_history.html")
 
 
 @router.get("/scorecards/{evaluation_id}/freshness")
-def scorecard_freshness(request: Request, session: SessionDep, evaluation: OwnEvaluationDep, seen: int = 0):
+def scorecard_freshness(
+    request: Request, session: SessionDep, evaluation: OwnEvaluationDep, seen: int = 0
+):
     """Tell a tab when this scorecard was changed elsewhere (another tab) since it loaded."""
     changed = data.event_count(session, evaluation.id) > seen
-    return render(request, "scoring/_freshness.html", {"changed": changed, "evaluation": evaluation, "seen": seen})
+    return render(
+        request,
+        "scoring/_freshness.html",
+        {"changed": changed, "evaluation": evaluation, "seen": seen},
+    )

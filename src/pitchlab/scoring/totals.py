@@ -26,7 +26,9 @@ class ScorecardProgress:
         return self.criteria - self.answered - self.not_applicable
 
 
-def weighted_total(criteria: Iterable[RubricCriterion], scores: Mapping[int, Score]) -> ScorecardProgress:
+def weighted_total(
+    criteria: Iterable[RubricCriterion], scores: Mapping[int, Score]
+) -> ScorecardProgress:
     """Sum of weight x level over sum of weights, for criteria with a level."""
     criteria = list(criteria)
     numerator = weight_used = 0.0
@@ -43,6 +45,9 @@ def weighted_total(criteria: Iterable[RubricCriterion], scores: Mapping[int, Sco
             weight_used += criterion.weight
     return ScorecardProgress(
         total=numerator / weight_used if weight_used else None,
-        answered=answered, not_applicable=not_applicable, criteria=len(criteria),
-        weight_used=weight_used, weight_all=sum(c.weight for c in criteria),
+        answered=answered,
+        not_applicable=not_applicable,
+        criteria=len(criteria),
+        weight_used=weight_used,
+        weight_all=sum(c.weight for c in criteria),
     )

@@ -34,8 +34,12 @@ def scorecard_view(session: Session, evaluation: Evaluation) -> ScorecardView:
     criteria = data.criteria_of(session, version.id)
     scores = data.scores_by_criterion(session, evaluation.id)
     return ScorecardView(
-        evaluation=evaluation, company=session.get(Company, evaluation.company_id),
-        pack=session.get(RubricPack, version.pack_id), version=version, criteria=criteria,
-        scores=scores, progress=weighted_total(criteria, scores),
+        evaluation=evaluation,
+        company=session.get(Company, evaluation.company_id),
+        pack=session.get(RubricPack, version.pack_id),
+        version=version,
+        criteria=criteria,
+        scores=scores,
+        progress=weighted_total(criteria, scores),
         events_seen=data.event_count(session, evaluation.id),
     )

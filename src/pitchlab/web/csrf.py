@@ -27,4 +27,7 @@ async def verify_csrf(request: Request) -> None:
         form = await request.form()
         sent = form.get(CSRF_FIELD)
     if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise HTTPException(status_code=403, detail="The form expired or came from another site; reload the page and try again.")
+        raise HTTPException(
+            status_code=403,
+            detail="The form expired or came from another site; reload the page and try again.",
+        )

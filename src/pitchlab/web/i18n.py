@@ -63,7 +63,9 @@ def negotiate_locale(*, cookie: str | None, accept_language: str | None) -> str:
     if cookie in SUPPORTED_LOCALES:
         return cookie
     if accept_language:
-        preferred = [part.split(";")[0].strip().replace("-", "_") for part in accept_language.split(",")]
+        preferred = [
+            part.split(";")[0].strip().replace("-", "_") for part in accept_language.split(",")
+        ]
         try:
             chosen = Locale.negotiate(preferred, list(SUPPORTED_LOCALES), sep="_")
         except (UnknownLocaleError, ValueError):

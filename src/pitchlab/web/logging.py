@@ -38,9 +38,13 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         moment = datetime.fromtimestamp(record.created, UTC)
-        entry = {"time": moment.isoformat(timespec="milliseconds"),
-                 "level": record.levelname, "logger": record.name, "pid": record.process,
-                 "message": record.getMessage()}
+        entry = {
+            "time": moment.isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "pid": record.process,
+            "message": record.getMessage(),
+        }
         entry.update(getattr(record, "fields", {}))
         if record.exc_info:
             entry["traceback"] = self.formatException(record.exc_info)
@@ -92,13 +96,17 @@ def _server_error(scope: Scope, request_id: str) -> Response:
     if scope["path"].startswith(API_PREFIXES):
         return JSONResponse({"detail": "Internal server error", "request_id": request_id}, 500)
     detail = _("Please quote this reference if you report the problem: %(reference)s") % {
-        "reference": request_id}
+        "reference": request_id
+    }
     # Without the user: the page header would read attributes of a closed session's object.
     state = {key: value for key, value in scope.get("state", {}).items() if key != "user"}
     try:
-        return render(Request({**scope, "state": state}), "error.html",
-                      {"title": _("Something went wrong"), "detail": detail, "status_code": 500},
-                      status_code=500)
+        return render(
+            Request({**scope, "state": state}),
+            "error.html",
+            {"title": _("Something went wrong"), "detail": detail, "status_code": 500},
+            status_code=500,
+        )
     except Exception:  # the page itself may be what is broken
         logger.warning("the error page could not be rendered", exc_info=True)
         return PlainTextResponse(f"{_('Something went wrong')}. {detail}", 500)
@@ -142,15 +150,25 @@ class RequestLogMiddleware:
             self._log(scope, request_id, answered, started, failure)
 
     @staticmethod
-    def _log(scope: Scope, request_id: str, status: int, started: float,
-             failure: BaseException | None) -> None:
-        fields = {"method": scope["method"], "path": scope["path"], "status": status,
-                  "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                  "user_id": _user_id(scope), "request_id": request_id}
+    def _log(
+        scope: Scope, request_id: str, status: int, started: float, failure: BaseException | None
+    ) -> None:
+        fields = {
+            "method": scope["method"],
+            "path": scope["path"],
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            "user_id": _user_id(scope),
+            "request_id": request_id,
+        }
         message = "%s %s %s %.1fms"
         arguments = (fields["method"], fields["path"], status, fields["duration_ms"])
         if failure is not None:
-            logger.error(message, *arguments, extra={"fields": fields},
-                         exc_info=(type(failure), failure, failure.__traceback__))
+            logger.error(
+                message,
+                *arguments,
+                extra={"fields": fields},
+                exc_info=(type(failure), failure, failure.__traceback__),
+            )
         else:
             logger.info(message, *arguments, extra={"fields": fields})

@@ -66,8 +66,12 @@ class RequestContextMiddleware:
             await refusal(scope, receive, self._decorated(send, None, scope))
             return
         cookies = _cookies(scope)
-        set_locale(negotiate_locale(cookie=cookies.get(LOCALE_COOKIE),
-                                    accept_language=_header(scope, b"accept-language")))
+        set_locale(
+            negotiate_locale(
+                cookie=cookies.get(LOCALE_COOKIE),
+                accept_language=_header(scope, b"accept-language"),
+            )
+        )
         csrf_token = cookies.get(CSRF_COOKIE)
         new_token = None
         if not csrf_token or len(csrf_token) < 32:

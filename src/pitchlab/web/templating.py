@@ -12,9 +12,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .. import __version__
 from ..companies.labels import choice_label, choice_labels
 from ..markdown import render_markdown
-from ..scoring.inputs import evidence_text
 from ..paths import resource_dir
+from ..permissions import can
 from ..prfaq.citations import citation_url
+from ..scoring.inputs import evidence_text
 from . import i18n
 from .csrf import CSRF_FIELD
 
@@ -42,6 +43,7 @@ def create_templates() -> Jinja2Templates:
         page_url=page_url,
         static_url=static_url,
         evidence_text=evidence_text,
+        can=can,
     )
     return Jinja2Templates(env=env)
 

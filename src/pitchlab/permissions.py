@@ -1,0 +1,126 @@
+"""Who may do what: the one table of permissions (issue 11).
+
+Every page, API route, import, export and template asks `can(user, action, ...)`, and the
+permission-matrix test derives its expectations from `RULES`, so no route can disagree with
+another about a role. A conflict of interest with a company is part of the rule: actions in
+`CONFLICT_REFUSED` are refused to a user who declared one, whatever their role.
+
+    can(user, Action.COMPANY_SET_STATUS)                      # role only
+    can(user, Action.SCORE, conflicted=True)                  # False: conflict of interest
+    can(user, Action.PRFAQ_ARCHIVE, owner_id=draft.created_by_id)  # the author may, too
+
+Routes declare `Depends(require(Action.X))`; templates call `can(request.state.user, "x")`.
+"""
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .models import Role
+
+if TYPE_CHECKING:
+    from .models import User
+
+ADMIN, PARTNER, ANALYST, VIEWER = Role.ADMIN, Role.PARTNER, Role.ANALYST, Role.VIEWER
+EVERYONE = frozenset(Role)
+EVALUATORS = frozenset({ADMIN, PARTNER, ANALYST})
+DECIDERS = frozenset({ADMIN, PARTNER})
+ADMINS = frozenset({ADMIN})
+
+
+class Action(StrEnum):
+    """Everything a signed-in user may or may not do. Values are stable: tests and templates
+    use them as strings."""
+
+    # Reading (every role; conflicts hide a company's scores, not the company itself).
+    READ = "read"
+    READ_SCORES = "scores.read"
+    SEE_SCORES_EARLY = "scores.see_early"  # not blinded before submitting (partners: a setting)
+    # Companies and the pipeline.
+    COMPANY_CREATE = "company.create"
+    COMPANY_EDIT = "company.edit"
+    COMPANY_IMPORT = "company.import"
+    COMPANY_SET_STATUS = "company.set_status"
+    COMPANY_ARCHIVE = "company.archive"
+    # Scoring.
+    SCORE = "score"
+    CONFLICT_DECLARE = "conflict.declare"
+    CONFLICT_DECLARE_FOR_OTHERS = "conflict.declare_for_others"
+    CONFLICT_REMOVE = "conflict.remove"
+    TECHDEBT_EDIT = "techdebt.edit"
+    # PR/FAQ drafts.
+    PRFAQ_WRITE = "prfaq.write"
+    PRFAQ_ARCHIVE = "prfaq.archive"  # any draft; an author archives their own (owner_id)
+    PRFAQ_TEMPLATE_MANAGE = "prfaq_template.manage"
+    # Rubrics, comparison, administration.
+    RUBRIC_MANAGE = "rubric.manage"
+    AGREEMENT_READ = "agreement.read"
+    EXPORT = "export"
+    ADMIN_USERS = "admin.users"
+    ADMIN_SETTINGS = "admin.settings"
+
+
+RULES: dict[Action, frozenset[Role]] = {
+    Action.READ: EVERYONE,
+    Action.READ_SCORES: EVERYONE,
+    Action.SEE_SCORES_EARLY: frozenset({ADMIN, VIEWER}),
+    Action.COMPANY_CREATE: EVALUATORS,
+    Action.COMPANY_EDIT: EVALUATORS,
+    Action.COMPANY_IMPORT: EVALUATORS,
+    Action.COMPANY_SET_STATUS: DECIDERS,
+    Action.COMPANY_ARCHIVE: DECIDERS,
+    Action.SCORE: EVALUATORS,
+    Action.CONFLICT_DECLARE: EVALUATORS,
+    Action.CONFLICT_DECLARE_FOR_OTHERS: ADMINS,
+    Action.CONFLICT_REMOVE: ADMINS,
+    Action.TECHDEBT_EDIT: EVALUATORS,
+    Action.PRFAQ_WRITE: EVALUATORS,
+    Action.PRFAQ_ARCHIVE: DECIDERS,
+    Action.PRFAQ_TEMPLATE_MANAGE: ADMINS,
+    Action.RUBRIC_MANAGE: ADMINS,
+    Action.AGREEMENT_READ: ADMINS,
+    Action.EXPORT: EVERYONE,
+    Action.ADMIN_USERS: ADMINS,
+    Action.ADMIN_SETTINGS: ADMINS,
+}
+
+# Refused to a user conflicted with the company, whatever their role.
+CONFLICT_REFUSED = frozenset(
+    {
+        Action.READ_SCORES,
+        Action.SEE_SCORES_EARLY,
+        Action.SCORE,
+        Action.TECHDEBT_EDIT,
+        Action.PRFAQ_WRITE,
+        Action.PRFAQ_ARCHIVE,
+    }
+)
+
+# Where the owner of a thing (its author) may act although their role alone may not; the
+# owner still needs this role set (a viewer never archives, even what they made).
+OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.PRFAQ_ARCHIVE: EVALUATORS,
+}
+
+
+def roles_for(action: Action | str) -> frozenset[Role]:
+    """The roles that may do `action` (ignoring conflicts and ownership)."""
+    return RULES[Action(action)]
+
+
+def can(
+    user: "User | None",
+    action: Action | str,
+    *,
+    conflicted: bool = False,
+    owner_id: int | None = None,
+) -> bool:
+    """May `user` do `action`? Anonymous users may do nothing; see the module docstring."""
+    if user is None or not user.is_active:
+        return False
+    action = Action(action)
+    if conflicted and action in CONFLICT_REFUSED:
+        return False
+    role = Role(user.role)
+    if role in RULES[action]:
+        return True
+    return owner_id is not None and owner_id == user.id and role in OWNER_ALLOWED.get(action, ())
