@@ -1,11 +1,10 @@
 """Site-wide pages: home, language switch, health check and offline API docs."""
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import text
 
 from .db import SessionDep
-from .web.csrf import verify_csrf
 from .web.i18n import LOCALE_COOKIE, SUPPORTED_LOCALES
 from .web.templating import render
 
@@ -26,7 +25,7 @@ def home() -> RedirectResponse:
     return RedirectResponse("/companies", status_code=303)
 
 
-@router.post("/locale", dependencies=[Depends(verify_csrf)])
+@router.post("/locale")
 def switch_locale(request: Request, locale: str = Form(...), next: str = Form("/")):
     """Remember the chosen interface language in a cookie and go back."""
     response = RedirectResponse(safe_next(next), status_code=303)

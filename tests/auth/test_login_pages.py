@@ -10,6 +10,7 @@ from pitchlab.models import User
 from pitchlab.paths import resource_dir
 from pitchlab.seeding import SeedReport
 
+from ..conftest import echo_csrf
 from .conftest import ADMIN, ANALYST, DEMO_PASSWORD, log_in
 
 FAILURE = "The email or password is not correct."
@@ -31,7 +32,7 @@ def test_login_sets_a_protected_cookie_and_shows_the_users_name(client):
 def test_login_over_https_marks_the_cookie_secure(app):
     with TestClient(app, base_url="https://testserver") as https_client:
         https_client.get("/login")
-        https_client.headers["X-CSRF-Token"] = https_client.cookies["pitchlab_csrf"]
+        echo_csrf(https_client)
         response = log_in(https_client, ANALYST)
     assert "secure" in response.headers["set-cookie"].lower()
 
@@ -110,7 +111,7 @@ def test_demo_mode_lists_demo_accounts_with_their_password(settings):
         page = demo_client.get("/login").text
         assert "Demo accounts" in page and DEMO_PASSWORD in page
         assert ADMIN in page and "Tobias Okafor" in page and "Partner" in page
-        demo_client.headers["X-CSRF-Token"] = demo_client.cookies["pitchlab_csrf"]
+        echo_csrf(demo_client)
         # The page's "Log in as" buttons post exactly these fields.
         assert log_in(demo_client, ADMIN).status_code == 303
 

@@ -1,21 +1,20 @@
 """Importing companies from a CSV or XLSX file: upload, preview with bad rows marked, confirm."""
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 
-from ..auth.deps import EvaluatorDep
+from ..auth.deps import allowed
 from ..db import SessionDep
-from ..web.csrf import verify_csrf
+from ..permissions import Action
 from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import importing
 from .importing import ImportFileError
-from .routes import STATUS_DECIDERS
 
-router = APIRouter(
-    prefix="/companies/import", include_in_schema=False, dependencies=[Depends(verify_csrf)]
-)
+WriterDep = allowed(Action.COMPANY_IMPORT)
+
+router = APIRouter(prefix="/companies/import", include_in_schema=False)
 
 
 def _upload_page(request: Request, *, error: str = "", status_code: int = 200):
@@ -29,7 +28,7 @@ def _upload_page(request: Request, *, error: str = "", status_code: int = 200):
 
 
 @router.get("")
-def import_form(request: Request, _user: EvaluatorDep):
+def import_form(request: Request, _user: WriterDep):
     """The upload form, with the columns pitchlab reads."""
     return _upload_page(request)
 
@@ -43,12 +42,12 @@ def _read_upload(upload) -> tuple[str, bytes]:
 
 
 @router.post("/preview")
-def import_preview(form: FormDep, request: Request, session: SessionDep, user: EvaluatorDep):
+def import_preview(form: FormDep, request: Request, session: SessionDep, user: WriterDep):
     """Read the file and show every row, the bad ones marked with why; nothing is saved yet."""
     try:
         filename, data = _read_upload(form.get("file"))
         table = importing.read_table(filename, data)
-        result = importing.preview(session, table, may_set_status=user.role in STATUS_DECIDERS)
+        result = importing.preview(session, table, user=user)
     except ImportFileError as error:
         return _upload_page(request, error=str(error), status_code=422)
     context = {
@@ -60,7 +59,7 @@ def import_preview(form: FormDep, request: Request, session: SessionDep, user: E
 
 
 @router.post("/confirm")
-def import_confirm(form: FormDep, request: Request, session: SessionDep, _user: EvaluatorDep):
+def import_confirm(form: FormDep, request: Request, session: SessionDep, _user: WriterDep):
     """Add the rows the user kept ticked; rows whose name got taken meanwhile are skipped."""
     try:
         secret_key = request.app.state.settings.secret_key

@@ -14,11 +14,12 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from ..models import Company, PipelineStatus, Stage
+from ..models import Company, PipelineStatus, Stage, User
 from ..web.forms import field_errors
 from ..web.i18n import gettext as _
 from .data import name_key
 from .schemas import CompanyIn
+from .status import status_refusal
 
 MAX_IMPORT_BYTES = 1024 * 1024
 MAX_IMPORT_ROWS = 2000
@@ -148,12 +149,13 @@ def _check_choices(values: dict[str, str]) -> list[str]:
     return problems
 
 
-def _validate(values: dict[str, str], *, may_set_status: bool) -> list[str]:
+def _validate(values: dict[str, str], *, user: User) -> list[str]:
     problems = _check_choices(values)
     if not values.get("name", "").strip():
         return [_("The name is missing."), *problems]
-    if not may_set_status and values.get("status") not in (None, "", PipelineStatus.SOURCED.value):
-        problems.append(_("Only partners and admins change the pipeline status."))
+    refusal = status_refusal(user, new=values.get("status"))
+    if refusal:
+        problems.append(refusal)
     if problems:
         return problems
     try:
@@ -163,7 +165,7 @@ def _validate(values: dict[str, str], *, may_set_status: bool) -> list[str]:
     return problems
 
 
-def preview(session: Session, table: list[list[str]], *, may_set_status: bool) -> ImportPreview:
+def preview(session: Session, table: list[list[str]], *, user: User) -> ImportPreview:
     """Check every row: missing name, unknown stage or status, invalid value, duplicate."""
     header = [_header_key(cell) for cell in table[0]]
     if "name" not in header:
@@ -184,11 +186,7 @@ def preview(session: Session, table: list[list[str]], *, may_set_status: bool) -
             for key, index in positions.items()
         }
         values = {key: value for key, value in values.items() if value}
-        rows.append(
-            ImportRow(
-                line=line, values=values, problems=_validate(values, may_set_status=may_set_status)
-            )
-        )
+        rows.append(ImportRow(line=line, values=values, problems=_validate(values, user=user)))
     _mark_duplicates(session, rows)
     return ImportPreview(rows=rows, ignored_columns=ignored)
 

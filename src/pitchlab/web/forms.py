@@ -48,13 +48,18 @@ def parse_number(raw: object) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
+async def read_form(request: Request) -> FormData:
+    """The request's form, parsed once (Starlette keeps it on the request for later reads)."""
+    return await request.form()
+
+
 async def submitted_form(request: Request) -> FormData:
     """The request's form, read on the event loop so that endpoints can be plain functions.
 
     A plain `def` endpoint runs in a worker thread, so its database calls never block the event
     loop (an async endpoint's did, and stalled every other request: issue 7's load test).
     """
-    return await request.form()
+    return await read_form(request)
 
 
 FormDep = Annotated[FormData, Depends(submitted_form)]
