@@ -12,11 +12,18 @@ router = APIRouter(include_in_schema=False)
 ONE_YEAR = 365 * 24 * 3600
 
 
+# Longer return paths lose their query string: a 100 KB query made a 97 KB Location header,
+# which proxies and browsers refuse (issue 11).
+MAX_NEXT_LENGTH = 2000
+
+
 def safe_next(target: str | None) -> str:
-    """A same-site path to go back to; anything else becomes the home page."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return "/"
+    """A same-site path to go back to, of a sane length; anything else becomes the home page."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    if len(target) > MAX_NEXT_LENGTH:
+        target = target.split("?", 1)[0]
+    return target if len(target) <= MAX_NEXT_LENGTH else "/"
 
 
 @router.get("/")

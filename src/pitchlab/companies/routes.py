@@ -15,7 +15,7 @@ from ..web.templating import is_htmx_partial, render
 from . import data
 from .deps import CompanyDep
 from .schemas import CompanyIn
-from .status import status_refusal
+from .status import NEW_COMPANY_STATUS, status_refusal
 
 EditorDep = allowed(Action.COMPANY_EDIT)
 
@@ -76,8 +76,8 @@ def _form_page(request: Request, *, values: dict, errors: dict, company=None, st
 
 @router.get("/new")
 def company_new(request: Request, _user: EditorDep):
-    """An empty form for a new company."""
-    return _form_page(request, values={}, errors={})
+    """An empty form for a new company: it starts in the pipeline as sourced."""
+    return _form_page(request, values={"status": NEW_COMPANY_STATUS}, errors={})
 
 
 def _submitted(form) -> dict:

@@ -18,6 +18,7 @@ from fastapi import HTTPException, Request
 from itsdangerous import BadSignature, Signer, URLSafeSerializer
 
 from .forms import read_form
+from .i18n import gettext as _
 
 CSRF_COOKIE = "pitchlab_csrf"
 CSRF_FIELD = "csrf_token"
@@ -99,5 +100,5 @@ async def guard_unsafe_request(request: Request) -> None:
     if not token_matches(settings.secret_key, sent, state.get("csrf_secret"), session_key):
         raise HTTPException(
             status_code=403,
-            detail="The form expired or came from another site; reload the page and try again.",
+            detail=_("The form expired or came from another site; reload the page and try again."),
         )
