@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from ..models import Company, PipelineStatus, Stage
+from ..uploads import UnsafeArchive, check_zip_archive
 from ..web.forms import field_errors
 from ..web.i18n import gettext as _
 from .data import name_key
@@ -93,6 +94,10 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
+    try:
+        check_zip_archive(data)  # before openpyxl reads a part whole (issue 11)
+    except UnsafeArchive as error:
+        raise ImportFileError(str(error)) from error
     rows = []
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
