@@ -28,12 +28,16 @@ class UnsafeArchive(ValueError):
     """The zip cannot be opened safely; the message says why, for the user."""
 
 
+class NotAZipArchive(UnsafeArchive):
+    """The bytes are not a zip at all; callers may name the format they expected instead."""
+
+
 def _members(data: bytes) -> list[zipfile.ZipInfo]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-        raise UnsafeArchive(
+        raise NotAZipArchive(
             _("The file is not a readable zip archive (XLSX, PPTX, DOCX).")
         ) from error
 

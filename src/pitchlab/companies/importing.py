@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from ..models import Company, PipelineStatus, Stage
-from ..uploads import UnsafeArchive, check_zip_archive
+from ..uploads import NotAZipArchive, UnsafeArchive, check_zip_archive
 from ..web.forms import field_errors
 from ..web.i18n import gettext as _
-from .data import name_key
+from .names import name_key
 from .schemas import CompanyIn
 
 MAX_IMPORT_BYTES = 1024 * 1024
@@ -94,8 +94,11 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
+    unreadable = _("The file is not a readable XLSX workbook.")
     try:
         check_zip_archive(data)  # before openpyxl reads a part whole (issue 11)
+    except NotAZipArchive as error:
+        raise ImportFileError(unreadable) from error
     except UnsafeArchive as error:
         raise ImportFileError(str(error)) from error
     rows = []
@@ -109,7 +112,7 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     except Exception as error:
         # A broken workbook fails in many ways (bad zip, XML syntax, missing parts, no sheet,
         # lazily while rows are read); a zip of garbage XML was a 500 (issue 7).
-        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
+        raise ImportFileError(unreadable) from error
     return rows
 
 
@@ -155,7 +158,7 @@ def _check_choices(values: dict[str, str]) -> list[str]:
 
 def _validate(values: dict[str, str], *, may_set_status: bool) -> list[str]:
     problems = _check_choices(values)
-    if not values.get("name", "").strip():
+    if not name_key(values.get("name", "")):  # empty, or invisible characters only
         return [_("The name is missing."), *problems]
     if not may_set_status and values.get("status") not in (None, "", PipelineStatus.SOURCED.value):
         problems.append(_("Only partners and admins change the pipeline status."))
@@ -252,7 +255,7 @@ def import_rows(session: Session, rows: list[ImportRow]) -> tuple[list, list[Imp
             continue
         taken.add(key)
         columns = CompanyIn.model_validate(row.values).to_columns()
-        added.append(Company(**columns, name_key=key))
+        added.append(Company(**columns, name_key=name_key(columns["name"])))
     session.add_all(added)
     try:
         session.commit()
