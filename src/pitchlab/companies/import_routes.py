@@ -10,6 +10,7 @@ from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import importing
+from .encodings import encoding_labels
 from .importing import ImportFileError
 from .routes import STATUS_DECIDERS
 
@@ -24,6 +25,7 @@ def _upload_page(request: Request, *, error: str = "", status_code: int = 200):
         "max_bytes": importing.MAX_IMPORT_BYTES,
         "max_rows": importing.MAX_IMPORT_ROWS,
         "columns": importing.COLUMNS,
+        "encodings": encoding_labels(),
     }
     return render(request, "companies/import.html", context, status_code=status_code)
 
@@ -42,19 +44,31 @@ def _read_upload(upload) -> tuple[str, bytes]:
     return upload.filename or "", data
 
 
+def _source(form, secret_key: str) -> tuple[str, bytes]:
+    # A preview read again in another encoding sends the file back signed, not uploaded.
+    if form.get("source"):
+        return importing.unsign_source(secret_key, str(form.get("source")))
+    return _read_upload(form.get("file"))
+
+
 @router.post("/preview")
 def import_preview(form: FormDep, request: Request, session: SessionDep, user: EvaluatorDep):
     """Read the file and show every row, the bad ones marked with why; nothing is saved yet."""
+    secret_key = request.app.state.settings.secret_key
     try:
-        filename, data = _read_upload(form.get("file"))
-        table = importing.read_table(filename, data)
+        filename, data = _source(form, secret_key)
+        encoding = str(form.get("encoding") or "") or None
+        table, used = importing.read_table(filename, data, encoding=encoding)
         result = importing.preview(session, table, may_set_status=user.role in STATUS_DECIDERS)
     except ImportFileError as error:
         return _upload_page(request, error=str(error), status_code=422)
     context = {
         "preview": result,
         "filename": filename,
-        "token": importing.sign_rows(request.app.state.settings.secret_key, result.rows),
+        "token": importing.sign_rows(secret_key, result.rows),
+        "encoding": used,
+        "encodings": encoding_labels(),
+        "source": importing.sign_source(secret_key, filename, data) if used else "",
     }
     return render(request, "companies/import_preview.html", context)
 
