@@ -53,8 +53,12 @@ async def submitted_form(request: Request) -> FormData:
 
     A plain `def` endpoint runs in a worker thread, so its database calls never block the event
     loop (an async endpoint's did, and stalled every other request: issue 7's load test).
+
+    One field may be as large as the whole body may be (the middleware caps the body). With
+    Starlette's default of 1 MiB per field, a 1 MiB rationale or PR/FAQ section got a bare
+    400 page before its own limit could answer with the inline 422 (issue 11).
     """
-    return await request.form()
+    return await request.form(max_part_size=request.app.state.settings.max_body_bytes)
 
 
 FormDep = Annotated[FormData, Depends(submitted_form)]
