@@ -29,7 +29,8 @@ def _type(locator, count: int) -> None:
     is slow, and one unbroken MiB-long word stalls the page's text layout)."""
     locator.evaluate(
         """(field, count) => {
-            field.value = "Pasted notes, line after line.\\n".repeat(count / 31 + 1).slice(0, count);
+            const line = "Pasted notes, line after line.\\n";
+            field.value = line.repeat(count / line.length + 1).slice(0, count);
             field.dispatchEvent(new Event("input", {bubbles: true}));
         }""",
         count,

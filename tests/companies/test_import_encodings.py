@@ -111,3 +111,13 @@ def test_an_encoding_that_cannot_read_the_file_says_so(admin_client):
     )
     assert response.status_code == 422
     assert "cannot be read as UTF-8; choose another encoding" in response.text
+
+
+def test_encoding_chosen_at_upload_is_used(admin_client):
+    page = admin_client.post(
+        "/companies/import/preview",
+        files={"file": ("companies.csv", _csv(["Genève Labs"], "latin_1"), "text/csv")},
+        data={"encoding": "cp1250"},
+    ).text
+    assert _used(page).startswith("Read as Windows-1250")
+    assert "Genčve Labs" in page
