@@ -10,6 +10,7 @@ from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import importing
+from .encodings import encoding_labels
 from .importing import ImportFileError
 
 WriterDep = allowed(Action.COMPANY_IMPORT)
@@ -23,6 +24,7 @@ def _upload_page(request: Request, *, error: str = "", status_code: int = 200):
         "max_bytes": importing.MAX_IMPORT_BYTES,
         "max_rows": importing.MAX_IMPORT_ROWS,
         "columns": importing.COLUMNS,
+        "encodings": encoding_labels(),
     }
     return render(request, "companies/import.html", context, status_code=status_code)
 
@@ -41,19 +43,31 @@ def _read_upload(upload) -> tuple[str, bytes]:
     return upload.filename or "", data
 
 
+def _source(form, secret_key: str) -> tuple[str, bytes]:
+    # A preview read again in another encoding sends the file back signed, not uploaded.
+    if form.get("source"):
+        return importing.unsign_source(secret_key, str(form.get("source")))
+    return _read_upload(form.get("file"))
+
+
 @router.post("/preview")
 def import_preview(form: FormDep, request: Request, session: SessionDep, user: WriterDep):
     """Read the file and show every row, the bad ones marked with why; nothing is saved yet."""
+    secret_key = request.app.state.settings.secret_key
     try:
-        filename, data = _read_upload(form.get("file"))
-        table = importing.read_table(filename, data)
+        filename, data = _source(form, secret_key)
+        encoding = str(form.get("encoding") or "") or None
+        table, used = importing.read_table(filename, data, encoding=encoding)
         result = importing.preview(session, table, user=user)
     except ImportFileError as error:
         return _upload_page(request, error=str(error), status_code=422)
     context = {
         "preview": result,
         "filename": filename,
-        "token": importing.sign_rows(request.app.state.settings.secret_key, result.rows),
+        "token": importing.sign_rows(secret_key, result.rows),
+        "encoding": used,
+        "encodings": encoding_labels(),
+        "source": importing.sign_source(secret_key, filename, data) if used else "",
     }
     return render(request, "companies/import_preview.html", context)
 
