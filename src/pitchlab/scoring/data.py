@@ -1,6 +1,8 @@
 """Scorecards and their scores: open, save a change with its event, undo, restore, submit.
 
 Every change to a score is an event (who, when, old, new); nothing is overwritten without one.
+A submitted scorecard is locked: changing it needs Reopen first (issue 11), so a "Submitted"
+scorecard always holds what was submitted, and the history stays complete.
 """
 
 from dataclasses import dataclass
@@ -22,6 +24,14 @@ from ..models import (
 from .inputs import ScoreInput
 
 TRACKED_FIELDS = ("value", "confidence", "rationale", "evidence")
+
+
+class ScorecardLocked(Exception):
+    """A change to a submitted scorecard was refused: it must be reopened first."""
+
+
+def is_locked(evaluation: Evaluation) -> bool:
+    return evaluation.status == EvaluationStatus.SUBMITTED.value
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,8 @@ def _write(
         for name in TRACKED_FIELDS
         if name in new_fields and new_fields[name] != old_fields[name]
     ]
+    if changed and is_locked(evaluation):
+        raise ScorecardLocked
     after_submission = evaluation.submitted_at is not None
     for name in changed:
         new_value = {name: new_fields[name], **(marker or {})}

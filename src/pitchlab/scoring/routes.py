@@ -15,7 +15,7 @@ from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import data
-from .deps import OwnEvaluationDep, UnconflictedEvaluatorDep
+from .deps import DraftEvaluationDep, OwnEvaluationDep, UnconflictedEvaluatorDep, locked_message
 from .inputs import parse_score_input
 from .views import scorecard_view
 
@@ -98,6 +98,9 @@ def save_criterion(
 ):
     """Save one criterion and answer with its saved state and the new live total."""
     criterion = _criterion(session, evaluation, criterion_id)
+    if data.is_locked(evaluation):
+        context = {"criterion": criterion, "errors": {}, "locked": locked_message()}
+        return render(request, "scoring/_saved.html", context, status_code=409)
     view = scorecard_view(session, evaluation)
     answer, errors = parse_score_input(form, criterion=criterion, scale=view.scale)
     result = None
@@ -142,7 +145,7 @@ def reopen_scorecard(session: SessionDep, evaluation: OwnEvaluationDep):
 
 
 @router.post("/scorecards/{evaluation_id}/undo")
-def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: EvaluatorDep):
+def undo_change(session: SessionDep, evaluation: DraftEvaluationDep, user: EvaluatorDep):
     """Undo the caller's last change to this scorecard."""
     event = data.undo_last(session, evaluation=evaluation, user=user)
     anchor = f"#criterion-{event.criterion_id}" if event else ""
@@ -151,7 +154,7 @@ def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: Evaluat
 
 @router.post("/scorecards/{evaluation_id}/events/{event_id}/restore")
 def restore_value(
-    session: SessionDep, evaluation: OwnEvaluationDep, event_id: RowId, user: EvaluatorDep
+    session: SessionDep, evaluation: DraftEvaluationDep, event_id: RowId, user: EvaluatorDep
 ):
     """Set a field back to the value an earlier change gave it."""
     event = session.get(ScoreEvent, event_id)
