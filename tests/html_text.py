@@ -14,7 +14,9 @@ class _Elements(HTMLParser):
         self.open: list[dict] = []
 
     def handle_starttag(self, tag, attrs):
-        element = {"tag": tag, "attrs": dict(attrs), "text": ""}
+        parent = self.open[-1]["index"] if self.open else None
+        element = {"tag": tag, "attrs": dict(attrs), "text": "", "index": len(self.elements)}
+        element["parent"] = parent
         self.elements.append(element)
         if tag not in VOID:
             self.open.append(element)
@@ -44,3 +46,25 @@ def text_by_id(html: str, element_id: str) -> str | None:
 
 def form_actions(html: str) -> list[str]:
     return [e["attrs"].get("action", "") for e in elements(html) if e["tag"] == "form"]
+
+
+def table_rows(html: str, table_id: str) -> list[dict]:
+    """The rows of a table: each row's attributes and its cells (td and th, in order)."""
+    found = elements(html)
+    table = next(e for e in found if e["attrs"].get("id") == table_id)
+
+    def inside(element) -> bool:
+        while element["parent"] is not None:
+            if element["parent"] == table["index"]:
+                return True
+            element = found[element["parent"]]
+        return False
+
+    rows = [e for e in found if e["tag"] == "tr" and inside(e)]
+    return [
+        {
+            "attrs": row["attrs"],
+            "cells": [c for c in found if c["parent"] == row["index"] and c["tag"] in {"td", "th"}],
+        }
+        for row in rows
+    ]
