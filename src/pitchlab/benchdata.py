@@ -4,7 +4,7 @@ written with bulk inserts, seeded so every run scores the same portfolio."""
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlmodel import Session
 
 from .models import (
@@ -22,6 +22,12 @@ from .models import (
 SEED = 20_240_501
 STAGES = ["pre-seed", "seed", "series-a", "series-b"]
 STATUSES = ["sourced", "screening", "diligence", "ic"]
+
+
+# Every level described, so the benchmark pack's scorecard renders like a real one.
+LEVEL_TEXTS = {str(n): {"en": f"Level {n}, described in one sentence."} for n in range(1, 6)}
+# Tables written with explicit ids: PostgreSQL's sequences must be moved past them.
+ID_TABLES = ("user", "rubricpack", "rubricversion", "rubriccriterion", "company", "evaluation")
 
 
 @dataclass(frozen=True)
@@ -104,8 +110,8 @@ def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int
                 "position": n,
                 "weight": float(1 + n % 3),
                 "title": {"en": f"Criterion {n + 1}"},
-                "question": {},
-                "levels": {},
+                "question": {"en": f"How well does the company meet criterion {n + 1}?"},
+                "levels": LEVEL_TEXTS,
                 "na_allowed": True,
                 "evidence": {},
                 "source": {},
@@ -190,3 +196,18 @@ def _scorecards(session: Session, size: Size, rng: random.Random, now) -> None:
     session.execute(insert(Evaluation), evaluations)
     session.execute(insert(Score), scores)
     session.execute(insert(Conflict), conflicts)
+
+
+def advance_sequences(session: Session) -> None:
+    """On PostgreSQL, move each id sequence past the ids written above, so rows added later
+    (a new scorecard, a seeded rubric pack) get fresh ids; SQLite needs nothing."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in ID_TABLES:
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                f'(SELECT COALESCE(MAX(id), 1) FROM "{table}"))'
+            )
+        )
+    session.commit()

@@ -29,10 +29,10 @@ def weighted_means(
     """Weighted totals of each row of `values` (rows x criteria, NaN = not counted).
 
     `weights` holds one weight per criterion (never negative); `group` numbers each criterion's
-    group 0, 1, ... (all in group 0 when None). The sums run criterion by criterion in column
-    order, not through a matrix product: a BLAS product adds in an order that depends on the
-    shape, so a scorecard alone and the same scorecard among 2,000 would differ in the last
-    bits (and, once in a while, in the second decimal shown).
+    group 0, 1, ... (all in group 0 when None). Each group's sums add its criteria one after
+    the other in column order (a running sum), not through a matrix product: a BLAS product
+    adds in an order that depends on the shape, so a scorecard alone and the same scorecard
+    among 2,000 differed in the last bits (and, once in a while, in the second decimal shown).
     """
     values = np.asarray(values, dtype="float64")
     weights = np.asarray(weights, dtype="float64")
@@ -42,20 +42,21 @@ def weighted_means(
     else:
         group = np.asarray(group)
         n_groups = int(group.max(initial=-1)) + 1
-    sums = np.zeros((n_rows, n_groups))
-    weight_sums = np.zeros((n_rows, n_groups))
-    counted = np.zeros((n_rows, n_groups), dtype="int64")
-    for column in range(n_criteria):
-        if not weights[column] > 0:
-            continue
-        usable = ~np.isnan(values[:, column])
-        into = group[column]
-        sums[:, into] += np.where(usable, values[:, column] * weights[column], 0.0)
-        weight_sums[:, into] += np.where(usable, weights[column], 0.0)
-        counted[:, into] += usable
+    # Criteria as rows (transposed), so each step of the running sums adds a contiguous vector.
+    by_criterion = np.ascontiguousarray(values.T)
+    usable = ~np.isnan(by_criterion) & (weights[:, None] > 0)
+    contributions = np.where(usable, by_criterion * weights[:, None], 0.0)
+    weight_given = np.where(usable, weights[:, None], 0.0)
+    sums = np.zeros((n_groups, n_rows))
+    weight_sums = np.zeros((n_groups, n_rows))
+    counted = np.zeros((n_groups, n_rows), dtype="int64")
+    for criterion, into in enumerate(group.tolist()):
+        sums[into] += contributions[criterion]
+        weight_sums[into] += weight_given[criterion]
+        counted[into] += usable[criterion]
     with np.errstate(invalid="ignore", divide="ignore"):
         totals = np.where(counted > 0, sums / weight_sums, np.nan)
-    return WeightedMeans(totals=totals, counted=counted)
+    return WeightedMeans(totals=totals.T, counted=counted.T)
 
 
 def weighted_total(values: Sequence[float | None], weights: Sequence[float]) -> float | None:

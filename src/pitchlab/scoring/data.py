@@ -87,6 +87,16 @@ def criteria_of(session: Session, version_id: int) -> list[RubricCriterion]:
     return list(session.exec(statement))
 
 
+def _score_row(session: Session, evaluation_id: int, criterion_id: int) -> Score:
+    """The criterion's score, or a new unsaved one (revision 0) when it has none yet."""
+    found = session.exec(
+        select(Score).where(
+            Score.evaluation_id == evaluation_id, Score.criterion_id == criterion_id
+        )
+    ).first()
+    return found or Score(evaluation_id=evaluation_id, criterion_id=criterion_id, revision=0)
+
+
 def _current_fields(score: Score) -> dict[str, object]:
     return ScoreInput(
         value=score.value,
@@ -118,14 +128,10 @@ def _write(
     new_fields: dict[str, object],
     marker: dict | None = None,
     commit: bool = True,
+    score: Score | None = None,
 ) -> tuple[Score, list[str]]:
-    score = session.exec(
-        select(Score).where(
-            Score.evaluation_id == evaluation.id, Score.criterion_id == criterion_id
-        )
-    ).first()
-    if score is None:
-        score = Score(evaluation_id=evaluation.id, criterion_id=criterion_id)
+    """Apply the changed fields with one event each; `score` when the caller has read it."""
+    score = score or _score_row(session, evaluation.id, criterion_id)
     old_fields = _current_fields(score)
     changed = [
         name
@@ -155,7 +161,6 @@ def _write(
         session.add_all([score, evaluation])
         if commit:
             session.commit()
-            session.refresh(score)
         else:
             session.flush()
     return score, changed
@@ -175,15 +180,8 @@ def save_score(
 
     With commit=False the caller commits, so several criteria land together or not at all.
     """
-    current = (
-        session.exec(
-            select(Score.revision).where(
-                Score.evaluation_id == evaluation.id, Score.criterion_id == criterion.id
-            )
-        ).first()
-        or 0
-    )
-    stale = seen_revision is not None and seen_revision != current
+    score = _score_row(session, evaluation.id, criterion.id)
+    stale = seen_revision is not None and seen_revision != score.revision
     score, changed = _write(
         session,
         evaluation=evaluation,
@@ -191,6 +189,7 @@ def save_score(
         user_id=user.id,
         new_fields=answer.fields(),
         commit=commit,
+        score=score,
     )
     return SaveResult(score=score, changed=changed, stale=stale)
 

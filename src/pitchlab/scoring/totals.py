@@ -30,23 +30,30 @@ class ScorecardProgress:
         return self.criteria - self.answered - self.not_applicable
 
 
-def level_of(score: Score | None) -> int | None:
-    """The level a score counts with: None when unanswered or N/A."""
-    if score is None or score.is_na:
-        return None
-    return score.value
+# One criterion as the total needs it: its weight, and its score's level and N/A flag (both
+# None when the criterion is unanswered).
+Answer = tuple[float, int | None, bool | None]
+
+
+def progress_of(answers: Iterable[Answer]) -> ScorecardProgress:
+    """The weighted total and completion from (weight, level, N/A) per criterion, in order."""
+    answers = list(answers)
+    levels = [None if na else value for _weight, value, na in answers]
+    return ScorecardProgress(
+        total=weighted_mean(levels, [weight for weight, _value, _na in answers]),
+        answered=sum(1 for level in levels if level is not None),
+        not_applicable=sum(1 for _weight, _value, na in answers if na),
+        criteria=len(answers),
+    )
 
 
 def weighted_total(
     criteria: Iterable[RubricCriterion], scores: Mapping[int, Score]
 ) -> ScorecardProgress:
     """The scorecard's weighted total and how many criteria are answered or N/A."""
-    criteria = list(criteria)
-    levels = [level_of(scores.get(criterion.id)) for criterion in criteria]
-    not_applicable = sum(1 for c in criteria if (s := scores.get(c.id)) is not None and s.is_na)
-    return ScorecardProgress(
-        total=weighted_mean(levels, [criterion.weight for criterion in criteria]),
-        answered=sum(1 for level in levels if level is not None),
-        not_applicable=not_applicable,
-        criteria=len(criteria),
+    return progress_of(
+        (c.weight, s.value, s.is_na)
+        if (s := scores.get(c.id)) is not None
+        else (c.weight, None, None)
+        for c in criteria
     )
