@@ -60,3 +60,29 @@ def test_company_page_statements_do_not_grow_with_its_scorecards(
     for other in _add_companies(session, 5):
         _submit_scorecards(session, other)
     assert _statements(app, admin_client, f"/companies/{company_id}") == before
+
+
+def test_autosave_statements_do_not_grow_with_the_scorecard(
+    app, admin_client, session, company_id, fill_scorecard
+):
+    """The save reads one criterion and the total's columns, whatever the rubric's size and
+    however long the history (issue 17); a save that changes nothing writes nothing."""
+    criteria = get_pack_version(session, "problem-space").criteria
+    scorecard_id = fill_scorecard(admin_client, company_id, "problem-space", {})
+
+    def save(criterion, value) -> int:
+        counter = StatementCounter(app.state.engine)
+        answer = admin_client.post(
+            f"/scorecards/{scorecard_id}/criteria/{criterion.id}",
+            data={"value": str(value)},
+            headers={"HX-Request": "true"},
+        )
+        assert answer.status_code == 200
+        return counter.count
+
+    first = save(criteria[0], 2)
+    for criterion in criteria:
+        for value in (3, 4, 5):
+            save(criterion, value)
+    assert save(criteria[-1], 1) == first
+    assert save(criteria[-1], 1) < first  # unchanged: no event, no update

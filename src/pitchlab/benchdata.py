@@ -4,7 +4,7 @@ written with bulk inserts, seeded so every run scores the same portfolio."""
 import random
 from dataclasses import dataclass
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 from sqlmodel import Session
 
 from .companies.names import name_key
@@ -23,6 +23,13 @@ from .models import (
 SEED = 20_240_501
 STAGES = ["pre-seed", "seed", "series-a", "series-b"]
 STATUSES = ["sourced", "screening", "diligence", "ic"]
+
+
+# Every level described, so the benchmark pack's scorecard renders like a real one.
+LEVEL_TEXTS = {str(n): {"en": f"Level {n}, described in one sentence."} for n in range(1, 6)}
+# Tables written with explicit ids: PostgreSQL's sequences must be moved past them.
+COMPANIES_PER_INSERT = 100
+ID_TABLES = ("user", "rubricpack", "rubricversion", "rubriccriterion", "company", "evaluation")
 
 
 @dataclass(frozen=True)
@@ -105,8 +112,8 @@ def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int
                 "position": n,
                 "weight": float(1 + n % 3),
                 "title": {"en": f"Criterion {n + 1}"},
-                "question": {},
-                "levels": {},
+                "question": {"en": f"How well does the company meet criterion {n + 1}?"},
+                "levels": LEVEL_TEXTS,
                 "na_allowed": True,
                 "evidence": {},
                 "source": {},
@@ -151,7 +158,12 @@ def _scorecards(session: Session, size: Size, rng: random.Random, now) -> None:
     """Each company gets its own panel; evaluators differ in harshness, companies in quality."""
     harshness = [rng.uniform(-0.7, 0.7) for _ in range(size.evaluators)]
     evaluations, scores, conflicts = [], [], []
+    written = 0  # evaluations already inserted
     for company in range(1, size.companies + 1):
+        if company % COMPANIES_PER_INSERT == 0:
+            # In chunks: 192,000 score dicts at once cost the benchmark ~100 MiB of its peak.
+            _insert(session, evaluations[written:], scores)
+            written, scores = len(evaluations), []
         quality = rng.uniform(1.5, 4.5)
         panel = rng.sample(range(1, size.evaluators + 1), size.scorecards_per_company)
         if company % 100 == 1:  # a few conflicts, so exclusions show in the methodology
@@ -188,6 +200,27 @@ def _scorecards(session: Session, size: Size, rng: random.Random, now) -> None:
                         "updated_at": now,
                     }
                 )
-    session.execute(insert(Evaluation), evaluations)
-    session.execute(insert(Score), scores)
+    _insert(session, evaluations[written:], scores)
     session.execute(insert(Conflict), conflicts)
+
+
+def _insert(session: Session, evaluations: list[dict], scores: list[dict]) -> None:
+    if evaluations:
+        session.execute(insert(Evaluation), evaluations)
+    if scores:
+        session.execute(insert(Score), scores)
+
+
+def advance_sequences(session: Session) -> None:
+    """On PostgreSQL, move each id sequence past the ids written above, so rows added later
+    (a new scorecard, a seeded rubric pack) get fresh ids; SQLite needs nothing."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in ID_TABLES:
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                f'(SELECT COALESCE(MAX(id), 1) FROM "{table}"))'
+            )
+        )
+    session.commit()

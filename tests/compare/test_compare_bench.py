@@ -74,3 +74,24 @@ def test_scratch_database_starts_empty_and_is_gone_after():
         assert found == 0
     else:
         assert not Path(url.removeprefix("sqlite:///")).exists()
+
+
+def test_bench_portfolio_writes_a_renderable_portfolio_into_an_empty_database():
+    """`pitchlab bench portfolio` (issue 17): the perf harness's database, pages and all."""
+    from typer.testing import CliRunner
+
+    from pitchlab.cli import app as cli_app
+
+    with scratch_database(PG_URL) as url:
+        written = CliRunner().invoke(
+            cli_app, ["bench", "portfolio", "--small", "--database-url", url]
+        )
+        assert written.exit_code == 0, written.output
+        engine = create_engine(normalize_database_url(url))
+        with engine.connect() as connection:
+            companies = connection.execute(text("SELECT count(*) FROM company")).scalar()
+            levels = connection.execute(text("SELECT levels FROM rubriccriterion")).scalars()
+            assert companies == 150 and all("Level 5" in str(level) for level in levels)
+        again = CliRunner().invoke(cli_app, ["bench", "portfolio", "--database-url", url])
+        assert again.exit_code == 1 and "empty" in again.output
+        engine.dispose()

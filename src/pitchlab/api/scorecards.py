@@ -21,8 +21,15 @@ router = APIRouter(prefix="/companies/{company_id}/scorecards", tags=["scorecard
 ERRORS = {
     403: {"description": "Conflict of interest, or a role that may not score"},
     404: {"description": "No such company or rubric pack"},
+    409: {"description": "The scorecard is submitted: reopen it on its page before changing it"},
     422: {"description": "A score outside the scale, N/A where not allowed, an unknown criterion"},
 }
+
+
+LOCKED = (
+    "This scorecard has been submitted, so its scores cannot change: reopen it on its page "
+    "first. Nothing was saved."
+)
 
 
 class EvidenceItem(BaseModel):
@@ -237,16 +244,20 @@ def save_scorecard(
     )
     response.status_code = 200 if existing else 201
     # One transaction for the whole scorecard: a crash mid-request leaves none of it saved.
-    for criterion, answer in answers:
-        data.save_score(
-            session,
-            evaluation=evaluation,
-            criterion=criterion,
-            user=user,
-            answer=answer,
-            seen_revision=None,
-            commit=False,
-        )
+    try:
+        for criterion, answer in answers:
+            data.save_score(
+                session,
+                evaluation=evaluation,
+                criterion=criterion,
+                user=user,
+                answer=answer,
+                seen_revision=None,
+                commit=False,
+            )
+    except data.ScorecardLocked:
+        session.rollback()
+        raise HTTPException(409, LOCKED) from None
     session.commit()
     if body.submit:
         scores = data.scores_by_criterion(session, evaluation.id)

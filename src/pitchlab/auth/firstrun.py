@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from ..models import AppSetting, Role, User, utcnow
+from ..models import AppSetting, User, utcnow
+from ..permissions import Action, roles_for
 from .passwords import verify_password
 from .seeding import demo_accounts
 
@@ -54,7 +55,9 @@ def refuse_known_credentials(session: Session) -> None:
 
 
 def has_admin(session: Session) -> bool:
-    statement = select(User.id).where(User.role == Role.ADMIN.value, col(User.is_active).is_(True))
+    """Whether anyone active may manage people (and so could add everyone else)."""
+    managers = [role.value for role in roles_for(Action.ADMIN_USERS)]
+    statement = select(User.id).where(col(User.role).in_(managers), col(User.is_active).is_(True))
     return session.exec(statement.limit(1)).first() is not None
 
 

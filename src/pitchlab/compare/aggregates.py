@@ -1,16 +1,7 @@
 """Per-cell statistics (one company, one criterion, several evaluators) and disagreement flags.
 
-Two rules flag a cell for discussion:
-- wide spread: the highest and lowest score differ by WIDE_SPREAD_LEVELS levels or more;
-- outlier: one score lies more than OUTLIER_SDS standard deviations from the others.
-
-The textbook outlier rule (distance from the mean of all n scores, in their sample SD) can never
-fire on small panels: no score can lie more than (n-1)/sqrt(n) SDs from the mean, which is below
-2 for n <= 5 (Shiffler 1988), and panels here have three or four evaluators. So each score is
-compared with the *other* scores (leave-one-out mean and SD), and that SD is floored at one
-scale level, because with integer levels the others agreeing exactly must not turn a one-level
-difference into an outlier. The rule needs at least MIN_EVALUATORS_FOR_OUTLIER scores: with two,
-neither can be singled out, and the spread rule covers that case.
+The flags are the one disagreement rule of pitchlab.scoremath.disagreement (issue 11), which
+the company scores page uses too.
 """
 
 import numpy as np
@@ -18,11 +9,14 @@ import pandas as pd
 
 from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
 from pitchlab.compare.scores import CELL_KEYS
+from pitchlab.scoremath.disagreement import (
+    OUTLIER_SDS,
+    WIDE_SPREAD_LEVELS,
+    cell_flags,
+    outlying_scores,
+)
 
-WIDE_SPREAD_LEVELS = 2
-OUTLIER_SDS = 2.0
-MIN_OTHERS_SD_LEVELS = 1.0
-MIN_EVALUATORS_FOR_OUTLIER = 3
+__all__ = ["OUTLIER_SDS", "WIDE_SPREAD_LEVELS", "cell_aggregates", "flag_outlier_scores"]
 
 AGGREGATE_COLUMNS = [
     "company_id",
@@ -51,7 +45,7 @@ def flag_outlier_scores(scores: pd.DataFrame, *, codes: ScoreCodes | None = None
     """Return the scores with others_mean, others_sd and is_outlier (False for N/A) added."""
     cell, first = first_appearance((codes or score_codes(scores)).cell)
     flagged = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
-    others_mean, others_sd, outlying = _outliers(
+    others_mean, others_sd, outlying = outlying_scores(
         flagged["value"].to_numpy(dtype="float64"), cell, len(first)
     )
     flagged["others_mean"] = others_mean
@@ -89,37 +83,12 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
     cells["n_na"] = np.bincount(cell, minlength=n_cells) - cells["n_evaluators"]
     cells["mean"], cells["median"], cells["std"] = mean, median, std
     cells["min"], cells["max"], cells["range"] = low, high, high - low
-    outlying = _outliers(values, cell, n_cells)[2]
-    cells["n_outliers"] = np.bincount(cell, weights=outlying, minlength=n_cells).astype("int64")
-    cells["wide_spread"] = cells["range"] >= WIDE_SPREAD_LEVELS
-    cells["has_outlier"] = cells["n_outliers"] > 0
-    cells["disagreement"] = cells["wide_spread"] | cells["has_outlier"]
+    flags = cell_flags(values, cell, n_cells)
+    cells["n_outliers"] = flags.n_outliers
+    cells["wide_spread"] = flags.wide_spread
+    cells["has_outlier"] = flags.has_outlier
+    cells["disagreement"] = flags.disagreement
     return cells[AGGREGATE_COLUMNS]
-
-
-def _outliers(
-    values: np.ndarray, cell: np.ndarray, n_cells: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per score: the other scores' mean and SD in its cell, and whether it is an outlier."""
-    given = ~np.isnan(values)
-    known = np.where(given, values, 0.0)
-
-    def per_cell(weights: np.ndarray) -> np.ndarray:
-        return np.bincount(cell, weights=weights, minlength=n_cells)[cell]
-
-    with np.errstate(invalid="ignore", divide="ignore"):
-        n = per_cell(given.astype("float64"))
-        others = n - 1
-        others_sum = per_cell(known) - values
-        others_squares = per_cell(known**2) - values**2
-        others_mean = others_sum / np.where(others > 0, others, np.nan)
-        others_var = (others_squares - others * others_mean**2) / np.where(
-            others > 1, others - 1, np.nan
-        )
-        others_sd = np.sqrt(np.clip(others_var, 0, None))
-        spread = np.where(others_sd > MIN_OTHERS_SD_LEVELS, others_sd, MIN_OTHERS_SD_LEVELS)
-        outlying = np.abs(values - others_mean) > OUTLIER_SDS * spread
-    return others_mean, others_sd, (n >= MIN_EVALUATORS_FOR_OUTLIER) & outlying
 
 
 def _order_statistics(

@@ -35,6 +35,7 @@ from .methodology import ConflictExclusion
 from .scores import SCORE_COLUMNS, check_scores
 from .selection import Selection
 
+FETCH_CHUNK_ROWS = 10_000
 KIND_ORDER = {"core": 0, "further": 1, "preset": 2}
 VERSIONS_NOTE = (
     "a pack's versions are compared by criterion key; each criterion keeps the title "
@@ -247,12 +248,16 @@ def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
 def _fetch_array(session: Session, statement, dtype: str) -> np.ndarray:
     """All rows of a SELECT as one 2-D array. Plain DBAPI tuples: SQLAlchemy rows, and
     DataFrames built from them, cost several times more on a 200,000-score portfolio."""
+    width = len(statement.selected_columns)
     result = session.connection().execute(statement)
+    chunks = []
     try:
-        rows = result.cursor.fetchall()
+        # In chunks: 200,000 tuples at once were most of the benchmark's peak memory (issue 17).
+        while rows := result.cursor.fetchmany(FETCH_CHUNK_ROWS):
+            chunks.append(np.array(rows, dtype=dtype).reshape(-1, width))
     finally:
         result.close()
-    return np.array(rows, dtype=dtype).reshape(-1, len(statement.selected_columns))
+    return np.concatenate(chunks) if chunks else np.empty((0, width), dtype=dtype)
 
 
 def _pair_key(left: np.ndarray, right: np.ndarray, right_max: int) -> np.ndarray:

@@ -5,10 +5,10 @@ from datetime import datetime
 
 import pandas as pd
 
-from pitchlab.compare.aggregates import OUTLIER_SDS, WIDE_SPREAD_LEVELS
 from pitchlab.compare.agreement import RELIABLE_ALPHA, TENTATIVE_ALPHA
 from pitchlab.compare.calibration import METHOD_DESCRIPTION
 from pitchlab.compare.scores import PACK_KEYS
+from pitchlab.scoremath.disagreement import OUTLIER_SDS, WIDE_SPREAD_LEVELS
 
 NONE_TEXT = "none"
 

@@ -1,8 +1,9 @@
 """Weighted totals: per company and pack, per company overall, and per evaluator.
 
-A pack total is the weighted mean of criterion means, with N/A criteria left out of both the
-sum and the weights, so an N/A neither helps nor hurts a company. The overall total is the
-pack-weighted mean of pack totals (packs count equally by default).
+A pack total is the weighted total (pitchlab.scoremath.totals, the same formula as a
+scorecard's live total) of criterion means, with N/A criteria left out of both the sum and the
+weights, so an N/A neither helps nor hurts a company. The overall total is the same formula
+over pack totals with pack weights (packs count equally by default).
 
 The sums run over dense grids (companies, or company-evaluator pairs, x criteria) built from
 integer codes; see codes.py for why.
@@ -16,6 +17,7 @@ import pandas as pd
 from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
 from pitchlab.compare.scores import COMPANY_KEYS, EVALUATOR_KEYS, PACK_KEYS
 from pitchlab.compare.weights import CriterionWeights, PackWeights, weights_in_force
+from pitchlab.scoremath.totals import weighted_means
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,8 @@ class _PackGrid:
 
     def overall(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per row: the pack-weighted total (NaN when no pack counts), packs and criteria."""
-        usable = (self.n_criteria > 0) & (self.pack_weight > 0)
-        weights = np.where(usable, self.pack_weight, 0.0).sum(axis=1)
-        sums = np.where(usable, self.totals * self.pack_weight, 0.0).sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            total = np.where(weights > 0, sums / weights, np.nan)
-        return total, usable.sum(axis=1), self.n_criteria.sum(axis=1)
+        overall = weighted_means(self.totals, self.pack_weight)
+        return overall.totals[:, 0], overall.counted[:, 0], self.n_criteria.sum(axis=1)
 
 
 def pack_totals(
@@ -165,13 +163,8 @@ def _pack_grid(
         criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
     )
     means = criterion_means(group, n_groups, codes, scores[value_column].to_numpy(dtype="float64"))
-    in_pack = np.zeros((codes.n_criteria, codes.n_packs))
-    in_pack[np.arange(codes.n_criteria), codes.criterion_pack] = 1.0
-    usable = ~np.isnan(means) & (weight > 0)
-    n_criteria = (usable @ in_pack).astype("int64")
-    sums = np.where(usable, means * weight, 0.0) @ in_pack
-    weights = np.where(usable, weight, 0.0) @ in_pack
-    with np.errstate(invalid="ignore", divide="ignore"):
-        totals = np.where(n_criteria > 0, sums / weights, np.nan)
+    packs = weighted_means(means, weight, codes.criterion_pack)
     first_of_pack = first_appearance(codes.criterion_pack)[1]
-    return _PackGrid(totals=totals, n_criteria=n_criteria, pack_weight=pack_weight[first_of_pack])
+    return _PackGrid(
+        totals=packs.totals, n_criteria=packs.counted, pack_weight=pack_weight[first_of_pack]
+    )

@@ -1,6 +1,8 @@
 """Scorecards and their scores: open, save a change with its event, undo, restore, submit.
 
 Every change to a score is an event (who, when, old, new); nothing is overwritten without one.
+A submitted scorecard is locked: changing it needs Reopen first (issue 11), so a "Submitted"
+scorecard always holds what was submitted, and the history stays complete.
 """
 
 from dataclasses import dataclass
@@ -22,6 +24,14 @@ from ..models import (
 from .inputs import ScoreInput
 
 TRACKED_FIELDS = ("value", "confidence", "rationale", "evidence")
+
+
+class ScorecardLocked(Exception):
+    """A change to a submitted scorecard was refused: it must be reopened first."""
+
+
+def is_locked(evaluation: Evaluation) -> bool:
+    return evaluation.status == EvaluationStatus.SUBMITTED.value
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,16 @@ def criteria_of(session: Session, version_id: int) -> list[RubricCriterion]:
     return list(session.exec(statement))
 
 
+def _score_row(session: Session, evaluation_id: int, criterion_id: int) -> Score:
+    """The criterion's score, or a new unsaved one (revision 0) when it has none yet."""
+    found = session.exec(
+        select(Score).where(
+            Score.evaluation_id == evaluation_id, Score.criterion_id == criterion_id
+        )
+    ).first()
+    return found or Score(evaluation_id=evaluation_id, criterion_id=criterion_id, revision=0)
+
+
 def _current_fields(score: Score) -> dict[str, object]:
     return ScoreInput(
         value=score.value,
@@ -108,20 +128,18 @@ def _write(
     new_fields: dict[str, object],
     marker: dict | None = None,
     commit: bool = True,
+    score: Score | None = None,
 ) -> tuple[Score, list[str]]:
-    score = session.exec(
-        select(Score).where(
-            Score.evaluation_id == evaluation.id, Score.criterion_id == criterion_id
-        )
-    ).first()
-    if score is None:
-        score = Score(evaluation_id=evaluation.id, criterion_id=criterion_id)
+    """Apply the changed fields with one event each; `score` when the caller has read it."""
+    score = score or _score_row(session, evaluation.id, criterion_id)
     old_fields = _current_fields(score)
     changed = [
         name
         for name in TRACKED_FIELDS
         if name in new_fields and new_fields[name] != old_fields[name]
     ]
+    if changed and is_locked(evaluation):
+        raise ScorecardLocked
     after_submission = evaluation.submitted_at is not None
     for name in changed:
         new_value = {name: new_fields[name], **(marker or {})}
@@ -143,7 +161,6 @@ def _write(
         session.add_all([score, evaluation])
         if commit:
             session.commit()
-            session.refresh(score)
         else:
             session.flush()
     return score, changed
@@ -163,15 +180,8 @@ def save_score(
 
     With commit=False the caller commits, so several criteria land together or not at all.
     """
-    current = (
-        session.exec(
-            select(Score.revision).where(
-                Score.evaluation_id == evaluation.id, Score.criterion_id == criterion.id
-            )
-        ).first()
-        or 0
-    )
-    stale = seen_revision is not None and seen_revision != current
+    score = _score_row(session, evaluation.id, criterion.id)
+    stale = seen_revision is not None and seen_revision != score.revision
     score, changed = _write(
         session,
         evaluation=evaluation,
@@ -179,6 +189,7 @@ def save_score(
         user_id=user.id,
         new_fields=answer.fields(),
         commit=commit,
+        score=score,
     )
     return SaveResult(score=score, changed=changed, stale=stale)
 

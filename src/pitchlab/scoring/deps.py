@@ -10,6 +10,7 @@ from ..db import RowId, SessionDep
 from ..models import Evaluation, User
 from ..web.i18n import gettext as _
 from .access import conflict_for
+from .data import is_locked
 
 
 def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep) -> Evaluation:
@@ -24,6 +25,20 @@ def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep
 
 
 OwnEvaluationDep = Annotated[Evaluation, Depends(own_evaluation)]
+
+
+def locked_message() -> str:
+    return _("This scorecard has been submitted. Reopen it to change it; nothing was changed.")
+
+
+def draft_evaluation(evaluation: OwnEvaluationDep) -> Evaluation:
+    """The caller's own scorecard, unless it is submitted (409): changes need Reopen first."""
+    if is_locked(evaluation):
+        raise HTTPException(409, locked_message())
+    return evaluation
+
+
+DraftEvaluationDep = Annotated[Evaluation, Depends(draft_evaluation)]
 
 
 def refuse_if_conflicted(session, user: User, company_id: int) -> User:

@@ -6,9 +6,8 @@ from statistics import mean, stdev
 from sqlmodel import Session, col, select
 
 from ..models import Company, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score, User
+from ..scoremath.disagreement import disagrees
 from .access import can_see_others, conflicted_user_ids
-
-DISAGREEMENT_LEVELS = 2
 
 
 @dataclass
@@ -29,8 +28,8 @@ class CriterionRow:
 
     @property
     def disagreement(self) -> bool:
-        values = self.values()
-        return bool(values) and max(values) - min(values) >= DISAGREEMENT_LEVELS
+        """The rule the compare page flags cells with (issue 11: one rule, both pages)."""
+        return disagrees(self.values())
 
 
 @dataclass

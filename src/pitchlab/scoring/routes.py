@@ -14,9 +14,9 @@ from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import data
-from .deps import OwnEvaluationDep, UnconflictedEvaluatorDep
+from .deps import DraftEvaluationDep, OwnEvaluationDep, UnconflictedEvaluatorDep, locked_message
 from .inputs import parse_score_input
-from .views import scorecard_view
+from .views import live_total, scale_of, scorecard_view
 
 router = APIRouter(include_in_schema=False)
 HISTORY_PAGE_SIZE = 50
@@ -95,24 +95,35 @@ def save_criterion(
     criterion_id: RowId,
     user: EvaluatorDep,
 ):
-    """Save one criterion and answer with its saved state and the new live total."""
+    """Save one criterion and answer with its saved state and the new live total.
+
+    The most frequent request (issue 17): it reads the one criterion, writes the score and its
+    history event, and reads the total back as plain columns, all in one short transaction."""
     criterion = _criterion(session, evaluation, criterion_id)
-    view = scorecard_view(session, evaluation)
-    answer, errors = parse_score_input(form, criterion=criterion, scale=view.scale)
-    result = None
-    if answer is not None:
-        seen = str(form.get("revision", "")).strip()
-        result = data.save_score(
-            session,
-            evaluation=evaluation,
-            criterion=criterion,
-            user=user,
-            answer=answer,
-            seen_revision=parse_number(seen),
+    context = {"criterion": criterion, "errors": {}, "result": None}
+    if data.is_locked(evaluation):
+        context["locked"] = locked_message()
+        return render(request, "scoring/_saved.html", context, status_code=409)
+    version = session.get(RubricVersion, evaluation.rubric_version_id)
+    answer, errors = parse_score_input(form, criterion=criterion, scale=scale_of(version))
+    if answer is None:
+        return render(
+            request, "scoring/_saved.html", {**context, "errors": errors}, status_code=422
         )
-        view = scorecard_view(session, evaluation)
-    context = {"view": view, "criterion": criterion, "errors": errors, "result": result}
-    return render(request, "scoring/_saved.html", context, status_code=422 if errors else 200)
+    # The answer shows what was just written: nothing needs reading again after the commit.
+    session.expire_on_commit = False
+    context["result"] = data.save_score(
+        session,
+        evaluation=evaluation,
+        criterion=criterion,
+        user=user,
+        answer=answer,
+        seen_revision=parse_number(str(form.get("revision", "")).strip()),
+        commit=False,
+    )
+    context["view"] = live_total(session, evaluation, version)
+    session.commit()
+    return render(request, "scoring/_saved.html", context)
 
 
 @router.post("/scorecards/{evaluation_id}/submit")
@@ -141,7 +152,7 @@ def reopen_scorecard(session: SessionDep, evaluation: OwnEvaluationDep):
 
 
 @router.post("/scorecards/{evaluation_id}/undo")
-def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: EvaluatorDep):
+def undo_change(session: SessionDep, evaluation: DraftEvaluationDep, user: EvaluatorDep):
     """Undo the caller's last change to this scorecard."""
     event = data.undo_last(session, evaluation=evaluation, user=user)
     anchor = f"#criterion-{event.criterion_id}" if event else ""
@@ -150,7 +161,7 @@ def undo_change(session: SessionDep, evaluation: OwnEvaluationDep, user: Evaluat
 
 @router.post("/scorecards/{evaluation_id}/events/{event_id}/restore")
 def restore_value(
-    session: SessionDep, evaluation: OwnEvaluationDep, event_id: RowId, user: EvaluatorDep
+    session: SessionDep, evaluation: DraftEvaluationDep, event_id: RowId, user: EvaluatorDep
 ):
     """Set a field back to the value an earlier change gave it."""
     event = session.get(ScoreEvent, event_id)

@@ -1,9 +1,15 @@
-"""The live total and completion of one scorecard."""
+"""The live total and completion of one scorecard.
+
+The total is pitchlab.scoremath.totals.weighted_total, the formula the compare page, its exports
+and the API use too (issue 11): N/A and unanswered criteria are left out of the sum and the
+weights.
+"""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..models import RubricCriterion, Score
+from ..scoremath.totals import weighted_total as weighted_mean
 
 
 @dataclass(frozen=True)
@@ -14,8 +20,6 @@ class ScorecardProgress:
     answered: int
     not_applicable: int
     criteria: int
-    weight_used: float
-    weight_all: float
 
     @property
     def complete(self) -> bool:
@@ -26,28 +30,30 @@ class ScorecardProgress:
         return self.criteria - self.answered - self.not_applicable
 
 
+# One criterion as the total needs it: its weight, and its score's level and N/A flag (both
+# None when the criterion is unanswered).
+Answer = tuple[float, int | None, bool | None]
+
+
+def progress_of(answers: Iterable[Answer]) -> ScorecardProgress:
+    """The weighted total and completion from (weight, level, N/A) per criterion, in order."""
+    answers = list(answers)
+    levels = [None if na else value for _weight, value, na in answers]
+    return ScorecardProgress(
+        total=weighted_mean(levels, [weight for weight, _value, _na in answers]),
+        answered=sum(1 for level in levels if level is not None),
+        not_applicable=sum(1 for _weight, _value, na in answers if na),
+        criteria=len(answers),
+    )
+
+
 def weighted_total(
     criteria: Iterable[RubricCriterion], scores: Mapping[int, Score]
 ) -> ScorecardProgress:
-    """Sum of weight x level over sum of weights, for criteria with a level."""
-    criteria = list(criteria)
-    numerator = weight_used = 0.0
-    answered = not_applicable = 0
-    for criterion in criteria:
-        score = scores.get(criterion.id)
-        if score is None:
-            continue
-        if score.is_na:
-            not_applicable += 1
-        elif score.value is not None:
-            answered += 1
-            numerator += criterion.weight * score.value
-            weight_used += criterion.weight
-    return ScorecardProgress(
-        total=numerator / weight_used if weight_used else None,
-        answered=answered,
-        not_applicable=not_applicable,
-        criteria=len(criteria),
-        weight_used=weight_used,
-        weight_all=sum(c.weight for c in criteria),
+    """The scorecard's weighted total and how many criteria are answered or N/A."""
+    return progress_of(
+        (c.weight, s.value, s.is_na)
+        if (s := scores.get(c.id)) is not None
+        else (c.weight, None, None)
+        for c in criteria
     )

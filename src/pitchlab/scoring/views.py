@@ -2,11 +2,16 @@
 
 from dataclasses import dataclass
 
-from sqlmodel import Session
+from sqlalchemy import and_
+from sqlmodel import Session, col, select
 
 from ..models import Company, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
 from . import data
-from .totals import ScorecardProgress, weighted_total
+from .totals import ScorecardProgress, progress_of, weighted_total
+
+
+def scale_of(version: RubricVersion) -> range:
+    return range(version.scale_min, version.scale_max + 1)
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,7 @@ class ScorecardView:
 
     @property
     def scale(self) -> range:
-        return range(self.version.scale_min, self.version.scale_max + 1)
+        return scale_of(self.version)
 
     @property
     def submitted(self) -> bool:
@@ -41,5 +46,39 @@ def scorecard_view(session: Session, evaluation: Evaluation) -> ScorecardView:
         criteria=criteria,
         scores=scores,
         progress=weighted_total(criteria, scores),
+        events_seen=data.event_count(session, evaluation.id),
+    )
+
+
+@dataclass(frozen=True)
+class LiveTotal:
+    """What a criterion's save answers with besides its own state: the new live total and the
+    change count the freshness check compares against (the parts of ScorecardView it shows)."""
+
+    evaluation: Evaluation
+    version: RubricVersion
+    progress: ScorecardProgress
+    events_seen: int
+
+
+def live_total(session: Session, evaluation: Evaluation, version: RubricVersion) -> LiveTotal:
+    """The total from each criterion's weight and saved level, read as plain columns: a save
+    needs neither the criteria's texts nor the scores' rationales (issue 17)."""
+    answers = session.exec(
+        select(RubricCriterion.weight, Score.value, Score.is_na)
+        .outerjoin(
+            Score,
+            and_(
+                col(Score.criterion_id) == RubricCriterion.id,
+                col(Score.evaluation_id) == evaluation.id,
+            ),
+        )
+        .where(RubricCriterion.version_id == version.id)
+        .order_by(col(RubricCriterion.position))
+    ).all()
+    return LiveTotal(
+        evaluation=evaluation,
+        version=version,
+        progress=progress_of(answers),
         events_seen=data.event_count(session, evaluation.id),
     )

@@ -45,6 +45,12 @@ def get_locale() -> str:
     return _current_locale.get()
 
 
+def catalog_key() -> tuple[str, int]:
+    """The current locale and its loaded catalog: a key for caching translated texts."""
+    locale = get_locale()
+    return locale, id(_catalogs.get(locale))
+
+
 def gettext(message: str) -> str:
     """Translate `message` into the current request's locale."""
     catalog = _catalogs.get(get_locale())
