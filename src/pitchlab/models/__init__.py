@@ -7,6 +7,7 @@ from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
 from .types import UTCDateTime, utcnow
 from .user import ApiToken, AppSetting, LoginAttempt, Role, User
+from .worksheet import ModelRelease, Worksheet, WorksheetRevision
 
 __all__ = [
     "ApiToken",
@@ -19,6 +20,7 @@ __all__ = [
     "ExportStatus",
     "LoginAttempt",
     "Modality",
+    "ModelRelease",
     "ModelStrategy",
     "PipelineStatus",
     "PrfaqDraft",
@@ -34,5 +36,7 @@ __all__ = [
     "TechDebtEstimate",
     "UTCDateTime",
     "User",
+    "Worksheet",
+    "WorksheetRevision",
     "utcnow",
 ]
