@@ -36,6 +36,23 @@ def worksheet_index(request: Request, session: SessionDep, company: CompanyDep, 
     return render(request, "worksheets/index.html", {"company": company, "views": views})
 
 
+@router.get("/companies/{company_id}/worksheets/scorecard-aside")
+def scorecard_aside(
+    request: Request, session: SessionDep, company: CompanyDep, _user: ReaderDep, pack: str = ""
+):
+    """Out-of-band fragments: each worksheet beside the criteria of `pack` that it informs
+    (loaded by the scorecard, so scoring need not know about worksheets)."""
+    saved = store.company_worksheets(session, company.id)
+    release = store.latest_release(session)
+    beside: dict[str, list] = {}
+    for kind, module in KINDS.items():
+        for criterion_key in module.CRITERIA.get(pack, ()):
+            view = build_view(kind, saved.get(kind), release=release)
+            beside.setdefault(criterion_key, []).append(view)
+    context = {"company": company, "beside": beside}
+    return render(request, "worksheets/_scorecard_aside.html", context)
+
+
 def _page(request, session, company, kind, *, worksheet, parsed=None, status_code=200, **extra):
     release = store.latest_release(session)
     view = build_view(kind, worksheet, parsed=parsed, release=release)

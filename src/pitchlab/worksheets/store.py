@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..models import Company, ModelRelease, User, Worksheet, WorksheetRevision, utcnow
@@ -128,19 +127,16 @@ def needs_review(worksheet: Worksheet | None, release: ModelRelease | None) -> b
     return worksheet.updated_at < release.created_at
 
 
-def pipeline_funnel(session: Session) -> dict[str, int]:
-    """How many active companies the pipeline has, how many have a problem-space card, and
-    how many cards classify the problem space as defined (issue 16, the interview's
-    "fewer than ten of two to three hundred")."""
-    from .problem_space import KIND, compute
+def company_views(session: Session, *, company: Company, user: User):
+    """The company's five worksheets as the company page lists them, or None for a user who
+    may not read them (a declared conflict of interest)."""
+    from ..permissions import Action, can
+    from ..scoring.access import conflict_for
+    from .view import build_view
 
-    companies = session.exec(
-        select(func.count()).select_from(Company).where(Company.archived_at.is_(None))
-    ).one()
-    cards = session.exec(
-        select(Worksheet.data)
-        .join(Company, Company.id == Worksheet.company_id)
-        .where(Worksheet.kind == KIND, Company.archived_at.is_(None))
-    ).all()
-    defined = sum(1 for data in cards if compute(parsed_data(KIND, data).values).defined)
-    return {"companies": companies, "with_card": len(cards), "defined": defined}
+    conflicted = conflict_for(session, user_id=user.id, company_id=company.id) is not None
+    if not can(user, Action.WORKSHEET_READ, conflicted=conflicted):
+        return None
+    saved = company_worksheets(session, company.id)
+    release = latest_release(session)
+    return [build_view(kind, saved.get(kind), release=release) for kind in KINDS]
