@@ -5,8 +5,8 @@ from decimal import Decimal
 from .test_worksheet_pages import COGS_FORM
 
 
-def test_list_has_every_kind(client, api_token, company_id):
-    response = client.get(f"/api/v1/companies/{company_id}/worksheets", headers=api_token())
+def test_list_has_every_kind(client, api_token, blank_company_id):
+    response = client.get(f"/api/v1/companies/{blank_company_id}/worksheets", headers=api_token())
     assert response.status_code == 200
     items = response.json()["items"]
     assert [item["kind"] for item in items] == [
@@ -21,8 +21,8 @@ def test_list_has_every_kind(client, api_token, company_id):
     assert "inference-unit-cost" in cogs["informs"]["scale-compute-economics"]
 
 
-def test_put_then_get_returns_exact_numbers_and_outcome(client, api_token, company_id):
-    url = f"/api/v1/companies/{company_id}/worksheets/ai-cogs"
+def test_put_then_get_returns_exact_numbers_and_outcome(client, api_token, blank_company_id):
+    url = f"/api/v1/companies/{blank_company_id}/worksheets/ai-cogs"
     headers = api_token("analyst")
     body = {"data": COGS_FORM | {"usage": 2000000, "price": 3.0, "runs": "1.50"}, "revision": 0}
     put = client.put(url, json=body, headers=headers)
@@ -36,8 +36,8 @@ def test_put_then_get_returns_exact_numbers_and_outcome(client, api_token, compa
     assert all(source["quote"] for source in got["sources"])
 
 
-def test_put_bad_fields_is_a_readable_422_and_saves_nothing(client, api_token, company_id):
-    url = f"/api/v1/companies/{company_id}/worksheets/baseline-ladder"
+def test_put_bad_fields_is_a_readable_422_and_saves_nothing(client, api_token, blank_company_id):
+    url = f"/api/v1/companies/{blank_company_id}/worksheets/baseline-ladder"
     headers = api_token()
     bad = client.put(
         url, json={"data": {"metric": "acc", "bar": "120", "currency": "BTC"}}, headers=headers
@@ -51,11 +51,11 @@ def test_put_bad_fields_is_a_readable_422_and_saves_nothing(client, api_token, c
     assert client.get(url, headers=headers).json()["revision"] == 0
 
 
-def test_put_stale_revision_is_409_and_unknown_kind_404(client, api_token, company_id):
-    url = f"/api/v1/companies/{company_id}/worksheets/problem-space"
+def test_put_stale_revision_is_409_and_unknown_kind_404(client, api_token, blank_company_id):
+    url = f"/api/v1/companies/{blank_company_id}/worksheets/problem-space"
     headers = api_token()
     assert client.put(url, json={"data": {"who": "Shops"}}, headers=headers).status_code == 200
     stale = client.put(url, json={"data": {"who": "Banks"}, "revision": 0}, headers=headers)
     assert stale.status_code == 409 and "Revision 1" in stale.json()["detail"]
-    missing = client.get(f"/api/v1/companies/{company_id}/worksheets/nope", headers=headers)
+    missing = client.get(f"/api/v1/companies/{blank_company_id}/worksheets/nope", headers=headers)
     assert missing.status_code == 404 and "problem-space" in missing.json()["detail"]

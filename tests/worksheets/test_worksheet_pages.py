@@ -29,8 +29,8 @@ def soup(response) -> BeautifulSoup:
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_every_worksheet_page_opens_empty(admin_client, company_id, kind):
-    page = admin_client.get(f"/companies/{company_id}/worksheets/{kind}")
+def test_every_worksheet_page_opens_empty(admin_client, blank_company_id, kind):
+    page = admin_client.get(f"/companies/{blank_company_id}/worksheets/{kind}")
     assert page.status_code == 200
     html = soup(page)
     assert html.select_one("#worksheet-form") is not None
@@ -38,8 +38,8 @@ def test_every_worksheet_page_opens_empty(admin_client, company_id, kind):
     assert html.select(".ws-sources q")  # cites the interview
 
 
-def test_saving_makes_a_revision_with_who_and_when(admin_client, session, company_id):
-    url = f"/companies/{company_id}/worksheets/ai-cogs"
+def test_saving_makes_a_revision_with_who_and_when(admin_client, session, blank_company_id):
+    url = f"/companies/{blank_company_id}/worksheets/ai-cogs"
     saved = admin_client.post(url, data=COGS_FORM | {"revision": "0"}, follow_redirects=False)
     assert saved.status_code == 303
     page = soup(admin_client.get(saved.headers["location"]))
@@ -50,7 +50,7 @@ def test_saving_makes_a_revision_with_who_and_when(admin_client, session, compan
     second = admin_client.post(url, data=COGS_FORM | {"revenue": "24", "revision": "1"})
     assert second.status_code == 200
     session.rollback()
-    sheet = session.exec(select(Worksheet).where(Worksheet.company_id == company_id)).one()
+    sheet = session.exec(select(Worksheet).where(Worksheet.company_id == blank_company_id)).one()
     assert sheet.revision == 2 and sheet.data["revenue"] == "24"
     revisions = session.exec(
         select(WorksheetRevision).where(WorksheetRevision.worksheet_id == sheet.id)
@@ -63,9 +63,9 @@ def test_saving_makes_a_revision_with_who_and_when(admin_client, session, compan
 
 
 def test_a_bad_number_is_refused_beside_its_field_and_nothing_is_lost(
-    admin_client, session, company_id
+    admin_client, session, blank_company_id
 ):
-    url = f"/companies/{company_id}/worksheets/ai-cogs"
+    url = f"/companies/{blank_company_id}/worksheets/ai-cogs"
     response = admin_client.post(url, data=COGS_FORM | {"price": "cheap", "revenue": "-1"})
     assert response.status_code == 422
     html = soup(response)
@@ -75,11 +75,14 @@ def test_a_bad_number_is_refused_beside_its_field_and_nothing_is_lost(
     assert html.select_one("#ws-price")["value"] == "cheap"
     assert html.select_one("#ws-usage")["value"] == "2000000"
     session.rollback()
-    assert session.exec(select(Worksheet)).first() is None
+    assert (
+        session.exec(select(Worksheet).where(Worksheet.company_id == blank_company_id)).first()
+        is None
+    )
 
 
-def test_preview_updates_the_outcome_without_saving(admin_client, session, company_id):
-    url = f"/companies/{company_id}/worksheets/ai-cogs/preview"
+def test_preview_updates_the_outcome_without_saving(admin_client, session, blank_company_id):
+    url = f"/companies/{blank_company_id}/worksheets/ai-cogs/preview"
     headers = {"HX-Request": "true"}
     response = admin_client.post(url, data=COGS_FORM, headers=headers)
     assert response.status_code == 200
@@ -88,22 +91,25 @@ def test_preview_updates_the_outcome_without_saving(admin_client, session, compa
     bad = soup(admin_client.post(url, data=COGS_FORM | {"usage": "1.5"}, headers=headers))
     assert "whole number" in bad.select_one('#error-usage[hx-swap-oob="true"]').text
     session.rollback()
-    assert session.exec(select(Worksheet)).first() is None
+    assert (
+        session.exec(select(Worksheet).where(Worksheet.company_id == blank_company_id)).first()
+        is None
+    )
 
 
-def test_a_stale_save_is_refused_and_keeps_the_values(admin_client, company_id):
-    url = f"/companies/{company_id}/worksheets/ai-cogs"
+def test_a_stale_save_is_refused_and_keeps_the_values(admin_client, blank_company_id):
+    url = f"/companies/{blank_company_id}/worksheets/ai-cogs"
     admin_client.post(url, data=COGS_FORM | {"revision": "0"})
     stale = admin_client.post(url, data=COGS_FORM | {"revenue": "99", "revision": "0"})
     assert stale.status_code == 409
     assert soup(stale).select_one("#ws-revenue")["value"] == "99"
 
 
-def test_unknown_kind_is_404(admin_client, company_id):
-    assert admin_client.get(f"/companies/{company_id}/worksheets/nope").status_code == 404
+def test_unknown_kind_is_404(admin_client, blank_company_id):
+    assert admin_client.get(f"/companies/{blank_company_id}/worksheets/nope").status_code == 404
 
 
-def test_viewer_reads_but_cannot_save(make_client, session, company_id):
+def test_viewer_reads_but_cannot_save(make_client, session, blank_company_id):
     from pitchlab.auth.users import create_user
 
     create_user(
@@ -117,18 +123,18 @@ def test_viewer_reads_but_cannot_save(make_client, session, company_id):
     from ..conftest import log_in
 
     log_in(viewer, "v@pitchlab.example", "viewer-password-1")
-    url = f"/companies/{company_id}/worksheets/problem-space"
+    url = f"/companies/{blank_company_id}/worksheets/problem-space"
     page = soup(viewer.get(url))
     assert page.select_one("#worksheet-form button[type=submit]") is None
     assert viewer.post(url, data={"who": "x"}).status_code == 403
 
 
-def test_conflicted_partner_cannot_read_or_edit(make_client, session, company_id):
+def test_conflicted_partner_cannot_read_or_edit(make_client, session, blank_company_id):
     partner = find_user(session, DEMO_EMAILS["partner2"])
-    session.add(Conflict(company_id=company_id, user_id=partner.id, reason="Board seat"))
+    session.add(Conflict(company_id=blank_company_id, user_id=partner.id, reason="Board seat"))
     session.commit()
     client = make_client("partner2")
-    url = f"/companies/{company_id}/worksheets/stress-test"
+    url = f"/companies/{blank_company_id}/worksheets/stress-test"
     assert client.get(url).status_code == 403
     assert client.post(url, data={"claim_0": "x"}).status_code == 403
-    assert client.get(f"/api/v1/companies/{company_id}/worksheets").status_code == 403
+    assert client.get(f"/api/v1/companies/{blank_company_id}/worksheets").status_code == 403
