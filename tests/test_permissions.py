@@ -62,6 +62,15 @@ MATRIX = {
     ("POST", "/prfaqs/{draft_id}/archive"): EVALUATORS,
     ("PATCH", "/api/v1/prfaqs/{draft_id}"): EVALUATORS,
     ("POST", "/prfaq-templates/import"): ADMIN,
+    # Worksheets (issue 16); {kind} is problem-space. The preview saves nothing: readers use it.
+    ("POST", "/companies/{company_id}/worksheets/{kind}"): EVALUATORS,  # Action.WORKSHEET_EDIT
+    ("POST", "/companies/{company_id}/worksheets/{kind}/preview"): SIGNED_IN
+    - {"conflicted"},  # Action.WORKSHEET_READ
+    (
+        "PUT",
+        "/api/v1/companies/{company_id}/worksheets/{kind}",
+    ): EVALUATORS,  # Action.WORKSHEET_EDIT
+    ("POST", "/model-releases"): ADMIN,  # Action.MODEL_RELEASE_MARK
 }
 # Reads that must be refused to a conflicted evaluator (and to anonymous visitors).
 CONFLICT_READS = [
@@ -72,6 +81,11 @@ CONFLICT_READS = [
     "/prfaqs/{draft_id}",
     "/prfaqs/{draft_id}/export/docx",
     "/api/v1/prfaqs/{draft_id}",
+    "/companies/{company_id}/worksheets",
+    "/companies/{company_id}/worksheets/{kind}",
+    "/companies/{company_id}/worksheets/{kind}/revisions/1",
+    "/api/v1/companies/{company_id}/worksheets",
+    "/api/v1/companies/{company_id}/worksheets/{kind}",
 ]
 
 
@@ -156,6 +170,7 @@ def _url(path: str, role: str, world) -> str:
         user_id=world["user_id"],
         draft_id=world["draft_id"],
         number=1,
+        kind="problem-space",
     )
 
 
