@@ -271,3 +271,15 @@ def test_bar_chart_geometry_with_a_negative_value_and_reference():
     assert up.y < chart.zero_y and down.y == chart.zero_y
     assert up.height == pytest.approx(down.height, abs=0.2)
     assert chart.reference[0] == pytest.approx(16 + 160 * 75 / 150, abs=0.1)
+
+
+def test_bar_chart_with_a_floor_above_zero_grows_bars_from_the_floor():
+    chart = bar_chart(
+        "t",
+        [("a", Decimal(80), "80", "bad"), ("b", Decimal(100), "100", "good")],
+        floor=Decimal(75),
+    )
+    # axis 75..100: the bars stand on the floor line at the bottom of the plot (16 + 160)
+    assert chart.zero_y == 176.0
+    assert chart.bars[1].y == 16.0 and chart.bars[1].height == 160.0
+    assert chart.bars[0].height == pytest.approx(160 * 5 / 25, abs=0.1)

@@ -2,7 +2,7 @@
 
 The page's Content-Security-Policy allows no inline script, so charts are SVG computed here
 and re-rendered by htmx as fields change. Values may be negative (a margin below zero): the
-axis runs from min(0, lowest) to max(0, highest), and the zero line is drawn.
+axis runs from min(floor, lowest) to max(ceiling, highest), and the baseline is drawn.
 """
 
 from dataclasses import dataclass
@@ -57,7 +57,9 @@ def bar_chart(
         return round(TOP + PLOT * float(high - value) / span, 1)
 
     slot = WIDTH / max(len(items), 1)
-    zero_y = y_of(Decimal(0))
+    # Bars grow from zero, or from the floor when the axis starts above zero (a ladder's
+    # results all near 100%: a truncated axis, its values written above the bars).
+    zero_y = y_of(max(low, Decimal(0)))
     bars = []
     for index, (label, value, shown, kind) in enumerate(items):
         top = y_of(value) if value is not None else zero_y

@@ -99,13 +99,21 @@ def _ladder(ladder: baseline_ladder.Ladder, currency) -> tuple[str, list]:
         for r in ladder.rungs
     ]
     reference = (ladder.bar, _("bar %(bar)s%%") % {"bar": ladder.bar}) if ladder.bar else None
+    measured = [r.result for r in ladder.rungs if r.result is not None] + [ladder.bar or 0]
     chart = bar_chart(
         _("Measured result per rung against the bar"),
         items,
         reference=reference,
+        floor=_ladder_floor(min(measured)),
         ceiling=Decimal(100),
     )
     return summary, [chart]
+
+
+def _ladder_floor(lowest: Decimal) -> Decimal:
+    """Start the axis 5 points under the lowest result, on a multiple of 5: results near the
+    bar (97.8% against 99.5%) must look different."""
+    return max(Decimal(0), (lowest // 5) * 5 - 5)
 
 
 def _stress(test: stress_test.StressTest, _currency) -> tuple[str, list]:
