@@ -235,6 +235,7 @@ def test_modality_candidate_waits_while_the_bigger_model_still_improves():
         ("at_stake", "1.123456", "at most 4 decimal places"),
         ("currency", "XYZ", "Choose one of the listed options"),
         ("metric", "", "required"),
+        ("metric", "acc\x00uracy", "control characters"),
     ],
 )
 def test_validation_names_the_problem_beside_the_field(field, value, message):

@@ -113,7 +113,8 @@ def test_compare_shows_the_funnel_and_worksheet_columns(admin_client):
     }
     assert rows["Clausemint"] == ["yes", "58.3%", "86.4%"]
     assert rows["Blurbcraft"] == ["no", "0.0%", "41.0%"]
-    assert rows["Tablevoice"] == ["—", "—", "—"]
+    assert rows["Burrowline Vision"] == ["yes", "—", "—"]
+    assert "Tablevoice" not in rows  # no worksheet: counted in the funnel, not listed
 
 
 @pytest.fixture

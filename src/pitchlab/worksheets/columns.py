@@ -78,7 +78,7 @@ def funnel(frame: pd.DataFrame) -> Funnel:
 
 @dataclass(frozen=True)
 class CompareWorksheets:
-    rows: list[dict]  # company_id, company_name and the headline columns, for picked companies
+    rows: list[dict]  # company_id, company_name and the headline columns (picked, filled in)
     funnel: Funnel
 
 
@@ -86,6 +86,8 @@ def compare_worksheets(session: Session, candidates: pd.DataFrame) -> CompareWor
     """The compare page's worksheet table (picked companies) and funnel (all candidates)."""
     frame = headline_frame(session, [int(i) for i in candidates["company_id"]])
     table = candidates[["company_id", "company_name", "picked"]].merge(frame, on="company_id")
-    picked = table[table["picked"]].drop(columns="picked")
+    # Only companies with a worksheet number: a portfolio of thousands lists the few it has.
+    filled = table[list(HEADLINE_COLUMNS)].notna().any(axis=1)
+    picked = table[table["picked"] & filled].drop(columns="picked")
     rows = picked.astype(object).where(picked.notna(), None).to_dict(orient="records")
     return CompareWorksheets(rows=rows, funnel=funnel(frame))

@@ -121,6 +121,8 @@ def _one(spec: Field, text: str) -> tuple[object, str | None]:
     if spec.kind == "text":
         if len(text) > TEXT_MAX:
             return None, _("At most %(count)s characters.") % {"count": TEXT_MAX}
+        if any(ord(char) < 32 and char not in "\n\r\t" for char in text):
+            return None, _("Remove the control characters from this text.")
         return text, None
     if spec.kind == "choice":
         if text not in {key for key, _label in spec.choices}:
