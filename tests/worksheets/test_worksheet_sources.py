@@ -47,3 +47,16 @@ def test_no_worksheet_text_repeats_the_corrected_errors():
     assert "saved a manufacturer" not in text
     assert "worry" in text and "not a finding about that company" in text
     assert "another, unnamed US L4 firm" in text
+
+
+def test_every_informed_criterion_exists_in_its_rubric_pack():
+    """The worksheet -> criteria map names real keys of seeds/rubrics (kept stable there)."""
+    import yaml
+
+    packs = {}
+    for path in (ROOT / "seeds" / "rubrics").glob("*.yaml"):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        packs[document["key"]] = {criterion["key"] for criterion in document["criteria"]}
+    for kind, module in KINDS.items():
+        for pack, keys in module.CRITERIA.items():
+            assert set(keys) <= packs[pack], (kind, pack, set(keys) - packs[pack])
