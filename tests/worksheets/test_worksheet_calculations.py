@@ -284,3 +284,11 @@ def test_bar_chart_with_a_floor_above_zero_grows_bars_from_the_floor():
     assert chart.zero_y == 176.0
     assert chart.bars[1].y == 16.0 and chart.bars[1].height == 160.0
     assert chart.bars[0].height == pytest.approx(160 * 5 / 25, abs=0.1)
+
+
+def test_stored_values_fast_path_matches_validation_and_refuses_garbage():
+    from pitchlab.worksheets.fields import stored_values
+
+    stored = validate(ai_cogs.FIELDS, COGS).stored
+    assert stored_values(ai_cogs.FIELDS, stored) == validate(ai_cogs.FIELDS, stored).values
+    assert stored_values(ai_cogs.FIELDS, stored | {"usage": "lots"}) is None

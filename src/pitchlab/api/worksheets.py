@@ -70,7 +70,11 @@ def _jsonable(value):
     if isinstance(value, Decimal):
         return str(value)
     if dataclasses.is_dataclass(value):
-        out = {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out = {
+            f.name: _jsonable(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.repr  # inputs kept for lazy properties are not part of the outcome
+        }
         for name, member in vars(type(value)).items():
             if isinstance(member, property) and name != "headline":
                 out[name] = _jsonable(getattr(value, name))

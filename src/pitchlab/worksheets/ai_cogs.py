@@ -11,7 +11,7 @@ distillation scenario swaps the provider price for a smaller model's, at a measu
 loss. Every amount is a Decimal in the worksheet's currency; nothing is rounded until shown.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .fields import Field, currency_field, money, percent
@@ -168,9 +168,25 @@ class Scenario:
 class Cogs:
     base: Scenario
     heavy_use: Scenario
-    price_changes: tuple[tuple[Decimal, Scenario, Scenario], ...]  # (change %, 1× use, 10× use)
     distilled: Scenario | None
     distilled_loss: Decimal | None
+    values: dict = field(repr=False, compare=False)
+
+    @property
+    def price_changes(self) -> tuple[tuple[Decimal, Scenario, Scenario], ...]:
+        """(change %, margin at 1× use, at 10× use) for each provider price change; computed
+        only when shown (compare needs the base margins of thousands of companies)."""
+        price = _zero(self.values.get("price"))
+        return tuple(
+            (
+                change,
+                _scenario(self.values, price=price * (100 + change) / 100),
+                _scenario(
+                    self.values, price=price * (100 + change) / 100, usage_factor=USAGE_MULTIPLIER
+                ),
+            )
+            for change in PRICE_CHANGES
+        )
 
     @property
     def headline(self) -> dict:
@@ -195,22 +211,14 @@ def _scenario(values: dict, *, price, usage_factor: int = 1) -> Scenario:
 
 
 def compute(values: dict) -> Cogs:
-    """The base case, 10× usage, the provider price sweep and the distillation scenario."""
+    """The base case, 10× usage and the distillation scenario (the price sweep on demand)."""
     price = _zero(values.get("price"))
-    sweep = tuple(
-        (
-            change,
-            _scenario(values, price=price * (100 + change) / 100),
-            _scenario(values, price=price * (100 + change) / 100, usage_factor=USAGE_MULTIPLIER),
-        )
-        for change in PRICE_CHANGES
-    )
     distilled_price = values.get("distilled_price")
     distilled = _scenario(values, price=distilled_price) if distilled_price is not None else None
     return Cogs(
         base=_scenario(values, price=price),
         heavy_use=_scenario(values, price=price, usage_factor=USAGE_MULTIPLIER),
-        price_changes=sweep,
         distilled=distilled,
         distilled_loss=values.get("distilled_loss"),
+        values=values,
     )

@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from ..models import Worksheet
 from . import ai_cogs, problem_space, stress_test
+from .fields import stored_values
 from .registry import KINDS
-from .store import parsed_data
 
 # column -> (worksheet kind, headline key)
 HEADLINE_COLUMNS = {
@@ -32,10 +32,10 @@ def headline_frame(session: Session, company_ids: list[int]) -> pd.DataFrame:
     ).all()
     found: dict[int, dict] = {company_id: {} for company_id in company_ids}
     for company_id, kind, data in rows:
-        parsed = parsed_data(kind, data)
-        if parsed.errors:
+        values = stored_values(KINDS[kind].FIELDS, data)
+        if values is None:
             continue
-        headline = KINDS[kind].compute(parsed.values).headline
+        headline = KINDS[kind].compute(values).headline
         for column, (column_kind, key) in HEADLINE_COLUMNS.items():
             if column_kind == kind:
                 found[company_id][column] = headline[key]

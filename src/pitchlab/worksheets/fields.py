@@ -6,6 +6,7 @@ worksheet reads back exactly; `validate` turns the text into `Decimal`s and `int
 every problem beside its field.
 """
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -14,6 +15,7 @@ from ..web.i18n import gettext as _
 
 CURRENCIES = ("USD", "EUR", "CNY", "GBP")
 TEXT_MAX = 2_000
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # all but tab and newlines
 MONEY_MAX = Decimal("1000000000000")  # a trillion in any currency: beyond it, a typo
 
 
@@ -121,7 +123,7 @@ def _one(spec: Field, text: str) -> tuple[object, str | None]:
     if spec.kind == "text":
         if len(text) > TEXT_MAX:
             return None, _("At most %(count)s characters.") % {"count": TEXT_MAX}
-        if any(ord(char) < 32 and char not in "\n\r\t" for char in text):
+        if CONTROL_CHARACTERS.search(text):
             return None, _("Remove the control characters from this text.")
         return text, None
     if spec.kind == "choice":
@@ -143,3 +145,24 @@ def validate(fields: Iterable[Field], submitted: Mapping[str, object]) -> Parsed
         if problem:
             parsed.errors[spec.name] = problem
     return parsed
+
+
+def stored_values(fields: Iterable[Field], data: Mapping[str, str]) -> dict | None:
+    """Typed values of data that `validate` already accepted when it was saved: a fast path
+    for reading thousands of worksheets at once (compare). None if anything fails to convert;
+    then the caller treats the worksheet as not filled in."""
+    values = {}
+    try:
+        for spec in fields:
+            text_value = data.get(spec.name)
+            if text_value is None or text_value == "":
+                values[spec.name] = None
+            elif spec.kind == "int":
+                values[spec.name] = int(text_value)
+            elif spec.numeric:
+                values[spec.name] = Decimal(text_value)
+            else:
+                values[spec.name] = text_value
+    except (ValueError, InvalidOperation):
+        return None
+    return values
