@@ -89,6 +89,17 @@ MATRIX = {
     ),
     ("PATCH", "/api/v1/prfaqs/{draft_id}"): Rule(Action.PRFAQ_WRITE, company=True),
     ("POST", "/prfaq-templates/import"): Rule(Action.PRFAQ_TEMPLATE_MANAGE),
+    # Worksheets (issue 16); {kind} is problem-space. The preview saves nothing: readers use it.
+    ("POST", "/companies/{company_id}/worksheets/{kind}"): Rule(
+        Action.WORKSHEET_EDIT, company=True
+    ),
+    ("POST", "/companies/{company_id}/worksheets/{kind}/preview"): Rule(
+        Action.WORKSHEET_READ, company=True
+    ),
+    ("PUT", "/api/v1/companies/{company_id}/worksheets/{kind}"): Rule(
+        Action.WORKSHEET_EDIT, company=True
+    ),
+    ("POST", "/model-releases"): Rule(Action.MODEL_RELEASE_MARK),
 }
 # Demo ids stand in for users: only ownership compares them.
 _ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
@@ -115,6 +126,11 @@ CONFLICT_READS = [
     "/prfaqs/{draft_id}",
     "/prfaqs/{draft_id}/export/docx",
     "/api/v1/prfaqs/{draft_id}",
+    "/companies/{company_id}/worksheets",
+    "/companies/{company_id}/worksheets/{kind}",
+    "/companies/{company_id}/worksheets/{kind}/revisions/1",
+    "/api/v1/companies/{company_id}/worksheets",
+    "/api/v1/companies/{company_id}/worksheets/{kind}",
 ]
 
 
@@ -199,6 +215,7 @@ def _url(path: str, role: str, world) -> str:
         user_id=world["user_id"],
         draft_id=world["draft_id"],
         number=1,
+        kind="problem-space",
     )
 
 

@@ -86,3 +86,23 @@ def test_autosave_statements_do_not_grow_with_the_scorecard(
             save(criterion, value)
     assert save(criteria[-1], 1) == first
     assert save(criteria[-1], 1) < first  # unchanged: no event, no update
+
+
+def test_worksheet_pages_statements_do_not_grow_with_revisions_or_companies(
+    app, admin_client, session, company_id
+):
+    """Issue 16: the worksheet page, its list, the company page and compare's worksheet table."""
+    urls = [
+        f"/companies/{company_id}/worksheets/ai-cogs",
+        f"/companies/{company_id}/worksheets",
+        f"/companies/{company_id}",
+        "/compare",
+    ]
+    before = [_statements(app, admin_client, url) for url in urls]
+    form = {"currency": "USD", "revenue": "10", "unit": "tokens"}
+    for _ in range(3):
+        admin_client.post(f"/companies/{company_id}/worksheets/ai-cogs", data=form)
+    for other in _add_companies(session, 5):
+        admin_client.post(f"/companies/{other}/worksheets/problem-space", data={"who": "Shops"})
+        admin_client.post(f"/companies/{other}/worksheets/ai-cogs", data=form)
+    assert [_statements(app, admin_client, url) for url in urls] == before

@@ -57,6 +57,7 @@ def _include_routers(app: FastAPI) -> None:
     from .rubrics.routes import router as rubrics_router
     from .scoring.conflict_routes import router as conflicts_router
     from .scoring.routes import router as scoring_router
+    from .worksheets.routes import router as worksheets_router
 
     app.include_router(pages_router)
     app.include_router(auth_router)
@@ -73,6 +74,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(prfaq_router)
     app.include_router(prfaq_history_router)
     app.include_router(prfaq_templates_router)
+    app.include_router(worksheets_router)
     app.include_router(admin_router)
     app.include_router(api_router)
 

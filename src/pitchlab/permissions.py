@@ -53,6 +53,12 @@ class Action(StrEnum):
     PRFAQ_WRITE = "prfaq.write"
     PRFAQ_ARCHIVE = "prfaq.archive"  # any draft; an author archives their own (owner_id)
     PRFAQ_TEMPLATE_MANAGE = "prfaq_template.manage"
+    # Worksheets (issue 16). Reading is refused to the conflicted: besides company facts, every
+    # worksheet holds the fund's judgement (a classification, a verdict, a surviving share, a
+    # margin, add/keep/drop), which is evaluation work like a score.
+    WORKSHEET_READ = "worksheet.read"
+    WORKSHEET_EDIT = "worksheet.edit"
+    MODEL_RELEASE_MARK = "model_release.mark"  # "a new model shipped": stress tests due again
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     AGREEMENT_READ = "agreement.read"
@@ -79,6 +85,9 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_WRITE: EVALUATORS,
     Action.PRFAQ_ARCHIVE: DECIDERS,
     Action.PRFAQ_TEMPLATE_MANAGE: ADMINS,
+    Action.WORKSHEET_READ: EVERYONE,
+    Action.WORKSHEET_EDIT: EVALUATORS,
+    Action.MODEL_RELEASE_MARK: ADMINS,
     Action.RUBRIC_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
     Action.EXPORT: EVERYONE,
@@ -95,6 +104,8 @@ CONFLICT_REFUSED = frozenset(
         Action.TECHDEBT_EDIT,
         Action.PRFAQ_WRITE,
         Action.PRFAQ_ARCHIVE,
+        Action.WORKSHEET_READ,
+        Action.WORKSHEET_EDIT,
     }
 )
 

@@ -18,6 +18,7 @@ from .prfaq.seeding import seed_demo_drafts, seed_prfaq_templates
 from .rubrics.packfile import load_pack_file, seed_pack_paths
 from .rubrics.store import install_pack
 from .scoring.seeding import seed_scorecards
+from .worksheets.seeding import seed_demo_worksheets
 
 
 @dataclass
@@ -77,6 +78,7 @@ def seed_all(
         seed_companies(session, seeds_dir / "companies", report)
         seed_users(session, seeds_dir / "users", report)
         seed_demo_drafts(session, seeds_dir, report)
+        seed_demo_worksheets(session, seeds_dir / "worksheets", report)
         if demo_scorecards:
             seed_scorecards(session, seeds_dir / "scorecards", report)
     return report

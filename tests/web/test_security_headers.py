@@ -77,6 +77,7 @@ def walk(admin_client, session, company_id, fill_scorecard):
         "draft_id": draft_id,
         "number": 1,
         "job_id": job_id,
+        "kind": "problem-space",  # worksheets (issue 16); the demo saved its revision 1
     }
     formats = {"/compare/export.{fmt}": "csv", "/prfaqs/{draft_id}/export/{fmt}": "html"}
     # Routes whose parameters differ from the names above, or that need a query string.

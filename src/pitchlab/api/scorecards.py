@@ -35,7 +35,10 @@ LOCKED = (
 class EvidenceItem(BaseModel):
     label: str = ""
     url: str | None = None
-    citation: str | None = Field(default=None, description="A PR/FAQ section: prfaq:ID@REV#section")
+    citation: str | None = Field(
+        default=None,
+        description="A PR/FAQ section prfaq:ID@REV#section, or a worksheet worksheet:KIND@REV",
+    )
 
 
 class ScoreItem(BaseModel):

@@ -12,6 +12,7 @@ from ..scoring.panel import company_panel
 from ..web.forms import FormDep, field_errors
 from ..web.i18n import gettext as _
 from ..web.templating import is_htmx_partial, render
+from ..worksheets.store import company_views
 from . import data
 from .deps import CompanyDep
 from .schemas import CompanyIn
@@ -120,6 +121,7 @@ def detail_page(request: Request, session, company, user: User, *, status_code: 
     context = {
         "company": company,
         "panel": company_panel(session, company=company, user=user),
+        "worksheet_views": company_views(session, company=company, user=user),
         **extra,
     }
     return render(request, "companies/detail.html", context, status_code=status_code)

@@ -96,6 +96,10 @@ COLUMN_HEADERS = {
     "n_scores": "Scores",
     "item": "Item",
     "value": "Value",
+    # Worksheet columns of the summary (issue 16, worksheets/columns.py).
+    "problem_space_defined": "Problem space defined (worksheet)",
+    "surviving_share": "Advantage surviving the next model, % (worksheet)",
+    "gross_margin": "AI gross margin, % (worksheet)",
 }
 
 

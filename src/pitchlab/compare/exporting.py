@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from ..models import User
+from ..worksheets.columns import headline_frame, with_worksheet_columns
 from .comparison import OPTIONAL_TABLES, build_comparison
 from .export import comparison_csv, comparison_json, comparison_xlsx
 from .loading import load_portfolio, with_loading_notes
@@ -70,6 +71,8 @@ def export_comparison(
         tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES,
     )
     comparison = with_loading_notes(comparison, portfolio)
+    companies = [int(company_id) for company_id in comparison.summary["company_id"]]
+    comparison = with_worksheet_columns(comparison, headline_frame(session, companies))
     report(COMPUTED_PERCENT, "writing")
     if fmt == "xlsx":
         share = 100 - COMPUTED_PERCENT

@@ -8,6 +8,7 @@ from ..models import PipelineStatus, Stage
 from ..permissions import Action
 from ..web.i18n import gettext as _
 from ..web.templating import render
+from ..worksheets.columns import compare_worksheets
 from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement
 from .calibration import MIN_SCORES_FOR_CALIBRATION
 from .charts import chart_data
@@ -65,6 +66,7 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "toggled": toggled,
         "query": selection.query_string(),
         "reset_url": "/compare?" + selection.query_string(weights=False),
+        "worksheets": compare_worksheets(session, portfolio.candidates),
     }
     return render(request, "compare/page.html", context, partial="compare/_results.html")
 

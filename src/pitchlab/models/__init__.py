@@ -7,6 +7,7 @@ from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
 from .types import UTCDateTime, utcnow
 from .user import ApiToken, AppSetting, LoginAttempt, LoginSession, Role, User
+from .worksheet import ModelRelease, Worksheet, WorksheetRevision
 
 __all__ = [
     "ApiToken",
@@ -20,6 +21,7 @@ __all__ = [
     "LoginAttempt",
     "LoginSession",
     "Modality",
+    "ModelRelease",
     "ModelStrategy",
     "PipelineStatus",
     "PrfaqDraft",
@@ -35,5 +37,7 @@ __all__ = [
     "TechDebtEstimate",
     "UTCDateTime",
     "User",
+    "Worksheet",
+    "WorksheetRevision",
     "utcnow",
 ]

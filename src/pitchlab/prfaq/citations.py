@@ -36,9 +36,14 @@ def parse_citation(text: str) -> Citation | None:
     return Citation(int(match[1]), int(match[2]), match[3])
 
 
-def citation_url(text: str | None) -> str | None:
-    """The link for a stored citation; None for text that is not one (shown as plain text)."""
+def citation_url(text: str | None, company_id: int | None = None) -> str | None:
+    """The link for a stored citation; None for text that is not one (shown as plain text).
+    A worksheet citation (issue 16) links only when the company is known."""
     citation = parse_citation(text or "")
+    if citation is None and company_id is not None:
+        from ..worksheets.citations import worksheet_citation_url
+
+        return worksheet_citation_url(text or "", company_id)
     return citation.url if citation else None
 
 

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from ..models import RubricCriterion
 from ..prfaq.citations import CITATION_EXAMPLE, parse_citation
 from ..web.i18n import gettext as _
+from ..worksheets.citations import WORKSHEET_EXAMPLE, parse_worksheet_citation
 
 CONFIDENCES = ("low", "medium", "high")
 RATIONALE_MAX = 20_000
@@ -36,7 +37,8 @@ class ScoreInput:
 
 
 def parse_evidence(text: str) -> tuple[list[dict], str | None]:
-    """Lines of `label | https://...`, a bare URL, or a PR/FAQ citation `prfaq:ID@REV#section`."""
+    """Lines of `label | https://...`, a bare URL, a PR/FAQ citation `prfaq:ID@REV#section`,
+    or a worksheet revision of the company `worksheet:KIND@REV` (issue 16)."""
     items = []
     for line in (raw.strip() for raw in text.splitlines()):
         if not line:
@@ -54,11 +56,18 @@ def parse_evidence(text: str) -> tuple[list[dict], str | None]:
                     "A PR/FAQ citation reads prfaq:DRAFT@REVISION#SECTION, like %(example)s."
                 ) % {"example": CITATION_EXAMPLE}
             item["citation"] = target
+        elif target.startswith("worksheet:"):
+            if parse_worksheet_citation(target) is None:
+                return [], _(
+                    "A worksheet citation reads worksheet:KIND@REVISION, like %(example)s."
+                ) % {"example": WORKSHEET_EXAMPLE}
+            item["citation"] = target
         elif urlsplit(target).scheme in {"http", "https"} and urlsplit(target).netloc:
             item["url"] = target
         else:
             return [], _(
-                "Each evidence line needs a web address (https://...) or a PR/FAQ citation."
+                "Each evidence line needs a web address (https://...), a PR/FAQ citation or "
+                "a worksheet citation."
             )
         items.append(item)
     if len(items) > EVIDENCE_MAX_ITEMS:

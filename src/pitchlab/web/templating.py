@@ -16,6 +16,7 @@ from ..paths import resource_dir
 from ..permissions import can
 from ..prfaq.citations import citation_url
 from ..scoring.inputs import evidence_text
+from ..worksheets.formatting import amount, pct
 from . import i18n
 from .csrf import CSRF_FIELD
 
@@ -44,6 +45,8 @@ def create_templates() -> Jinja2Templates:
         static_url=static_url,
         evidence_text=evidence_text,
         can=can,
+        amount=amount,
+        pct=pct,
     )
     return Jinja2Templates(env=env)
 

@@ -7,7 +7,7 @@ the key it would get today. When that key already belongs to another company (th
 old rule let in), the row is left as it was and named in the log, for a person to merge.
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0009
 Create Date: 2026-12-04 21:40:00.000000
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 from pitchlab.companies.names import display_name, name_key
 
 revision = "0010"
-down_revision = "0004"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
