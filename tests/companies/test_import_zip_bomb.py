@@ -160,3 +160,29 @@ def test_check_zip_archive_names_the_limit(data, limits, message):
 def test_check_zip_archive_accepts_a_real_workbook():
     assert check_zip_archive(_plain_xlsx(["Larch Systems"])) is None
     assert MAX_UNPACKED_BYTES >= 2 * MAX_MEMBER_BYTES
+
+
+def test_xml_entity_bomb_inside_an_xlsx_is_refused(admin_client, session):
+    # A small worksheet part whose entities expand a billion-fold. defusedxml (a dependency,
+    # which openpyxl uses when present) refuses entity declarations outright; libxml2's own
+    # amplification limit is the second guard. Either way: a 422, nothing stored, no hang.
+    laughs = "".join(
+        f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10 if n else "lol"}">' for n in range(10)
+    )
+    bomb_sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE worksheet [{laughs}]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    with zipfile.ZipFile(io.BytesIO(_plain_xlsx(["Larch Systems"]))) as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    assert "xl/worksheets/sheet1.xml" in members
+    members["xl/worksheets/sheet1.xml"] = bomb_sheet
+    before = _company_count(session)
+    response = admin_client.post(
+        "/companies/import/preview",
+        files={"file": ("companies.xlsx", _zip(members), "application/octet-stream")},
+    )
+    assert response.status_code == 422
+    assert _company_count(session) == before
