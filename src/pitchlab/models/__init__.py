@@ -1,11 +1,12 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
-from .company import Company, Modality, ModelStrategy, PipelineStatus, Stage
+from .company import Company, Modality, ModelStrategy, PipelineStatus, Region, Stage
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
 from .types import UTCDateTime, utcnow
+from .valuation import MINOR_UNITS, ValuationAnchor
 from .user import ApiToken, AppSetting, LoginAttempt, Role, User
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "PrfaqDraft",
     "PrfaqRevision",
     "PrfaqTemplate",
+    "MINOR_UNITS",
+    "Region",
     "Role",
     "RubricCriterion",
     "RubricPack",
@@ -34,5 +37,6 @@ __all__ = [
     "TechDebtEstimate",
     "UTCDateTime",
     "User",
+    "ValuationAnchor",
     "utcnow",
 ]
