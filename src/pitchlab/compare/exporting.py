@@ -9,7 +9,7 @@ from sqlmodel import Session
 from ..models import User
 from .comparison import OPTIONAL_TABLES, build_comparison
 from .export import comparison_csv, comparison_json, comparison_xlsx
-from .loading import load_portfolio, with_loading_notes
+from .loading import load_portfolio, with_loading_notes, with_panel_flags
 from .selection import Selection
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,7 +69,7 @@ def export_comparison(
         anonymize=selection.anonymize,
         tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES,
     )
-    comparison = with_loading_notes(comparison, portfolio)
+    comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     report(COMPUTED_PERCENT, "writing")
     if fmt == "xlsx":
         share = 100 - COMPUTED_PERCENT

@@ -11,7 +11,7 @@ newest version that has it, so scores given against version 1 and version 2 sit 
 Seven statements load any portfolio, whatever its size; pandas does the rest.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,8 @@ from ..models import (
 from ..scoring.access import conflicted_user_ids, visible_company_packs
 from ..web.i18n import localized
 from .comparison import PortfolioComparison
+from .facts import load_facts
+from .flags import INSUFFICIENT_FLAG_SHARE, PanelFacts, summary_columns
 from .methodology import ConflictExclusion
 from .scores import SCORE_COLUMNS, check_scores
 from .selection import Selection
@@ -41,6 +43,19 @@ VERSIONS_NOTE = (
     "and weight of the newest version that has it"
 )
 SUBMITTED_NOTE = "Submitted scorecards only; drafts and reopened scorecards are left out."
+GATE_NOTE = (
+    "a criterion with a gate flags a company whose panel median on it is at or below the "
+    "gate's threshold, whatever its weighted total"
+)
+INSUFFICIENT_NOTE = (
+    "answers of 'insufficient evidence' are left out of totals like N/A and counted apart; "
+    "a company is flagged when they are %.0f%% or more of its answers"
+)
+VALUATION_NOTE = (
+    "Payne = anchor x sum(factor weight x multiplier), every factor required; Berkus = sum of "
+    "the per-driver maximum x (level - 1) / 4, pre-revenue companies only; median and range "
+    "of the complete scorecards, in the anchor's currency"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,8 @@ class Portfolio:
     packs: list[PackInfo]  # the packs in the scores, in rubric order
     all_packs: list[PackInfo]  # every pack, for choosing
     exclusions: list[ConflictExclusion]
+    # Deal-breakers, insufficient evidence, valuations and packs left out (issue 15).
+    facts: PanelFacts = field(default_factory=PanelFacts)
 
 
 def company_conditions(selection: Selection) -> list:
@@ -227,8 +244,9 @@ def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
     """company_id, evaluator_id, criterion_id and value (NaN for N/A) of every score."""
     evaluations = _submitted_evaluations(selection)
     panel = _fetch_array(session, evaluations, "int64")
-    answer = case((col(Score.is_na), null()), else_=col(Score.value))
-    statement = select(Score.evaluation_id, Score.criterion_id, answer).where(
+    answer = case((col(Score.is_na) | col(Score.is_insufficient), null()), else_=col(Score.value))
+    insufficient = case((col(Score.is_insufficient), 1), else_=0)
+    statement = select(Score.evaluation_id, Score.criterion_id, answer, insufficient).where(
         col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id))
     )
     # An N/A (or empty) answer is NULL, hence NaN.
@@ -240,6 +258,7 @@ def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
             "evaluator_id": panel[:, 2][seat],
             "criterion_id": scores[:, 1].astype("int64"),
             "value": scores[:, 2],
+            "insufficient": scores[:, 3],
         }
     )
 
@@ -333,6 +352,8 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     names = dict(session.exec(select(User.id, User.display_name)).all())
     rows, dropped = _drop_conflicts(rows, conflicts)
     rows = _newest_answer_only(rows)
+    facts = load_facts(session, list(companies))
+    rows = _without_packs_that_do_not_apply(rows, criteria, facts)
     rows = rows.iloc[
         np.lexsort(
             (
@@ -356,7 +377,37 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
         packs=packs,
         all_packs=all_packs,
         exclusions=_exclusions(dropped, companies, names),
+        facts=_counted(facts, rows),
     )
+
+
+def _without_packs_that_do_not_apply(
+    rows: pd.DataFrame, criteria: pd.DataFrame, facts: PanelFacts
+) -> pd.DataFrame:
+    """Drop the scores of packs that declare they do not apply to the company (issue 15)."""
+    if not facts.not_applicable_packs or rows.empty:
+        return rows
+    pack_keys = dict(zip(criteria["pack_id"], criteria["pack_key"], strict=False))
+    strategy = {i: c.model_strategy for i, c in facts.companies.items()}
+    keys = rows["pack_id"].map(pack_keys)
+    drop = np.array(
+        [
+            strategy.get(int(company)) in facts.not_applicable_packs.get(key, ())
+            for company, key in zip(rows["company_id"], keys, strict=True)
+        ],
+        dtype=bool,
+    )
+    for key, company in set(zip(keys[drop], rows["company_id"][drop], strict=True)):
+        facts.left_out.setdefault(key, []).append(int(company))
+    return rows[~drop]
+
+
+def _counted(facts: PanelFacts, rows: pd.DataFrame) -> PanelFacts:
+    """Insufficient-evidence answers and all answers per company, of the scores kept."""
+    insufficient = rows.groupby("company_id")["insufficient"].sum()
+    facts.insufficient = {int(k): int(v) for k, v in insufficient.items() if v}
+    facts.answers = {int(k): int(v) for k, v in rows.groupby("company_id").size().items()}
+    return facts
 
 
 def _scores_frame(
@@ -424,3 +475,23 @@ def with_loading_notes(
     # Right after the "Packs" row, where a reader looks for versions.
     methodology = pd.concat([methodology.iloc[:2], notes, methodology.iloc[2:]], ignore_index=True)
     return replace(comparison, methodology=methodology)
+
+
+def with_panel_flags(comparison: PortfolioComparison, portfolio: Portfolio) -> PortfolioComparison:
+    """Add deal-breakers, insufficient evidence and valuations to the summary (issue 15), and
+    say in the methodology how each is decided."""
+    summary = summary_columns(comparison.summary, portfolio.scores, portfolio.facts)
+    left_out = "; ".join(
+        f"{key}: {len(ids)} companies" for key, ids in sorted(portfolio.facts.left_out.items())
+    )
+    notes = pd.DataFrame(
+        [
+            ("Deal-breakers", GATE_NOTE),
+            ("Insufficient evidence", INSUFFICIENT_NOTE % (INSUFFICIENT_FLAG_SHARE * 100)),
+            ("Valuations", VALUATION_NOTE),
+            ("Packs that do not apply", left_out or "none left out"),
+        ],
+        columns=["item", "value"],
+    )
+    methodology = pd.concat([comparison.methodology, notes], ignore_index=True)
+    return replace(comparison, summary=summary, methodology=methodology)

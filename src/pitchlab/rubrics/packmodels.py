@@ -10,6 +10,8 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..models.company import ModelStrategy
+
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 PackKind = Literal["core", "further", "preset"]
@@ -60,6 +62,20 @@ class CriterionSource(_PackModel):
     reference: NonEmptyStr | None = None
 
 
+class Gate(_PackModel):
+    """A deal-breaker: a panel median at or below `threshold` flags the company, whatever its
+    average (issue 15)."""
+
+    threshold: int
+
+
+class AppliesUnless(_PackModel):
+    """Companies a pack does not apply to, by their model strategy (issue 15): they are left
+    out of it rather than forced to score it."""
+
+    model_strategy: Annotated[list[ModelStrategy], Field(min_length=1)]
+
+
 class CriterionFile(_PackModel):
     key: Key
     title: Text
@@ -69,6 +85,7 @@ class CriterionFile(_PackModel):
     levels: dict[int, Text]
     evidence: Evidence
     source: CriterionSource
+    gate: Gate | None = None
 
 
 class ValuationPayne(_PackModel):
@@ -133,6 +150,7 @@ class PackFile(_PackModel):
     scale: Scale
     valuation: Valuation | None = None
     calculator: Calculator | None = None
+    applies_unless: AppliesUnless | None = None
     criteria: Annotated[list[CriterionFile], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -142,6 +160,11 @@ class PackFile(_PackModel):
             problems += _scale_gaps(
                 criterion.levels, scale=self.scale, field=f"criteria[{criterion.key}].levels"
             )
+        for criterion in self.criteria:
+            gate = criterion.gate
+            if gate is not None and not self.scale.min <= gate.threshold < self.scale.max:
+                problem = f"gate threshold must be from {self.scale.min} to {self.scale.max - 1}"
+                problems.append((f"criteria[{criterion.key}].gate.threshold", problem))
         if self.valuation is not None and self.kind != "preset":
             problem = f"only preset packs have a valuation, this one is {self.kind}"
             problems.append(("valuation", problem))

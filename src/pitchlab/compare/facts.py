@@ -1,0 +1,92 @@
+"""Load what the panel flags need besides the scores (issue 15), in four statements."""
+
+from decimal import Decimal
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from ..models import (
+    MINOR_UNITS,
+    Company,
+    RubricCriterion,
+    RubricPack,
+    RubricVersion,
+    ValuationAnchor,
+)
+from ..rubrics.valuation import Anchor, Money
+from ..web.i18n import localized
+from .flags import CompanyFacts, PanelFacts, valuation_pack
+
+
+def anchors_of(session: Session) -> list[Anchor]:
+    """Every kept anchor as the valuation functions take it (money exact, from minor units)."""
+    return [
+        Anchor(
+            value=Money(Decimal(row.amount_minor) / MINOR_UNITS, row.currency),
+            region=row.region,
+            stage=row.stage,
+            as_of=row.as_of,
+            source=row.source,
+        )
+        for row in session.exec(select(ValuationAnchor))
+    ]
+
+
+def _newest_versions(session: Session):
+    newest = (
+        select(RubricVersion.pack_id, func.max(RubricVersion.version).label("number"))
+        .group_by(RubricVersion.pack_id)
+        .subquery()
+    )
+    return session.exec(
+        select(RubricPack.key, RubricVersion)
+        .join(RubricVersion, col(RubricVersion.pack_id) == RubricPack.id)
+        .join(
+            newest,
+            (newest.c.pack_id == RubricVersion.pack_id)
+            & (newest.c.number == RubricVersion.version),
+        )
+    ).all()
+
+
+def load_facts(session: Session, company_ids: list[int]) -> PanelFacts:
+    """Company facts, the newest versions' gates, valuations and applicability, the anchors."""
+    facts = PanelFacts()
+    if company_ids:
+        statement = select(
+            Company.id, Company.region, Company.stage, Company.has_revenue, Company.model_strategy
+        ).where(col(Company.id).in_(company_ids))
+        facts.companies = {row[0]: CompanyFacts(*row[1:]) for row in session.exec(statement)}
+    versions = _newest_versions(session)
+    by_id = {version.id: (key, version) for key, version in versions}
+    criteria = session.exec(
+        select(
+            RubricCriterion.version_id,
+            RubricCriterion.key,
+            RubricCriterion.weight,
+            RubricCriterion.gate,
+        )
+        .where(col(RubricCriterion.version_id).in_(list(by_id) or [0]))
+        .order_by(col(RubricCriterion.position))
+    ).all()
+    for version_id, key, _weight, gate in criteria:
+        if gate:
+            facts.gates[(by_id[version_id][0], key)] = int(gate["threshold"])
+    for pack_key, version in versions:
+        if version.applies_unless:
+            strategies = frozenset(version.applies_unless.get("model_strategy", []))
+            facts.not_applicable_packs[pack_key] = strategies
+        if version.valuation:
+            pairs = [(k, w) for v, k, w, _ in criteria if v == version.id]
+            facts.valuation_packs.append(
+                valuation_pack(
+                    pack_key,
+                    localized(version.title),
+                    version.valuation,
+                    pairs,
+                    (version.scale_min, version.scale_max),
+                )
+            )
+    facts.valuation_packs.sort(key=lambda pack: pack.key)
+    facts.anchors = anchors_of(session)
+    return facts
