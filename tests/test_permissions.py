@@ -48,6 +48,8 @@ MATRIX = {
     ("POST", "/admin/settings"): ADMIN,
     ("POST", "/admin/users"): ADMIN,
     ("POST", "/admin/users/{user_id}"): ADMIN,
+    ("POST", "/admin/anchors"): ADMIN,  # Action.ANCHOR_MANAGE
+    ("POST", "/admin/anchors/{anchor_id}/delete"): ADMIN,  # Action.ANCHOR_MANAGE
     ("POST", "/api/v1/companies"): EVALUATORS | {"conflicted"},
     ("PATCH", "/api/v1/companies/{company_id}"): EVALUATORS | {"conflicted"},
     ("POST", "/api/v1/companies/{company_id}/scorecards"): EVALUATORS,
@@ -156,6 +158,7 @@ def _url(path: str, role: str, world) -> str:
         user_id=world["user_id"],
         draft_id=world["draft_id"],
         number=1,
+        anchor_id=1,
     )
 
 

@@ -53,6 +53,7 @@ class Action(StrEnum):
     PRFAQ_TEMPLATE_MANAGE = "prfaq_template.manage"
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
+    ANCHOR_MANAGE = "anchor.manage"  # valuation anchors per region, stage and currency
     AGREEMENT_READ = "agreement.read"
     EXPORT = "export"
     ADMIN_USERS = "admin.users"
@@ -77,6 +78,7 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_ARCHIVE: DECIDERS,
     Action.PRFAQ_TEMPLATE_MANAGE: ADMINS,
     Action.RUBRIC_MANAGE: ADMINS,
+    Action.ANCHOR_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
     Action.EXPORT: EVERYONE,
     Action.ADMIN_USERS: ADMINS,

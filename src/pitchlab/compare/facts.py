@@ -1,35 +1,24 @@
 """Load what the panel flags need besides the scores (issue 15), in four statements."""
 
-from decimal import Decimal
-
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from ..anchors.data import as_anchor
 from ..models import (
-    MINOR_UNITS,
     Company,
     RubricCriterion,
     RubricPack,
     RubricVersion,
     ValuationAnchor,
 )
-from ..rubrics.valuation import Anchor, Money
+from ..rubrics.valuation import Anchor
 from ..web.i18n import localized
 from .flags import CompanyFacts, PanelFacts, valuation_pack
 
 
 def anchors_of(session: Session) -> list[Anchor]:
-    """Every kept anchor as the valuation functions take it (money exact, from minor units)."""
-    return [
-        Anchor(
-            value=Money(Decimal(row.amount_minor) / MINOR_UNITS, row.currency),
-            region=row.region,
-            stage=row.stage,
-            as_of=row.as_of,
-            source=row.source,
-        )
-        for row in session.exec(select(ValuationAnchor))
-    ]
+    """Every kept anchor as the valuation functions take it."""
+    return [as_anchor(row) for row in session.exec(select(ValuationAnchor))]
 
 
 def _newest_versions(session: Session):

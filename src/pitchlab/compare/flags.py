@@ -201,6 +201,11 @@ def summary_columns(summary: pd.DataFrame, scores: pd.DataFrame, facts: PanelFac
     return summary
 
 
+def money_text(amount) -> str:
+    """A valuation as people read it: whole currency units with thousands separators."""
+    return f"{Decimal(str(amount)):,.0f}"
+
+
 def _valuation_note(valuation: CompanyValuation | None) -> str:
     """Why a valuation is missing or partial, in words an export reader understands."""
     if valuation is None:

@@ -6,8 +6,8 @@ from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
 from .types import UTCDateTime, utcnow
-from .valuation import MINOR_UNITS, ValuationAnchor
 from .user import ApiToken, AppSetting, LoginAttempt, Role, User
+from .valuation import MINOR_UNITS, ValuationAnchor
 
 __all__ = [
     "ApiToken",

@@ -46,16 +46,12 @@ def upgrade() -> None:
         sa.Column("as_of", sa.Date(), nullable=False),
         sa.Column("source", sa.String(length=500), nullable=False),
         sa.Column("updated_by_id", sa.Integer(), nullable=True),
-        sa.Column(
-            "updated_at", pitchlab.models.types.UTCDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("updated_at", pitchlab.models.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["updated_by_id"], ["user.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("region", "stage", "currency"),
     )
-    op.create_index(
-        op.f("ix_valuationanchor_region"), "valuationanchor", ["region"], unique=False
-    )
+    op.create_index(op.f("ix_valuationanchor_region"), "valuationanchor", ["region"], unique=False)
     for table, column in NEW_COLUMNS:
         op.add_column(table, column)
 
