@@ -1,5 +1,7 @@
-"""Load what the panel flags need besides the scores (issue 15), in four statements."""
+"""Load what the panel flags need besides the scores (issue 15), in four statements; and the
+company page's valuations and the home page's deal-breakers, with the comparison's rules."""
 
+import pandas as pd
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -13,7 +15,7 @@ from ..models import (
 )
 from ..rubrics.valuation import Anchor
 from ..web.i18n import localized
-from .flags import CompanyFacts, PanelFacts, valuation_pack
+from .flags import CompanyFacts, PanelFacts, gate_failures, panel_valuations, valuation_pack
 
 
 def anchors_of(session: Session) -> list[Anchor]:
@@ -79,3 +81,31 @@ def load_facts(session: Session, company_ids: list[int]) -> PanelFacts:
     facts.valuation_packs.sort(key=lambda pack: pack.key)
     facts.anchors = anchors_of(session)
     return facts
+
+
+def company_valuations(session: Session, *, company_id: int, user) -> list[tuple[str, object]]:
+    """(pack title, CompanyValuation) for each valuation pack the user may see scored for this
+    company: the same visibility rules as the comparison (blind review, conflicts)."""
+    from .loading import load_portfolio  # loading imports this module
+    from .selection import Selection
+
+    portfolio = load_portfolio(session, Selection(company_ids=(company_id,)), user=user)
+    found = panel_valuations(portfolio.scores, portfolio.facts)
+    return [
+        (pack.title, found[(company_id, pack.key)])
+        for pack in portfolio.facts.valuation_packs
+        if (company_id, pack.key) in found
+    ]
+
+
+def gated_companies(session: Session, *, user) -> pd.DataFrame:
+    """Companies the user may see whose panel median on a deal-breaker criterion is at or
+    below its gate (for the home page): company_id, company_name, pack_key, criterion_key,
+    median, threshold."""
+    from .loading import load_portfolio
+    from .selection import Selection
+
+    portfolio = load_portfolio(session, Selection(), user=user)
+    failures = gate_failures(portfolio.scores, portfolio.facts.gates)
+    names = portfolio.candidates.set_index("company_id")["company_name"]
+    return failures.assign(company_name=failures["company_id"].map(names))

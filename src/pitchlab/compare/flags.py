@@ -24,6 +24,7 @@ from ..rubrics.valuation import (
     PanelValuation,
     ValuationResult,
     default_anchor,
+    money_text,
     panel_valuation,
     pick_anchor,
     to_decimal,
@@ -201,11 +202,6 @@ def summary_columns(summary: pd.DataFrame, scores: pd.DataFrame, facts: PanelFac
     return summary
 
 
-def money_text(amount) -> str:
-    """A valuation as people read it: whole currency units with thousands separators."""
-    return f"{Decimal(str(amount)):,.0f}"
-
-
 def _valuation_note(valuation: CompanyValuation | None) -> str:
     """Why a valuation is missing or partial, in words an export reader understands."""
     if valuation is None:
@@ -217,7 +213,7 @@ def _valuation_note(valuation: CompanyValuation | None) -> str:
         notes.append(
             f"pack default anchor ({where} has none)"
             if anchor.is_default
-            else f"anchor {where} {anchor.value.currency} {anchor.value.amount:,.0f}"
+            else f"anchor {where} {anchor.value.currency} {money_text(anchor.value.amount)}"
         )
     if valuation.incomplete:
         notes.append(f"{valuation.incomplete} of {valuation.evaluators} scorecards incomplete")

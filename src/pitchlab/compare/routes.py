@@ -5,6 +5,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from ..auth.deps import AdminDep, UserDep
 from ..db import SessionDep
 from ..models import PipelineStatus, Stage
+from ..rubrics.valuation import money_text
 from ..web.csrf import verify_csrf
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -12,7 +13,7 @@ from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agre
 from .calibration import MIN_SCORES_FOR_CALIBRATION
 from .charts import chart_data
 from .flag_view import flag_rows, range_charts
-from .flags import INSUFFICIENT_FLAG_SHARE, money_text
+from .flags import INSUFFICIENT_FLAG_SHARE
 from .loading import load_portfolio
 from .matrix_html import matrix_rows
 from .page import build_page, fmt

@@ -95,6 +95,12 @@ def round_money(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def money_text(amount: Decimal | float | int) -> str:
+    """An amount as people read it: thousands separators, cents only when there are some."""
+    amount = to_decimal(amount)
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+
+
 def _shares(factors: Sequence[Factor]) -> dict[str, Decimal]:
     total = sum((factor.weight for factor in factors), Decimal(0))
     return {factor.key: factor.weight / total for factor in factors}

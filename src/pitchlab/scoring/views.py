@@ -5,8 +5,11 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from ..models import Company, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
+from ..rubrics.applicability import pack_applies
+from ..rubrics.valuation import ValuationResult
 from . import data
 from .totals import ScorecardProgress, weighted_total
+from .valuation_view import scorecard_valuation
 
 
 @dataclass(frozen=True)
@@ -19,6 +22,12 @@ class ScorecardView:
     scores: dict[int, Score]
     progress: ScorecardProgress
     events_seen: int
+    valuation: ValuationResult | None = None  # Payne and Berkus packs (issue 15)
+    applies: bool = True  # False when the pack declares it does not apply to this company
+
+    @property
+    def titles(self) -> dict[str, dict]:
+        return {criterion.key: criterion.title for criterion in self.criteria}
 
     @property
     def scale(self) -> range:
@@ -33,13 +42,18 @@ def scorecard_view(session: Session, evaluation: Evaluation) -> ScorecardView:
     version = session.get(RubricVersion, evaluation.rubric_version_id)
     criteria = data.criteria_of(session, version.id)
     scores = data.scores_by_criterion(session, evaluation.id)
+    company = session.get(Company, evaluation.company_id)
     return ScorecardView(
         evaluation=evaluation,
-        company=session.get(Company, evaluation.company_id),
+        company=company,
         pack=session.get(RubricPack, version.pack_id),
         version=version,
         criteria=criteria,
         scores=scores,
         progress=weighted_total(criteria, scores),
         events_seen=data.event_count(session, evaluation.id),
+        valuation=scorecard_valuation(
+            session, version=version, criteria=criteria, scores=scores, company=company
+        ),
+        applies=pack_applies(version.applies_unless, model_strategy=company.model_strategy),
     )

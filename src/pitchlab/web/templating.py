@@ -15,6 +15,7 @@ from ..markdown import render_markdown
 from ..paths import resource_dir
 from ..permissions import can
 from ..prfaq.citations import citation_url
+from ..rubrics.valuation import money_text
 from ..scoring.inputs import evidence_text
 from . import i18n
 from .csrf import CSRF_FIELD
@@ -43,6 +44,7 @@ def create_templates() -> Jinja2Templates:
         page_url=page_url,
         static_url=static_url,
         evidence_text=evidence_text,
+        money=money_text,
         can=can,
     )
     return Jinja2Templates(env=env)
