@@ -371,6 +371,9 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
         for pack in all_packs
         if pack_ids[pack.key] in scored.index
     ]
+    # Only the valuation packs with scores here get columns (issue 15).
+    shown = {pack.key for pack in packs}
+    facts.valuation_packs = [pack for pack in facts.valuation_packs if pack.key in shown]
     return Portfolio(
         scores=_scores_frame(rows, criteria, companies, names),
         candidates=candidates.reset_index(drop=True),
