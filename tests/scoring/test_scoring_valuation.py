@@ -120,3 +120,20 @@ def test_scorecard_of_a_pack_that_does_not_apply_says_so(admin_client, session, 
     clausemint = company(session, "Clausemint")
     page = BeautifulSoup(admin_client.get(f"/companies/{clausemint.id}").text, "html.parser")
     assert page.select_one("[data-not-applicable]") is None
+
+
+def test_scores_page_counts_insufficient_evidence_apart_from_na(
+    admin_client, session, fill_scorecard, company_id
+):
+    keys = [c.key for c in get_pack_version(session, "problem-space").criteria]
+    fill_scorecard(
+        admin_client,
+        company_id,
+        "problem-space",
+        dict.fromkeys(keys, 4) | {keys[0]: "insufficient"},
+        submit=True,
+    )
+    page = BeautifulSoup(admin_client.get(f"/companies/{company_id}/scores").text, "html.parser")
+    counts = page.select_one("#answers-problem-space")
+    assert (counts["data-insufficient"], counts["data-na"]) == ("1", "0")
+    assert len(page.select("#pack-problem-space [data-insufficient]")) == 2  # line and cell
