@@ -98,7 +98,8 @@ def test_a_failed_gate_flags_the_company_red_whatever_its_average(
     assert "data-rights-provenance median 1 <= 1" in flag.get_text()
     raw = admin_client.get("/compare/export.csv?pack=data-centric-ai").content
     row = next(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert row["deal_breaker"] == "True"
+    assert row["Deal-breaker"] == "True"
+    assert row["Deal-breaker reasons"] == "data-centric-ai/data-rights-provenance median 1 <= 1"
     session.rollback()
     admin = session.exec(select(User).where(User.role == "admin")).first()
     gated = gated_companies(session, user=admin)
@@ -141,7 +142,10 @@ def test_many_insufficient_answers_flag_the_company(
     assert "Too little evidence to rank" in cell.get_text()
     raw = admin_client.get("/compare/export.csv?pack=problem-space").content
     row = next(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert (row["n_insufficient"], row["insufficient_flag"]) == ("2", "True")
+    assert (row["Insufficient-evidence answers"], row["Flagged: insufficient evidence"]) == (
+        "2",
+        "True",
+    )
 
 
 def test_compare_leaves_a_company_out_of_a_pack_that_does_not_apply(

@@ -137,3 +137,38 @@ def test_scores_page_counts_insufficient_evidence_apart_from_na(
     counts = page.select_one("#answers-problem-space")
     assert (counts["data-insufficient"], counts["data-na"]) == ("1", "0")
     assert len(page.select("#pack-problem-space [data-insufficient]")) == 2  # line and cell
+
+
+def test_company_form_sets_region_and_revenue(admin_client, session):
+    dreamreel = company(session, "Dreamreel Labs")
+    form = BeautifulSoup(admin_client.get(f"/companies/{dreamreel.id}/edit").text, "html.parser")
+    values = {
+        field["name"]: field.get("value", "")
+        for field in form.select("#company-form input[name]")
+        if field.get("type") != "checkbox"
+    }
+    values |= {
+        select_["name"]: (select_.select_one("option[selected]") or {}).get("value", "")
+        for select_ in form.select("#company-form select")
+    }
+    values |= {"region": "europe", "has_revenue": "on"}
+    response = admin_client.post(f"/companies/{dreamreel.id}", data=values, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    session.rollback()
+    stored = session.get(Company, dreamreel.id)
+    assert (stored.region, stored.has_revenue) == ("europe", True)
+    page = BeautifulSoup(admin_client.get(f"/companies/{dreamreel.id}").text, "html.parser")
+    assert page.select_one("#company-region").get_text(strip=True) == "Europe"
+    assert page.select_one("#company-revenue").get_text(strip=True) == "Has revenue"
+    values.pop("has_revenue")
+    admin_client.post(f"/companies/{dreamreel.id}", data=values)
+    session.rollback()
+    assert session.get(Company, dreamreel.id).has_revenue is False
+
+
+def test_start_page_of_a_pack_that_does_not_apply_says_so(admin_client, session):
+    quantfern = company(session, "Quantfern")
+    page = BeautifulSoup(
+        admin_client.get(f"/companies/{quantfern.id}/score/open-closed-moat").text, "html.parser"
+    )
+    assert "does not apply to Quantfern" in page.select_one("#pack-does-not-apply").get_text()

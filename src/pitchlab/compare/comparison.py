@@ -96,6 +96,11 @@ COLUMN_HEADERS = {
     "n_scores": "Scores",
     "item": "Item",
     "value": "Value",
+    # Issue 15: flags beside the totals (valuation columns keep their PACK_median names).
+    "deal_breaker": "Deal-breaker",
+    "deal_breaker_reasons": "Deal-breaker reasons",
+    "n_insufficient": "Insufficient-evidence answers",
+    "insufficient_flag": "Flagged: insufficient evidence",
 }
 
 
