@@ -78,11 +78,13 @@ def gate_failures(scores: pd.DataFrame, gates: Mapping[tuple[str, str], int]) ->
     columns = ["company_id", "pack_key", "criterion_key", "median", "threshold"]
     if not gates or scores.empty:
         return pd.DataFrame(columns=columns)
-    keys = list(
-        zip(scores["pack_key"].astype(str), scores["criterion_key"].astype(str), strict=True)
+    # Narrow to the gated criteria first (a categorical isin), then look up each row's gate.
+    candidates = scores[scores["criterion_key"].isin({criterion for _, criterion in gates})]
+    keys = zip(
+        candidates["pack_key"].astype(str), candidates["criterion_key"].astype(str), strict=True
     )
     threshold = np.array([gates.get(key, np.nan) for key in keys], dtype="float64")
-    gated = scores.assign(threshold=threshold)[~np.isnan(threshold)]
+    gated = candidates.assign(threshold=threshold)[~np.isnan(threshold)]
     gated = gated[~gated["value"].isna()]
     if gated.empty:
         return pd.DataFrame(columns=columns)

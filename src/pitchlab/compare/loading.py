@@ -390,18 +390,15 @@ def _without_packs_that_do_not_apply(
     """Drop the scores of packs that declare they do not apply to the company (issue 15)."""
     if not facts.not_applicable_packs or rows.empty:
         return rows
-    pack_keys = dict(zip(criteria["pack_id"], criteria["pack_key"], strict=False))
-    strategy = {i: c.model_strategy for i, c in facts.companies.items()}
-    keys = rows["pack_id"].map(pack_keys)
-    drop = np.array(
-        [
-            strategy.get(int(company)) in facts.not_applicable_packs.get(key, ())
-            for company, key in zip(rows["company_id"], keys, strict=True)
-        ],
-        dtype=bool,
-    )
-    for key, company in set(zip(keys[drop], rows["company_id"][drop], strict=True)):
-        facts.left_out.setdefault(key, []).append(int(company))
+    pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"], strict=False))
+    strategy = rows["company_id"].map({i: c.model_strategy for i, c in facts.companies.items()})
+    drop = np.zeros(len(rows), dtype=bool)
+    for key, strategies in facts.not_applicable_packs.items():
+        in_pack = (rows["pack_id"] == pack_ids.get(key, -1)).to_numpy()
+        mask = in_pack & strategy.isin(list(strategies)).to_numpy()
+        if mask.any():
+            facts.left_out[key] = sorted(int(c) for c in rows["company_id"][mask].unique())
+        drop |= mask
     return rows[~drop]
 
 
