@@ -9,7 +9,8 @@ from sqlmodel import Session
 from ..models import User
 from .comparison import OPTIONAL_TABLES, build_comparison
 from .export import comparison_csv, comparison_json, comparison_xlsx
-from .loading import load_portfolio, with_loading_notes, with_panel_flags
+from .flags import with_panel_flags
+from .loading import load_portfolio, with_loading_notes
 from .selection import Selection
 
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

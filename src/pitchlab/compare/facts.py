@@ -1,6 +1,7 @@
 """Load what the panel flags need besides the scores (issue 15), in four statements; and the
 company page's valuations and the home page's deal-breakers, with the comparison's rules."""
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -109,3 +110,29 @@ def gated_companies(session: Session, *, user) -> pd.DataFrame:
     failures = gate_failures(portfolio.scores, portfolio.facts.gates)
     names = portfolio.candidates.set_index("company_id")["company_name"]
     return failures.assign(company_name=failures["company_id"].map(names))
+
+
+def without_packs_that_do_not_apply(
+    rows: pd.DataFrame, criteria: pd.DataFrame, facts: PanelFacts
+) -> pd.DataFrame:
+    """Drop the scores of packs that declare they do not apply to the company (issue 15)."""
+    if not facts.not_applicable_packs or rows.empty:
+        return rows
+    pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"], strict=False))
+    strategy = rows["company_id"].map({i: c.model_strategy for i, c in facts.companies.items()})
+    drop = np.zeros(len(rows), dtype=bool)
+    for key, strategies in facts.not_applicable_packs.items():
+        in_pack = (rows["pack_id"] == pack_ids.get(key, -1)).to_numpy()
+        mask = in_pack & strategy.isin(list(strategies)).to_numpy()
+        if mask.any():
+            facts.left_out[key] = sorted(int(c) for c in rows["company_id"][mask].unique())
+        drop |= mask
+    return rows[~drop]
+
+
+def counted(facts: PanelFacts, rows: pd.DataFrame) -> PanelFacts:
+    """Insufficient-evidence answers and all answers per company, of the scores kept."""
+    insufficient = rows.groupby("company_id")["insufficient"].sum()
+    facts.insufficient = {int(k): int(v) for k, v in insufficient.items() if v}
+    facts.answers = {int(k): int(v) for k, v in rows.groupby("company_id").size().items()}
+    return facts

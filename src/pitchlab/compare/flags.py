@@ -11,7 +11,7 @@ and valuations, per company. Pure functions of the scores frame and the facts lo
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import numpy as np
@@ -33,6 +33,19 @@ from ..rubrics.valuation import (
 
 # A company is flagged when this share of its answers (or more) is "insufficient evidence".
 INSUFFICIENT_FLAG_SHARE = 0.25
+GATE_NOTE = (
+    "a criterion with a gate flags a company whose panel median on it is at or below the "
+    "gate's threshold, whatever its weighted total"
+)
+INSUFFICIENT_NOTE = (
+    "answers of 'insufficient evidence' are left out of totals like N/A and counted apart; "
+    "a company is flagged when they are %.0f%% or more of its answers"
+)
+VALUATION_NOTE = (
+    "Payne = anchor x sum(factor weight x multiplier), every factor required; Berkus = sum of "
+    "the per-driver maximum x (level - 1) / 4, pre-revenue companies only; median and range "
+    "of the complete scorecards, in the anchor's currency"
+)
 
 
 @dataclass(frozen=True)
@@ -228,3 +241,24 @@ def valuation_pack(key: str, title: str, config: dict, criteria, scale: tuple[in
     """A ValuationPack from a stored version's valuation block and its (key, weight) pairs."""
     factors = tuple(Factor(k, to_decimal(w)) for k, w in criteria)
     return ValuationPack(key=key, title=title, config=config, factors=factors, scale=scale)
+
+
+def with_panel_flags(comparison, portfolio):
+    """Add deal-breakers, insufficient evidence and valuations to the summary (issue 15), and
+    say in the methodology how each is decided. comparison: a PortfolioComparison; portfolio:
+    a loading.Portfolio (its scores and facts)."""
+    summary = summary_columns(comparison.summary, portfolio.scores, portfolio.facts)
+    left_out = "; ".join(
+        f"{key}: {len(ids)} companies" for key, ids in sorted(portfolio.facts.left_out.items())
+    )
+    notes = pd.DataFrame(
+        [
+            ("Deal-breakers", GATE_NOTE),
+            ("Insufficient evidence", INSUFFICIENT_NOTE % (INSUFFICIENT_FLAG_SHARE * 100)),
+            ("Valuations", VALUATION_NOTE),
+            ("Packs that do not apply", left_out or "none left out"),
+        ],
+        columns=["item", "value"],
+    )
+    methodology = pd.concat([comparison.methodology, notes], ignore_index=True)
+    return replace(comparison, summary=summary, methodology=methodology)

@@ -31,8 +31,8 @@ from ..models import (
 from ..scoring.access import conflicted_user_ids, visible_company_packs
 from ..web.i18n import localized
 from .comparison import PortfolioComparison
-from .facts import load_facts
-from .flags import INSUFFICIENT_FLAG_SHARE, PanelFacts, summary_columns
+from .facts import counted, load_facts, without_packs_that_do_not_apply
+from .flags import PanelFacts
 from .methodology import ConflictExclusion
 from .scores import SCORE_COLUMNS, check_scores
 from .selection import Selection
@@ -43,19 +43,6 @@ VERSIONS_NOTE = (
     "and weight of the newest version that has it"
 )
 SUBMITTED_NOTE = "Submitted scorecards only; drafts and reopened scorecards are left out."
-GATE_NOTE = (
-    "a criterion with a gate flags a company whose panel median on it is at or below the "
-    "gate's threshold, whatever its weighted total"
-)
-INSUFFICIENT_NOTE = (
-    "answers of 'insufficient evidence' are left out of totals like N/A and counted apart; "
-    "a company is flagged when they are %.0f%% or more of its answers"
-)
-VALUATION_NOTE = (
-    "Payne = anchor x sum(factor weight x multiplier), every factor required; Berkus = sum of "
-    "the per-driver maximum x (level - 1) / 4, pre-revenue companies only; median and range "
-    "of the complete scorecards, in the anchor's currency"
-)
 
 
 @dataclass(frozen=True)
@@ -353,7 +340,7 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     rows, dropped = _drop_conflicts(rows, conflicts)
     rows = _newest_answer_only(rows)
     facts = load_facts(session, list(companies))
-    rows = _without_packs_that_do_not_apply(rows, criteria, facts)
+    rows = without_packs_that_do_not_apply(rows, criteria, facts)
     rows = rows.iloc[
         np.lexsort(
             (
@@ -380,34 +367,8 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
         packs=packs,
         all_packs=all_packs,
         exclusions=_exclusions(dropped, companies, names),
-        facts=_counted(facts, rows),
+        facts=counted(facts, rows),
     )
-
-
-def _without_packs_that_do_not_apply(
-    rows: pd.DataFrame, criteria: pd.DataFrame, facts: PanelFacts
-) -> pd.DataFrame:
-    """Drop the scores of packs that declare they do not apply to the company (issue 15)."""
-    if not facts.not_applicable_packs or rows.empty:
-        return rows
-    pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"], strict=False))
-    strategy = rows["company_id"].map({i: c.model_strategy for i, c in facts.companies.items()})
-    drop = np.zeros(len(rows), dtype=bool)
-    for key, strategies in facts.not_applicable_packs.items():
-        in_pack = (rows["pack_id"] == pack_ids.get(key, -1)).to_numpy()
-        mask = in_pack & strategy.isin(list(strategies)).to_numpy()
-        if mask.any():
-            facts.left_out[key] = sorted(int(c) for c in rows["company_id"][mask].unique())
-        drop |= mask
-    return rows[~drop]
-
-
-def _counted(facts: PanelFacts, rows: pd.DataFrame) -> PanelFacts:
-    """Insufficient-evidence answers and all answers per company, of the scores kept."""
-    insufficient = rows.groupby("company_id")["insufficient"].sum()
-    facts.insufficient = {int(k): int(v) for k, v in insufficient.items() if v}
-    facts.answers = {int(k): int(v) for k, v in rows.groupby("company_id").size().items()}
-    return facts
 
 
 def _scores_frame(
@@ -475,23 +436,3 @@ def with_loading_notes(
     # Right after the "Packs" row, where a reader looks for versions.
     methodology = pd.concat([methodology.iloc[:2], notes, methodology.iloc[2:]], ignore_index=True)
     return replace(comparison, methodology=methodology)
-
-
-def with_panel_flags(comparison: PortfolioComparison, portfolio: Portfolio) -> PortfolioComparison:
-    """Add deal-breakers, insufficient evidence and valuations to the summary (issue 15), and
-    say in the methodology how each is decided."""
-    summary = summary_columns(comparison.summary, portfolio.scores, portfolio.facts)
-    left_out = "; ".join(
-        f"{key}: {len(ids)} companies" for key, ids in sorted(portfolio.facts.left_out.items())
-    )
-    notes = pd.DataFrame(
-        [
-            ("Deal-breakers", GATE_NOTE),
-            ("Insufficient evidence", INSUFFICIENT_NOTE % (INSUFFICIENT_FLAG_SHARE * 100)),
-            ("Valuations", VALUATION_NOTE),
-            ("Packs that do not apply", left_out or "none left out"),
-        ],
-        columns=["item", "value"],
-    )
-    methodology = pd.concat([comparison.methodology, notes], ignore_index=True)
-    return replace(comparison, summary=summary, methodology=methodology)

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .comparison import PortfolioComparison, build_comparison
-from .loading import Portfolio, with_loading_notes, with_panel_flags
+from .flags import with_panel_flags
+from .loading import Portfolio, with_loading_notes
 from .page_options import PageOptions
 from .scores import criterion_labels
 from .selection import Selection
