@@ -70,6 +70,8 @@ MATRIX = {
     ("POST", "/admin/users"): Rule(Action.ADMIN_USERS),
     ("POST", "/admin/users/{user_id}"): Rule(Action.ADMIN_USERS),
     ("POST", "/admin/users/{user_id}/sessions/end"): Rule(Action.ADMIN_USERS),
+    ("POST", "/admin/anchors"): Rule(Action.ANCHOR_MANAGE),
+    ("POST", "/admin/anchors/{anchor_id}/delete"): Rule(Action.ANCHOR_MANAGE),
     ("POST", "/account/sessions/end"): Rule(Action.OWN_ACCOUNT),
     ("POST", "/api/v1/companies"): Rule(Action.COMPANY_CREATE),
     ("PATCH", "/api/v1/companies/{company_id}"): Rule(Action.COMPANY_EDIT),
@@ -216,6 +218,7 @@ def _url(path: str, role: str, world) -> str:
         draft_id=world["draft_id"],
         number=1,
         kind="problem-space",
+        anchor_id=1,
     )
 
 

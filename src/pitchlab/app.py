@@ -41,6 +41,7 @@ def _prepare_database(app: FastAPI) -> None:
 def _include_routers(app: FastAPI) -> None:
     # Imported here so importing pitchlab.app binds nothing but the factory.
     from .admin.routes import router as admin_router
+    from .anchors.routes import router as anchors_router
     from .api.routes import router as api_router
     from .auth.routes import router as auth_router
     from .auth.setup_routes import router as setup_router
@@ -75,6 +76,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(prfaq_history_router)
     app.include_router(prfaq_templates_router)
     app.include_router(worksheets_router)
+    app.include_router(anchors_router)  # before /admin claims its paths
     app.include_router(admin_router)
     app.include_router(api_router)
 

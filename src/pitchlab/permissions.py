@@ -61,6 +61,7 @@ class Action(StrEnum):
     MODEL_RELEASE_MARK = "model_release.mark"  # "a new model shipped": stress tests due again
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
+    ANCHOR_MANAGE = "anchor.manage"  # valuation anchors per region, stage and currency
     AGREEMENT_READ = "agreement.read"
     EXPORT = "export"
     ADMIN_USERS = "admin.users"
@@ -89,6 +90,7 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.WORKSHEET_EDIT: EVALUATORS,
     Action.MODEL_RELEASE_MARK: ADMINS,
     Action.RUBRIC_MANAGE: ADMINS,
+    Action.ANCHOR_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
     Action.EXPORT: EVERYONE,
     Action.ADMIN_USERS: ADMINS,

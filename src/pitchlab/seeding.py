@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from sqlmodel import Session
 
+from .anchors.data import seed_valuation_demo
 from .auth.seeding import seed_users
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
@@ -77,6 +78,7 @@ def seed_all(
     if demo:
         seed_companies(session, seeds_dir / "companies", report)
         seed_users(session, seeds_dir / "users", report)
+        seed_valuation_demo(session, seeds_dir / "valuations", report)
         seed_demo_drafts(session, seeds_dir, report)
         seed_demo_worksheets(session, seeds_dir / "worksheets", report)
         if demo_scorecards:

@@ -51,10 +51,14 @@ def minimal_pack() -> dict:
 def calculator() -> dict:
     return {
         "reference_model_share": 0.05,
-        "flag_model_share": 0.3,
         "components": [
             {"key": "ml-code", "is_model": True, "title": bilingual("ML code")},
             {"key": "data-collection", "title": bilingual("Data collection")},
+        ],
+        "bands": [
+            {"company_type": kind, "stage_group": group, "low": 0.1, "high": 0.4}
+            for kind in ("api-wrapper", "fine-tuner", "model-builder")
+            for group in ("early", "later")
         ],
     }
 
@@ -190,6 +194,26 @@ def test_parse_calculator_needs_one_model_and_unique_components():
         "pack.yaml: calculator.components[1].key: duplicate component key 'ml-code'",
         "pack.yaml: calculator.components: exactly one component needs is_model: true, found 2",
     ]
+
+
+def test_parse_gate_and_applies_unless(tmp_path: Path):
+    data = minimal_pack() | {"applies_unless": {"model_strategy": ["no-ml"]}}
+    data["criteria"][0]["gate"] = {"threshold": 1}
+    pack, errors = parse_pack(data, source=SOURCE)
+    assert errors == []
+    assert pack.criteria[0].gate.threshold == 1
+    path = tmp_path / "pack.yaml"
+    path.write_text(dump_pack(pack), encoding="utf-8")
+    assert load_pack_file(path) == (pack, [])
+
+
+def test_parse_gate_must_leave_a_level_above_it():
+    data = minimal_pack()
+    data["criteria"][0]["gate"] = {"threshold": 5}
+    problems = errors_of(data)
+    assert any("gate.threshold: gate threshold must be from 1 to 4" in p for p in problems)
+    unknown = minimal_pack() | {"applies_unless": {"model_strategy": ["no-llm"]}}
+    assert any("applies_unless.model_strategy" in p for p in errors_of(unknown))
 
 
 def test_parse_valuation_checks_method_fields():

@@ -1,111 +1,181 @@
-"""The technical-debt calculator: model share of a plan's effort, against Sculley's 5%."""
+"""The technical-debt maturity map: component states, the model's share against its band, and
+the model-effort-share level the map supports (issue 15)."""
+
+import re
 
 import pytest
 
-from pitchlab.rubrics.packfile import Calculator
+from pitchlab.paths import resource_dir
+from pitchlab.rubrics.packfile import Calculator, load_pack_file
 from pitchlab.rubrics.techdebt import (
-    FLAG_BALANCED,
-    FLAG_MODEL_HEAVY,
-    FLAG_MOSTLY_MODEL,
-    assess_plan,
+    ABOVE,
+    BELOW,
+    WITHIN,
+    assess_system,
+    company_band,
     model_share,
+    share_reading,
+    suggested_level,
 )
 
+TITLE = {"en": "x", "zh": "x"}
+COMPONENTS = [
+    {"key": "ml-code", "is_model": True, "title": TITLE},
+    {"key": "data-collection", "title": TITLE},
+    {"key": "data-verification", "title": TITLE},
+    {"key": "serving-infrastructure", "title": TITLE},
+    {"key": "monitoring", "title": TITLE},
+    {"key": "evaluation-harness", "llm": True, "title": TITLE},
+    {"key": "retrieval-index", "llm": True, "title": TITLE},
+]
+BANDS = [
+    {"company_type": kind, "stage_group": group, "low": low, "high": high}
+    for kind, group, low, high in [
+        ("api-wrapper", "early", 0.05, 0.30),
+        ("api-wrapper", "later", 0.02, 0.15),
+        ("fine-tuner", "early", 0.10, 0.40),
+        ("fine-tuner", "later", 0.05, 0.25),
+        ("model-builder", "early", 0.30, 0.80),
+        ("model-builder", "later", 0.20, 0.60),
+    ]
+]
 CALCULATOR = Calculator.model_validate(
-    {
-        "reference_model_share": 0.05,
-        "flag_model_share": 0.30,
-        "components": [
-            {"key": "ml-code", "is_model": True, "title": {"en": "ML code", "zh": "机器学习代码"}},
-            {"key": "data-collection", "title": {"en": "Data collection", "zh": "数据收集"}},
-            {"key": "serving", "title": {"en": "Serving", "zh": "推理服务"}},
-            {"key": "monitoring", "title": {"en": "Monitoring", "zh": "监控"}},
-        ],
-    }
+    {"reference_model_share": 0.05, "components": COMPONENTS, "bands": BANDS}
 )
+AROUND = [c["key"] for c in COMPONENTS[1:]]
+
+
+def _map(states: dict, owner: str = "Ana") -> dict:
+    return {key: {"state": state, "owner": owner} for key, state in states.items()}
 
 
 def test_model_share_of_hand_computed_plan():
     assert model_share({"ml-code": 5, "data-collection": 45, "serving": 50}) == 0.05
-    assert model_share({"model": 3, "rest": 1}, model_key="model") == 0.75
-
-
-def test_model_share_without_model_component_is_zero():
-    assert model_share({"serving": 4}) == 0
-
-
-def test_model_share_of_empty_plan_is_none():
     assert model_share({}) is None
-    assert model_share({"ml-code": 0, "serving": 0}) is None
 
 
-def test_model_share_refuses_negative_effort():
-    with pytest.raises(ValueError, match="serving"):
-        model_share({"ml-code": 1, "serving": -2})
+def test_band_follows_company_type_and_stage():
+    band = company_band(CALCULATOR, model_strategy="fine-tuned-open", stage="seed")
+    assert (band.low, band.high) == (0.10, 0.40)
+    band = company_band(CALCULATOR, model_strategy="own-closed", stage="series-b")
+    assert (band.low, band.high) == (0.20, 0.60)
+    assert company_band(CALCULATOR, model_strategy="no-ml", stage="seed") is None
 
 
-def test_assess_plan_at_reference_is_balanced():
-    plan = assess_plan(
-        {"ml-code": 5, "data-collection": 40, "serving": 30, "monitoring": 25},
+def test_review_plans_read_against_their_bands():
+    # The domain review's plans: each is read for its own kind of company and stage.
+    seed_fine_tuner = company_band(CALCULATOR, model_strategy="fine-tuned-open", stage="seed")
+    assert share_reading(0.12, seed_fine_tuner) == WITHIN  # was "model-heavy"
+    assert share_reading(0.40, seed_fine_tuner) == WITHIN  # 2 of 5 engineers on the model
+    lab = company_band(CALCULATOR, model_strategy="own-open-weights", stage="seed")
+    assert share_reading(0.80, lab) == WITHIN  # a model builder is not "a demo" for it
+    wrapper = company_band(CALCULATOR, model_strategy="closed-api-wrapper", stage="series-a")
+    assert share_reading(0.0, wrapper) == BELOW  # no longer "balanced" by default
+    assert share_reading(0.16, wrapper) == ABOVE
+
+
+@pytest.mark.parametrize(
+    ("states", "owner", "reading", "level"),
+    [
+        # Nothing around the model runs on its own.
+        (dict.fromkeys(AROUND, "manual"), "Ana", None, 1),
+        # Data collection automated, monitoring still manual.
+        (dict.fromkeys(AROUND, "manual") | {"data-collection": "automated"}, "Ana", None, 2),
+        # Core automated, but the share is above the band: capped at 2.
+        (dict.fromkeys(AROUND, "automated"), "Ana", ABOVE, 2),
+        # Core automated, 3 of 6 needed running (< 2/3).
+        (
+            dict.fromkeys(AROUND, "manual")
+            | dict.fromkeys(
+                ["serving-infrastructure", "monitoring", "evaluation-harness"], "automated"
+            ),
+            "Ana",
+            WITHIN,
+            3,
+        ),
+        # 4 of 5 needed running (retrieval not needed), owned, eval gated: 4.
+        (
+            {
+                "data-collection": "automated",
+                "data-verification": "manual",
+                "serving-infrastructure": "automated",
+                "monitoring": "automated",
+                "evaluation-harness": "gated",
+                "retrieval-index": "not-needed",
+            },
+            "Ana",
+            WITHIN,
+            4,
+        ),
+        # Same, but nobody owns them: back to 3.
+        (
+            {
+                "data-collection": "automated",
+                "data-verification": "manual",
+                "serving-infrastructure": "automated",
+                "monitoring": "automated",
+                "evaluation-harness": "gated",
+                "retrieval-index": "not-needed",
+            },
+            "",
+            WITHIN,
+            3,
+        ),
+        # Everything needed running and owned, eval and data checks gated, share unknown: 5.
+        (
+            dict.fromkeys(AROUND, "automated")
+            | {"evaluation-harness": "gated", "data-verification": "gated"},
+            "Ana",
+            None,
+            5,
+        ),
+    ],
+)
+def test_suggested_level_follows_the_criterions_rules(states, owner, reading, level):
+    owners = dict.fromkeys(states, owner)
+    assert suggested_level(states, owners, reading) == level
+
+
+def test_assess_system_counts_the_map_and_reads_the_share():
+    states = dict.fromkeys(AROUND, "automated") | {"retrieval-index": "not-needed"}
+    band = company_band(CALCULATOR, model_strategy="fine-tuned-open", stage="seed")
+    result = assess_system(
+        {"ml-code": 12, "data-collection": 38, "serving-infrastructure": 50},
+        _map(states) | {"monitoring": {"state": "automated", "owner": ""}},
         calculator=CALCULATOR,
+        band=band,
     )
-    assert plan.model_share == pytest.approx(0.05)
-    assert plan.reference_share == 0.05
-    assert plan.ratio_to_reference == pytest.approx(1.0)
-    assert plan.flag == FLAG_BALANCED
-    assert [bar.percent for bar in plan.bars] == [5.0, 40.0, 30.0, 25.0]
+    assert (result.needed, result.running) == (5, 5)
+    assert result.model_share == pytest.approx(0.12)
+    assert result.reading == WITHIN
+    assert result.without_owner == ["monitoring"]
+    assert result.suggested_level == 3  # monitoring has no owner
 
 
-def test_assess_plan_mostly_model_above_flag():
-    plan = assess_plan({"ml-code": 60, "data-collection": 40}, calculator=CALCULATOR)
-    assert plan.model_share == pytest.approx(0.6)
-    assert plan.ratio_to_reference == pytest.approx(12.0)
-    assert plan.flag == FLAG_MOSTLY_MODEL
+def test_unknown_component_is_an_error():
+    with pytest.raises(ValueError, match="unknown component"):
+        assess_system({"gpu": 1}, {}, calculator=CALCULATOR, band=None)
 
 
-def test_assess_plan_model_heavy_between_twice_reference_and_flag():
-    plan = assess_plan({"ml-code": 15, "serving": 85}, calculator=CALCULATOR)
-    assert plan.flag == FLAG_MODEL_HEAVY
+def test_calculator_needs_a_band_for_every_type_and_stage():
+    with pytest.raises(ValueError, match="no band for model-builder/later"):
+        Calculator.model_validate(
+            {"reference_model_share": 0.05, "components": COMPONENTS, "bands": BANDS[:-1]}
+        )
 
 
-def test_assess_plan_counts_missing_components_as_zero():
-    plan = assess_plan({"ml-code": 1, "serving": 2}, calculator=CALCULATOR)
-    assert [(c.key, c.effort) for c in plan.components] == [
-        ("ml-code", 1.0),
-        ("data-collection", 0.0),
-        ("serving", 2.0),
-        ("monitoring", 0.0),
-    ]
-    assert [(bar.key, bar.percent) for bar in plan.bars] == [
-        ("ml-code", 33.3),
-        ("data-collection", 0.0),
-        ("serving", 66.7),
-        ("monitoring", 0.0),
-    ]
-
-
-def test_assess_plan_accepts_shares_as_well_as_weeks():
-    weeks = assess_plan({"ml-code": 2, "serving": 38}, calculator=CALCULATOR)
-    shares = assess_plan({"ml-code": 0.05, "serving": 0.95}, calculator=CALCULATOR)
-    assert weeks.model_share == pytest.approx(shares.model_share)
-    assert weeks.bars == shares.bars
-
-
-def test_assess_plan_with_no_effort_has_no_verdict():
-    plan = assess_plan({}, calculator=CALCULATOR)
-    assert (plan.model_share, plan.ratio_to_reference, plan.flag, plan.bars) == (
-        None,
-        None,
-        None,
-        [],
-    )
-
-
-def test_assess_plan_names_unknown_component():
-    with pytest.raises(ValueError, match="'gpu-budget'"):
-        assess_plan({"ml-code": 1, "gpu-budget": 3}, calculator=CALCULATOR)
-
-
-def test_assess_plan_refuses_negative_effort():
-    with pytest.raises(ValueError, match="monitoring"):
-        assess_plan({"ml-code": 1, "monitoring": -1}, calculator=CALCULATOR)
+def test_seeded_criterion_and_calculator_share_one_definition():
+    """The criterion carries no numbers of its own: its levels are the calculator's rules, and
+    the share is read only against the calculator's bands, so the two cannot contradict."""
+    pack, errors = load_pack_file(resource_dir("seeds") / "rubrics" / "technical-debt.yaml")
+    assert errors == []
+    criterion = pack.criterion("model-effort-share")
+    texts = [criterion.question.en, *(level.en for level in criterion.levels.values())]
+    assert not any(re.search(r"\d+\s*%|\d+\s*-\s*\d+", text) for text in texts)
+    assert "reference band" in criterion.levels[2].en and "two thirds" in criterion.levels[4].en
+    assert "gated in CI" in criterion.levels[5].en
+    keys = {c.key for c in pack.calculator.components}
+    assert {"evaluation-harness", "retrieval-index", "guardrails", "human-review"} <= keys
+    assert {"provider-fallback", "prompt-model-versioning"} <= keys
+    source = criterion.source.section.en
+    assert "at most 5% ML code and at least 95% glue code" in source and "not a target" in source

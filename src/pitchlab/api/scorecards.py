@@ -45,6 +45,9 @@ class ScoreItem(BaseModel):
     criterion_key: str
     value: int | None = None
     na: bool = False
+    insufficient: bool = Field(
+        default=False, description="Insufficient evidence: left out of totals like N/A"
+    )
     confidence: str | None = Field(default=None, description="low, medium or high")
     rationale: str = Field(default="", max_length=RATIONALE_MAX)
     evidence: list[EvidenceItem] = Field(default_factory=list, max_length=20)
@@ -117,6 +120,7 @@ def _out(
             criterion_key=c.key,
             value=s.value,
             na=s.is_na,
+            insufficient=s.is_insufficient,
             confidence=s.confidence,
             rationale=s.rationale,
             evidence=[EvidenceItem(**e) for e in s.evidence],
@@ -196,7 +200,11 @@ def _validated(entry, body: ScorecardIn) -> list:
             )
             continue
         raw = {
-            "value": "na" if item.na else ("" if item.value is None else str(item.value)),
+            "value": "na"
+            if item.na
+            else "insufficient"
+            if item.insufficient
+            else ("" if item.value is None else str(item.value)),
             "confidence": item.confidence or "",
             "rationale": item.rationale,
             "evidence": evidence_text([e.model_dump(exclude_none=True) for e in item.evidence]),

@@ -49,6 +49,14 @@ def _labels() -> dict[str, dict[str, str]]:
             "own-closed": _("Own closed model"),
             "no-ml": _("No ML"),
         },
+        "region": {
+            "north-america": _("North America"),
+            "europe": _("Europe"),
+            "greater-china": _("Greater China"),
+            "asia-pacific": _("Asia-Pacific"),
+            "other": _("Other region"),
+            "": _("No region"),
+        },
         "sort": {
             "name": _("Name"),
             "stage": _("Stage"),

@@ -14,6 +14,7 @@ from ..models.company import (
     Modality,
     ModelStrategy,
     PipelineStatus,
+    Region,
     Stage,
 )
 from .names import display_name, name_key
@@ -51,12 +52,23 @@ class CompanyIn(BaseModel):
     model_strategy: ModelStrategy = ModelStrategy.FINE_TUNED_OPEN
     founders: Annotated[str, StringConstraints(max_length=500)] = ""
     location: Short = ""
+    # Issue 15: the region picks the valuation anchor; revenue rules Berkus out.
+    region: Region | None = None
+    has_revenue: bool = False
     founded_year: int | None = Field(default=None, ge=EARLIEST_FOUNDED_YEAR)
     tags: list[Annotated[str, StringConstraints(max_length=TAG_MAX)]] = Field(
         default_factory=list, max_length=TAGS_MAX
     )
     customers: Annotated[str, StringConstraints(max_length=500)] = ""
     notes: Annotated[str, StringConstraints(max_length=NOTES_MAX)] = ""
+
+    @field_validator("has_revenue", mode="before")
+    @classmethod
+    def _checkbox(cls, value):
+        # A form sends "on" for a ticked box and nothing (here "") for an unticked one.
+        if isinstance(value, str) and value.strip().lower() in {"", "on"}:
+            return value.strip().lower() == "on"
+        return value
 
     @field_validator("name", mode="before")
     @classmethod
@@ -77,7 +89,7 @@ class CompanyIn(BaseModel):
             )
         return value
 
-    @field_validator("website", "founded_year", mode="before")
+    @field_validator("website", "founded_year", "region", mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
@@ -100,6 +112,7 @@ class CompanyIn(BaseModel):
         data = self.model_dump()
         data["website"] = str(self.website) if self.website else ""
         data["tags"] = ",".join(self.tags)
+        data["region"] = self.region.value if self.region else ""
         for key in ("stage", "status", "modality", "model_strategy"):
             data[key] = data[key].value
         return data
@@ -135,6 +148,8 @@ class CompanyOut(BaseModel):
     model_strategy: str
     founders: str
     location: str
+    region: str
+    has_revenue: bool
     founded_year: int | None
     tags: list[str]
     customers: str

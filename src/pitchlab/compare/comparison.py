@@ -100,6 +100,11 @@ COLUMN_HEADERS = {
     "problem_space_defined": "Problem space defined (worksheet)",
     "surviving_share": "Advantage surviving the next model, % (worksheet)",
     "gross_margin": "AI gross margin, % (worksheet)",
+    # Issue 15: flags beside the totals (valuation columns keep their PACK_median names).
+    "deal_breaker": "Deal-breaker",
+    "deal_breaker_reasons": "Deal-breaker reasons",
+    "n_insufficient": "Insufficient-evidence answers",
+    "insufficient_flag": "Flagged: insufficient evidence",
 }
 
 

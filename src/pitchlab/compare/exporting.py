@@ -10,6 +10,7 @@ from ..models import User
 from ..worksheets.columns import headline_frame, with_worksheet_columns
 from .comparison import OPTIONAL_TABLES, build_comparison
 from .export import comparison_csv, comparison_json, comparison_xlsx
+from .flags import with_panel_flags
 from .loading import load_portfolio, with_loading_notes
 from .selection import Selection
 
@@ -70,7 +71,7 @@ def export_comparison(
         anonymize=selection.anonymize,
         tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES,
     )
-    comparison = with_loading_notes(comparison, portfolio)
+    comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     companies = [int(company_id) for company_id in comparison.summary["company_id"]]
     comparison = with_worksheet_columns(comparison, headline_frame(session, companies))
     report(COMPUTED_PERCENT, "writing")

@@ -11,7 +11,7 @@ newest version that has it, so scores given against version 1 and version 2 sit 
 Seven statements load any portfolio, whatever its size; pandas does the rest.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,8 @@ from ..models import (
 from ..scoring.access import conflicted_user_ids, visible_company_packs
 from ..web.i18n import localized
 from .comparison import PortfolioComparison
+from .facts import counted, load_facts, without_packs_that_do_not_apply
+from .flags import PanelFacts
 from .methodology import ConflictExclusion
 from .scores import SCORE_COLUMNS, check_scores
 from .selection import Selection
@@ -66,6 +68,8 @@ class Portfolio:
     packs: list[PackInfo]  # the packs in the scores, in rubric order
     all_packs: list[PackInfo]  # every pack, for choosing
     exclusions: list[ConflictExclusion]
+    # Deal-breakers, insufficient evidence, valuations and packs left out (issue 15).
+    facts: PanelFacts = field(default_factory=PanelFacts)
 
 
 def company_conditions(selection: Selection) -> list:
@@ -228,8 +232,9 @@ def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
     """company_id, evaluator_id, criterion_id and value (NaN for N/A) of every score."""
     evaluations = _submitted_evaluations(selection)
     panel = _fetch_array(session, evaluations, "int64")
-    answer = case((col(Score.is_na), null()), else_=col(Score.value))
-    statement = select(Score.evaluation_id, Score.criterion_id, answer).where(
+    answer = case((col(Score.is_na) | col(Score.is_insufficient), null()), else_=col(Score.value))
+    insufficient = case((col(Score.is_insufficient), 1), else_=0)
+    statement = select(Score.evaluation_id, Score.criterion_id, answer, insufficient).where(
         col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id))
     )
     # An N/A (or empty) answer is NULL, hence NaN.
@@ -241,6 +246,7 @@ def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
             "evaluator_id": panel[:, 2][seat],
             "criterion_id": scores[:, 1].astype("int64"),
             "value": scores[:, 2],
+            "insufficient": scores[:, 3],
         }
     )
 
@@ -338,6 +344,8 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     names = dict(session.exec(select(User.id, User.display_name)).all())
     rows, dropped = _drop_conflicts(rows, conflicts)
     rows = _newest_answer_only(rows)
+    facts = load_facts(session, list(companies))
+    rows = without_packs_that_do_not_apply(rows, criteria, facts)
     rows = rows.iloc[
         np.lexsort(
             (
@@ -355,12 +363,16 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
         for pack in all_packs
         if pack_ids[pack.key] in scored.index
     ]
+    # Only the valuation packs with scores here get columns (issue 15).
+    shown = {pack.key for pack in packs}
+    facts.valuation_packs = [pack for pack in facts.valuation_packs if pack.key in shown]
     return Portfolio(
         scores=_scores_frame(rows, criteria, companies, names),
         candidates=candidates.reset_index(drop=True),
         packs=packs,
         all_packs=all_packs,
         exclusions=_exclusions(dropped, companies, names),
+        facts=counted(facts, rows),
     )
 
 

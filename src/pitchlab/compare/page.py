@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .comparison import PortfolioComparison, build_comparison
+from .flags import with_panel_flags
 from .loading import Portfolio, with_loading_notes
 from .page_options import PageOptions, watch_key, watch_value
 from .scores import criterion_labels
@@ -287,7 +288,7 @@ def build_page(
         anonymize=selection.anonymize,
         tables=PAGE_TABLES,
     )
-    comparison = with_loading_notes(comparison, portfolio)
+    comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     criteria = comparison.criteria
     columns = _columns(criteria, selection, options)
     grid = _grid(comparison, criteria, columns)

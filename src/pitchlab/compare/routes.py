@@ -6,12 +6,15 @@ from ..auth.deps import UserDep, allowed
 from ..db import SessionDep
 from ..models import PipelineStatus, Stage
 from ..permissions import Action
+from ..rubrics.valuation import money_text
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from ..worksheets.columns import compare_worksheets
 from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement
 from .calibration import MIN_SCORES_FOR_CALIBRATION
 from .charts import chart_data
+from .flag_view import flag_rows, range_charts
+from .flags import INSUFFICIENT_FLAG_SHARE
 from .loading import load_portfolio
 from .matrix_html import matrix_rows
 from .page import build_page, fmt
@@ -61,6 +64,10 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "stages": list(Stage),
         "statuses": list(PipelineStatus),
         "fmt": fmt,
+        "money": money_text,
+        "flag_rows": flag_rows,
+        "range_charts": range_charts,
+        "insufficient_share": INSUFFICIENT_FLAG_SHARE,
         "page_url": lambda **changes: page_url(selection, options, **changes),
         "sort_url": lambda key: sort_url(selection, options, key),
         "toggled": toggled,

@@ -1,12 +1,13 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
-from .company import Company, Modality, ModelStrategy, PipelineStatus, Stage
+from .company import Company, Modality, ModelStrategy, PipelineStatus, Region, Stage
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
 from .types import UTCDateTime, utcnow
 from .user import ApiToken, AppSetting, LoginAttempt, LoginSession, Role, User
+from .valuation import MINOR_UNITS, ValuationAnchor
 from .worksheet import ModelRelease, Worksheet, WorksheetRevision
 
 __all__ = [
@@ -27,6 +28,8 @@ __all__ = [
     "PrfaqDraft",
     "PrfaqRevision",
     "PrfaqTemplate",
+    "MINOR_UNITS",
+    "Region",
     "Role",
     "RubricCriterion",
     "RubricPack",
@@ -39,5 +42,6 @@ __all__ = [
     "User",
     "Worksheet",
     "WorksheetRevision",
+    "ValuationAnchor",
     "utcnow",
 ]

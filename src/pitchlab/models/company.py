@@ -35,6 +35,16 @@ class Modality(StrEnum):
     OTHER = "other"
 
 
+class Region(StrEnum):
+    """Where a company raises: valuation anchors are kept per region (issue 15)."""
+
+    NORTH_AMERICA = "north-america"
+    EUROPE = "europe"
+    GREATER_CHINA = "greater-china"
+    ASIA_PACIFIC = "asia-pacific"
+    OTHER = "other"
+
+
 class ModelStrategy(StrEnum):
     OWN_OPEN_WEIGHTS = "own-open-weights"
     FINE_TUNED_OPEN = "fine-tuned-open"
@@ -65,6 +75,11 @@ class Company(SQLModel, table=True):
     model_strategy: str = Field(default=ModelStrategy.FINE_TUNED_OPEN.value, max_length=30)
     founders: str = Field(default="", max_length=500)
     location: str = Field(default="", max_length=SHORT_TEXT_MAX)
+    # The region of the valuation anchor; empty until someone sets it (issue 15).
+    region: str = Field(default="", max_length=30)
+    # Berkus values pre-revenue companies only: this box, set on the company form, is the one
+    # place the app learns that a company has revenue (issue 15).
+    has_revenue: bool = False
     founded_year: int | None = None
     # Normalised, comma-separated; searched with LIKE on both backends.
     tags: str = Field(default="", max_length=500)

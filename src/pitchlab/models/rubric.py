@@ -32,6 +32,8 @@ class RubricVersion(SQLModel, table=True):
     scale_max: int = 5
     valuation: dict | None = Field(default=None, sa_type=JSON)
     calculator: dict | None = Field(default=None, sa_type=JSON)
+    # {"model_strategy": [...]}: companies this pack does not apply to (issue 15).
+    applies_unless: dict | None = Field(default=None, sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     created_by_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
 
@@ -54,3 +56,5 @@ class RubricCriterion(SQLModel, table=True):
     evidence: dict = Field(default_factory=dict, sa_type=JSON)
     source: dict = Field(default_factory=dict, sa_type=JSON)
     retired: bool = False
+    # {"threshold": N}: a deal-breaker; a panel median at or below N flags the company.
+    gate: dict | None = Field(default=None, sa_type=JSON)

@@ -39,6 +39,9 @@ class Score(SQLModel, table=True):
     criterion_id: int = Field(foreign_key="rubriccriterion.id", index=True)
     value: int | None = None
     is_na: bool = False
+    # "Insufficient evidence": answered, but the notes cannot support a level (issue 15). Left
+    # out of totals like N/A, and counted apart from it.
+    is_insufficient: bool = False
     confidence: str | None = Field(default=None, max_length=10)
     rationale: str = ""
     # [{"url": ..., "label": ...}] or a PR/FAQ citation {"prfaq_draft_id", "revision", "section"}.
@@ -84,4 +87,6 @@ class TechDebtEstimate(SQLModel, table=True):
     company_id: int = Field(foreign_key="company.id", index=True, ondelete="CASCADE")
     user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
     efforts: dict = Field(default_factory=dict, sa_type=JSON)
+    # {component key: {"state": "absent|manual|automated|gated", "owner": "..."}} (issue 15).
+    maturity: dict = Field(default_factory=dict, sa_type=JSON)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

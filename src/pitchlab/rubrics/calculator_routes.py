@@ -1,4 +1,4 @@
-"""The technical-debt share calculator for one company (Sculley et al., 2015)."""
+"""The technical-debt maturity map for one company (Sculley et al., 2015; issue 15)."""
 
 from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session, select
@@ -12,7 +12,7 @@ from ..web.i18n import gettext as _
 from ..web.templating import render
 from .packfile import Calculator
 from .store import get_pack_version
-from .techdebt import assess_plan
+from .techdebt import ABSENT, STATES, assess_system, company_band
 
 router = APIRouter(
     prefix="/companies/{company_id}/tech-debt",
@@ -20,6 +20,7 @@ router = APIRouter(
 )
 CALCULATOR_PACK = "technical-debt"
 MAX_EFFORT = 100_000
+OWNER_MAX = 80
 
 
 def _calculator(session: Session) -> tuple[Calculator, object]:
@@ -37,29 +38,43 @@ def _estimate(session: Session, company: Company, user_id: int) -> TechDebtEstim
     ).first()
 
 
-def _parse_efforts(
-    form, calculator: Calculator
-) -> tuple[dict[str, float], dict[str, str], dict[str, str]]:
-    efforts, errors, raw = {}, {}, {}
+def _parse_map(form, calculator: Calculator):
+    """Efforts, and each component's state and owner; errors by component key."""
+    efforts, maturity, errors, raw = {}, {}, {}, {}
     for component in calculator.components:
-        text = str(form.get(component.key, "")).strip().replace(",", ".")
-        raw[component.key] = text
+        key = component.key
+        text = str(form.get(key, "")).strip().replace(",", ".")
+        state = str(form.get(f"state-{key}", "")).strip() or ABSENT
+        owner = str(form.get(f"owner-{key}", "")).strip()
+        raw[key] = {"effort": text, "state": state, "owner": owner}
+        if state not in STATES:
+            errors[key] = _("Choose a state from the list.")
+        elif len(owner) > OWNER_MAX:
+            errors[key] = _("An owner has at most %(max)s characters.") % {"max": OWNER_MAX}
+        elif not component.is_model:
+            maturity[key] = {"state": state, "owner": owner}
+        elif owner:
+            maturity[key] = {"state": ABSENT, "owner": owner}
         if not text:
             continue
         try:
             value = float(text)
         except ValueError:
-            errors[component.key] = _("Enter a number, such as 3 or 2.5.")
+            errors[key] = _("Enter a number, such as 3 or 2.5.")
             continue
         if not 0 <= value <= MAX_EFFORT:
-            errors[component.key] = _("Enter a number from 0 to %(max)s.") % {"max": MAX_EFFORT}
+            errors[key] = _("Enter a number from 0 to %(max)s.") % {"max": MAX_EFFORT}
         else:
-            efforts[component.key] = value
-    return efforts, errors, raw
+            efforts[key] = value
+    return efforts, maturity, errors, raw
 
 
-def _page(request, company, calculator, entry, *, raw, errors, efforts, status_code=200):
-    assessment = assess_plan(efforts, calculator=calculator) if not errors else None
+def _page(request, company, calculator, entry, *, raw, errors, found, status_code=200):
+    efforts, maturity = found
+    band = company_band(calculator, model_strategy=company.model_strategy, stage=company.stage)
+    assessment = (
+        None if errors else assess_system(efforts, maturity, calculator=calculator, band=band)
+    )
     context = {
         "company": company,
         "calculator": calculator,
@@ -67,7 +82,9 @@ def _page(request, company, calculator, entry, *, raw, errors, efforts, status_c
         "raw": raw,
         "errors": errors,
         "assessment": assessment,
+        "states": STATES,
         "titles": {c.key: c.title for c in calculator.components},
+        "criterion": next((c for c in entry.criteria if c.key == "model-effort-share"), None),
     }
     return render(
         request,
@@ -82,12 +99,17 @@ def _page(request, company, calculator, entry, *, raw, errors, efforts, status_c
 def calculator_page(
     request: Request, session: SessionDep, company: CompanyDep, user: UnconflictedUserDep
 ):
-    """Your estimate of effort per system component, and the model's share of it."""
+    """Your maturity map of the system around the company's model, and what it reads as."""
     calculator, entry = _calculator(session)
     saved = _estimate(session, company, user.id)
     efforts = {k: float(v) for k, v in (saved.efforts if saved else {}).items()}
-    raw = {key: f"{value:g}" for key, value in efforts.items()}
-    return _page(request, company, calculator, entry, raw=raw, errors={}, efforts=efforts)
+    maturity = dict(saved.maturity) if saved else {}
+    raw = {
+        key: {"effort": f"{efforts[key]:g}" if key in efforts else "", **maturity.get(key, {})}
+        for key in {*efforts, *maturity}
+    }
+    found = (efforts, maturity)
+    return _page(request, company, calculator, entry, raw=raw, errors={}, found=found)
 
 
 @router.post("")
@@ -98,18 +120,26 @@ def calculator_save(
     company: CompanyDep,
     user: UnconflictedEvaluatorDep,
 ):
-    """Save the estimate and show the shares; a bad number is marked and nothing is saved."""
+    """Save the map and show what it reads as; a bad field is marked and nothing is saved."""
     calculator, entry = _calculator(session)
-    efforts, errors, raw = _parse_efforts(form, calculator)
+    efforts, maturity, errors, raw = _parse_map(form, calculator)
     if errors:
         return _page(
-            request, company, calculator, entry, raw=raw, errors=errors, efforts={}, status_code=422
+            request,
+            company,
+            calculator,
+            entry,
+            raw=raw,
+            errors=errors,
+            found=({}, {}),
+            status_code=422,
         )
     saved = _estimate(session, company, user.id) or TechDebtEstimate(
         company_id=company.id, user_id=user.id
     )
-    saved.efforts = efforts
+    saved.efforts, saved.maturity = efforts, maturity
     saved.updated_at = utcnow()
     session.add(saved)
     session.commit()
-    return _page(request, company, calculator, entry, raw=raw, errors={}, efforts=efforts)
+    found = (efforts, maturity)
+    return _page(request, company, calculator, entry, raw=raw, errors={}, found=found)

@@ -94,6 +94,10 @@ def with_criterion(pack: PackFile, criterion: dict, *, replacing: str | None) ->
     document = _document(pack)
     keys = [c["key"] for c in document["criteria"]]
     if replacing is not None and replacing in keys:
+        # The form has no gate field: an edited criterion keeps the gate its file gave it.
+        old = document["criteria"][keys.index(replacing)]
+        if old.get("gate") and "gate" not in criterion:
+            criterion = {**criterion, "gate": old["gate"]}
         document["criteria"][keys.index(replacing)] = criterion
     else:
         document["criteria"].append(criterion)

@@ -10,6 +10,11 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from ..models.company import ModelStrategy
+
+# Plain strings (not the enum) so a pack exports back to YAML as it was written.
+StrategyValue = Literal[tuple(strategy.value for strategy in ModelStrategy)]  # type: ignore[valid-type]
+
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 PackKind = Literal["core", "further", "preset"]
@@ -60,6 +65,20 @@ class CriterionSource(_PackModel):
     reference: NonEmptyStr | None = None
 
 
+class Gate(_PackModel):
+    """A deal-breaker: a panel median at or below `threshold` flags the company, whatever its
+    average (issue 15)."""
+
+    threshold: int
+
+
+class AppliesUnless(_PackModel):
+    """Companies a pack does not apply to, by their model strategy (issue 15): they are left
+    out of it rather than forced to score it."""
+
+    model_strategy: Annotated[list[StrategyValue], Field(min_length=1)]
+
+
 class CriterionFile(_PackModel):
     key: Key
     title: Text
@@ -69,6 +88,7 @@ class CriterionFile(_PackModel):
     levels: dict[int, Text]
     evidence: Evidence
     source: CriterionSource
+    gate: Gate | None = None
 
 
 class ValuationPayne(_PackModel):
@@ -90,13 +110,35 @@ Valuation = Annotated[ValuationPayne | ValuationBerkus, Field(discriminator="met
 class CalculatorComponent(_PackModel):
     key: Key
     is_model: bool = False
+    # A component LLM products add to Sculley et al.'s Figure 1 (evaluation harness, ...).
+    llm: bool = False
     title: Text
 
 
+CompanyType = Literal["api-wrapper", "fine-tuner", "model-builder"]
+StageGroup = Literal["early", "later"]
+COMPANY_TYPES = get_args(CompanyType)
+STAGE_GROUPS = get_args(StageGroup)
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class ShareBand(_PackModel):
+    """The usual range of the model's share of effort for one kind of company at one stage."""
+
+    company_type: CompanyType
+    stage_group: StageGroup
+    low: Share
+    high: Share
+
+
 class Calculator(_PackModel):
+    """The technical-debt maturity map (issue 15): components around the model, their state and
+    owner, and the model's share of effort read against reference bands per stage and type."""
+
+    # Sculley et al. 2015: a mature system might be at most about 5% ML code. Context, not a target.
     reference_model_share: Annotated[float, Field(gt=0, lt=1)]
-    flag_model_share: Annotated[float, Field(gt=0, le=1)]
     components: Annotated[list[CalculatorComponent], Field(min_length=MIN_CALCULATOR_COMPONENTS)]
+    bands: Annotated[list[ShareBand], Field(min_length=1)]
 
     @model_validator(mode="after")
     def _consistent(self) -> "Calculator":
@@ -106,14 +148,20 @@ class Calculator(_PackModel):
         if len(models) != 1:
             found = f"exactly one component needs is_model: true, found {len(models)}"
             problems.append(("components", found))
-        if self.flag_model_share <= self.reference_model_share:
-            problems.append(
-                (
-                    "flag_model_share",
-                    f"must be above reference_model_share "
-                    f"({self.reference_model_share}), got {self.flag_model_share}",
-                )
-            )
+        pairs = [(band.company_type, band.stage_group) for band in self.bands]
+        for index, band in enumerate(self.bands):
+            if band.low >= band.high:
+                problems.append((f"bands[{index}].high", "must be above low"))
+            if pairs.count((band.company_type, band.stage_group)) > 1:
+                problems.append((f"bands[{index}]", "duplicate company type and stage group"))
+        missing = [
+            f"{kind}/{group}"
+            for kind in COMPANY_TYPES
+            for group in STAGE_GROUPS
+            if (kind, group) not in pairs
+        ]
+        if missing:
+            problems.append(("bands", f"no band for {', '.join(missing)}"))
         if problems:
             raise _problems(problems)
         return self
@@ -121,6 +169,11 @@ class Calculator(_PackModel):
     @property
     def model_component(self) -> CalculatorComponent:
         return next(c for c in self.components if c.is_model)
+
+    def band(self, company_type: str, stage_group: str) -> ShareBand:
+        return next(
+            b for b in self.bands if (b.company_type, b.stage_group) == (company_type, stage_group)
+        )
 
 
 class PackFile(_PackModel):
@@ -133,6 +186,7 @@ class PackFile(_PackModel):
     scale: Scale
     valuation: Valuation | None = None
     calculator: Calculator | None = None
+    applies_unless: AppliesUnless | None = None
     criteria: Annotated[list[CriterionFile], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -142,6 +196,11 @@ class PackFile(_PackModel):
             problems += _scale_gaps(
                 criterion.levels, scale=self.scale, field=f"criteria[{criterion.key}].levels"
             )
+        for criterion in self.criteria:
+            gate = criterion.gate
+            if gate is not None and not self.scale.min <= gate.threshold < self.scale.max:
+                problem = f"gate threshold must be from {self.scale.min} to {self.scale.max - 1}"
+                problems.append((f"criteria[{criterion.key}].gate.threshold", problem))
         if self.valuation is not None and self.kind != "preset":
             problem = f"only preset packs have a valuation, this one is {self.kind}"
             problems.append(("valuation", problem))

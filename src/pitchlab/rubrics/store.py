@@ -42,6 +42,7 @@ def _criterion_rows(pack_file: PackFile, version_id: int) -> list[RubricCriterio
                 na_allowed=criterion.na_allowed,
                 evidence=data["evidence"],
                 source=data["source"],
+                gate=data.get("gate"),
             )
         )
     return rows
@@ -61,6 +62,7 @@ def _version_row(
         scale_max=pack_file.scale.max,
         valuation=data.get("valuation"),
         calculator=data.get("calculator"),
+        applies_unless=data.get("applies_unless"),
         created_by_id=user_id,
     )
 
@@ -220,6 +222,7 @@ def to_pack_file(entry: PackVersion) -> PackFile:
                 "levels": {int(k): v for k, v in c.levels.items()},
                 "evidence": c.evidence,
                 "source": c.source,
+                **({"gate": c.gate} if c.gate else {}),
             }
             for c in entry.criteria
         ],
@@ -228,4 +231,6 @@ def to_pack_file(entry: PackVersion) -> PackFile:
         data["valuation"] = version.valuation
     if version.calculator:
         data["calculator"] = version.calculator
+    if version.applies_unless:
+        data["applies_unless"] = version.applies_unless
     return PackFile.model_validate(data)

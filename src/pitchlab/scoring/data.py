@@ -101,6 +101,7 @@ def _current_fields(score: Score) -> dict[str, object]:
     return ScoreInput(
         value=score.value,
         is_na=score.is_na,
+        is_insufficient=score.is_insufficient,
         confidence=score.confidence,
         rationale=score.rationale,
         evidence=list(score.evidence),
@@ -111,6 +112,7 @@ def _apply(score: Score, fields: dict[str, object]) -> None:
     if "value" in fields:
         score.value = fields["value"]["value"]
         score.is_na = bool(fields["value"]["na"])
+        score.is_insufficient = bool(fields["value"].get("insufficient"))
     if "confidence" in fields:
         score.confidence = fields["confidence"]
     if "rationale" in fields:

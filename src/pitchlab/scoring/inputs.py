@@ -14,6 +14,9 @@ RATIONALE_MAX = 20_000
 EVIDENCE_MAX_ITEMS = 20
 EVIDENCE_LINE_MAX = 1_000
 NA = "na"
+# "Insufficient evidence" (issue 15): allowed on every criterion, unlike N/A; both are left out
+# of totals, and they are counted apart.
+INSUFFICIENT = "insufficient"
 
 
 @dataclass(frozen=True)
@@ -22,14 +25,18 @@ class ScoreInput:
 
     value: int | None = None
     is_na: bool = False
+    is_insufficient: bool = False
     confidence: str | None = None
     rationale: str = ""
     evidence: list[dict] = field(default_factory=list)
 
     def fields(self) -> dict[str, object]:
         """The tracked fields, as the history records them."""
+        value = {"value": self.value, "na": self.is_na}
+        if self.is_insufficient:  # only then: earlier events keep their exact shape
+            value["insufficient"] = True
         return {
-            "value": {"value": self.value, "na": self.is_na},
+            "value": value,
             "confidence": self.confidence,
             "rationale": self.rationale,
             "evidence": self.evidence,
@@ -86,26 +93,29 @@ def evidence_text(items: list[dict]) -> str:
 
 def _parse_value(
     raw: str, criterion: RubricCriterion, scale: range
-) -> tuple[int | None, bool, str | None]:
+) -> tuple[int | None, str | None, str | None]:
+    """(level, NA or INSUFFICIENT or None, problem)."""
     raw = raw.strip().lower()
     if raw == "":
-        return None, False, None
+        return None, None, None
+    if raw == INSUFFICIENT:
+        return None, INSUFFICIENT, None
     if raw == NA:
         if not criterion.na_allowed:
-            return None, False, _("N/A is not allowed for this criterion.")
-        return None, True, None
+            return None, None, _("N/A is not allowed for this criterion.")
+        return None, NA, None
     try:
         value = int(raw)
     except ValueError:
-        return None, False, _("Choose one of the levels.")
+        return None, None, _("Choose one of the levels.")
     if value not in scale:
         return (
             None,
-            False,
+            None,
             _("Choose a level from %(low)s to %(high)s.")
             % {"low": scale.start, "high": scale.stop - 1},
         )
-    return value, False, None
+    return value, None, None
 
 
 def parse_score_input(
@@ -113,7 +123,7 @@ def parse_score_input(
 ) -> tuple[ScoreInput | None, dict[str, str]]:
     """Validate a criterion's fields; on any error nothing of it is saved."""
     errors: dict[str, str] = {}
-    value, is_na, problem = _parse_value(str(raw.get("value", "")), criterion, scale)
+    value, other, problem = _parse_value(str(raw.get("value", "")), criterion, scale)
     if problem:
         errors["value"] = problem
     confidence = str(raw.get("confidence", "")).strip() or None
@@ -129,7 +139,8 @@ def parse_score_input(
         return None, errors
     return ScoreInput(
         value=value,
-        is_na=is_na,
+        is_na=other == NA,
+        is_insufficient=other == INSUFFICIENT,
         confidence=confidence,
         rationale=rationale.strip(),
         evidence=evidence,

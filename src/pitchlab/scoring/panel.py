@@ -1,12 +1,14 @@
 """The scoring panel on a company page: packs to score, who has submitted (not what), conflicts."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from ..compare.facts import company_valuations
 from ..models import Company, Conflict, Evaluation, RubricPack, RubricVersion, User
 from ..permissions import Action, can
+from ..rubrics.applicability import pack_applies
 from ..rubrics.store import PackVersion, latest_versions
 from .access import can_score
 
@@ -20,6 +22,8 @@ class CompanyPanel:
     conflicts: list[tuple[Conflict, User]]  # shown to admins only
     may_score: bool
     users: list[User]  # for an admin declaring a conflict for someone
+    not_applicable: frozenset[str] = frozenset()  # packs that do not apply (issue 15)
+    valuations: list = field(default_factory=list)  # (pack title, CompanyValuation)
 
 
 def company_panel(session: Session, *, company: Company, user: User) -> CompanyPanel:
@@ -63,4 +67,12 @@ def company_panel(session: Session, *, company: Company, user: User) -> CompanyP
         conflicts=list(conflicts) if is_admin else [],
         may_score=can_score(user, conflicted=my_conflict is not None),
         users=list(session.exec(select(User).order_by(col(User.display_name)))) if is_admin else [],
+        not_applicable=frozenset(
+            entry.pack.key
+            for entry in packs
+            if not pack_applies(entry.version.applies_unless, model_strategy=company.model_strategy)
+        ),
+        valuations=[]
+        if my_conflict
+        else company_valuations(session, company_id=company.id, user=user),
     )

@@ -40,6 +40,10 @@ class PackResults:
     visible: bool = False
     rows: list[CriterionRow] = field(default_factory=list)
 
+    def count(self, attribute: str) -> int:
+        """How many answers are N/A (is_na) or insufficient evidence (is_insufficient)."""
+        return sum(getattr(s, attribute) for row in self.rows for s in row.scores.values())
+
 
 def _submitted(session: Session, company_id: int, excluded: set[int]):
     statement = (

@@ -42,6 +42,7 @@ def _store(session: Session, evaluation: Evaluation, user: User, answers, submit
             criterion_id=criterion_id,
             value=answer.value,
             is_na=answer.is_na,
+            is_insufficient=answer.is_insufficient,
             confidence=answer.confidence,
             rationale=answer.rationale,
             evidence=answer.evidence,

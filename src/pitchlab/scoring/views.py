@@ -6,8 +6,11 @@ from sqlalchemy import and_
 from sqlmodel import Session, col, select
 
 from ..models import Company, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
+from ..rubrics.applicability import pack_applies
+from ..rubrics.valuation import ValuationResult
 from . import data
 from .totals import ScorecardProgress, progress_of, weighted_total
+from .valuation_view import scorecard_valuation
 
 
 def scale_of(version: RubricVersion) -> range:
@@ -24,6 +27,12 @@ class ScorecardView:
     scores: dict[int, Score]
     progress: ScorecardProgress
     events_seen: int
+    valuation: ValuationResult | None = None  # Payne and Berkus packs (issue 15)
+    applies: bool = True  # False when the pack declares it does not apply to this company
+
+    @property
+    def titles(self) -> dict[str, dict]:
+        return {criterion.key: criterion.title for criterion in self.criteria}
 
     @property
     def scale(self) -> range:
@@ -38,15 +47,20 @@ def scorecard_view(session: Session, evaluation: Evaluation) -> ScorecardView:
     version = session.get(RubricVersion, evaluation.rubric_version_id)
     criteria = data.criteria_of(session, version.id)
     scores = data.scores_by_criterion(session, evaluation.id)
+    company = session.get(Company, evaluation.company_id)
     return ScorecardView(
         evaluation=evaluation,
-        company=session.get(Company, evaluation.company_id),
+        company=company,
         pack=session.get(RubricPack, version.pack_id),
         version=version,
         criteria=criteria,
         scores=scores,
         progress=weighted_total(criteria, scores),
         events_seen=data.event_count(session, evaluation.id),
+        valuation=scorecard_valuation(
+            session, version=version, criteria=criteria, scores=scores, company=company
+        ),
+        applies=pack_applies(version.applies_unless, model_strategy=company.model_strategy),
     )
 
 
@@ -59,13 +73,15 @@ class LiveTotal:
     version: RubricVersion
     progress: ScorecardProgress
     events_seen: int
+    valuation: ValuationResult | None = None  # kept live on Payne and Berkus cards (issue 15)
+    titles: dict[str, dict] | None = None  # of the valuation's missing factors
 
 
 def live_total(session: Session, evaluation: Evaluation, version: RubricVersion) -> LiveTotal:
     """The total from each criterion's weight and saved level, read as plain columns: a save
     needs neither the criteria's texts nor the scores' rationales (issue 17)."""
     answers = session.exec(
-        select(RubricCriterion.weight, Score.value, Score.is_na)
+        select(RubricCriterion.weight, Score.value, Score.is_na, Score.is_insufficient)
         .outerjoin(
             Score,
             and_(
@@ -76,9 +92,22 @@ def live_total(session: Session, evaluation: Evaluation, version: RubricVersion)
         .where(RubricCriterion.version_id == version.id)
         .order_by(col(RubricCriterion.position))
     ).all()
+    valuation = titles = None
+    if version.valuation:  # a valuation preset needs every level and the company's anchor
+        criteria = data.criteria_of(session, version.id)
+        titles = {criterion.key: criterion.title for criterion in criteria}
+        valuation = scorecard_valuation(
+            session,
+            version=version,
+            criteria=criteria,
+            scores=data.scores_by_criterion(session, evaluation.id),
+            company=session.get(Company, evaluation.company_id),
+        )
     return LiveTotal(
         evaluation=evaluation,
         version=version,
         progress=progress_of(answers),
         events_seen=data.event_count(session, evaluation.id),
+        valuation=valuation,
+        titles=titles,
     )

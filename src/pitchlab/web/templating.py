@@ -15,6 +15,7 @@ from ..markdown import render_markdown
 from ..paths import resource_dir
 from ..permissions import can
 from ..prfaq.citations import citation_url
+from ..rubrics.valuation import money_text
 from ..scoring.inputs import evidence_text
 from ..worksheets.formatting import amount, pct
 from . import i18n
@@ -44,6 +45,7 @@ def create_templates() -> Jinja2Templates:
         page_url=page_url,
         static_url=static_url,
         evidence_text=evidence_text,
+        money=money_text,
         can=can,
         amount=amount,
         pct=pct,

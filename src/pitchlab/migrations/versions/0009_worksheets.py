@@ -1,7 +1,7 @@
 """Worksheets (issue 16): one per company and kind, their revisions, and new-model marks.
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-04 21:10:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 import pitchlab.models.types
 
 revision = "0009"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
