@@ -10,6 +10,13 @@ audited from the day it exists.
 from pathlib import Path
 
 from fastapi.routing import iter_route_contexts
+from sqlmodel import select
+
+from pitchlab.models import Company, Evaluation, PrfaqDraft, User
+from pitchlab.paths import resource_dir
+from pitchlab.rubrics.store import get_pack_version
+from pitchlab.scoring.seeding import seed_scorecards
+from pitchlab.seeding import SeedReport
 
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
 # Every WCAG 2.0, 2.1 and 2.2 success criterion at level A and AA that axe can test.
@@ -114,3 +121,30 @@ def audit(page, label: str) -> list[str]:
     """axe's WCAG A/AA violations and our own checks on the page as it is now, one line each."""
     problems = page.evaluate(AXE_RUN, AXE_TAGS) + page.evaluate(OWN_CHECKS)
     return [f"{label} {page.url}: {problem}" for problem in problems]
+
+
+def demo_sample_ids(session) -> dict[str, int | str]:
+    """Ids of seeded demo records for the sample URLs; the demo scorecards are added so
+    compare and the scores pages have numbers to show."""
+    seed_scorecards(session, resource_dir("seeds") / "scorecards", SeedReport())
+    session.commit()
+    companies = {c.name: c.id for c in session.exec(select(Company))}
+    admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
+    scorecard = session.exec(
+        select(Evaluation.id).where(
+            Evaluation.company_id == companies["Clausemint"], Evaluation.evaluator_id == admin.id
+        )
+    ).first()
+    draft = session.exec(
+        select(PrfaqDraft.id).where(PrfaqDraft.company_id == companies["Clausemint"])
+    ).first()
+    return {
+        "company": companies["Clausemint"],
+        "company2": companies["Pixelorchard"],
+        "company3": companies["Burrowline Vision"],
+        "unscored": companies["Tablevoice"],
+        "criterion": get_pack_version(session, "problem-space").criteria[0].key,
+        "scorecard": scorecard,
+        "draft": draft,
+        "template": "working-backwards",
+    }

@@ -3,16 +3,18 @@ Chinese, and in the states an htmx swap leaves behind (issue 18)."""
 
 import pytest
 from playwright.sync_api import expect
-from sqlmodel import select
 
-from pitchlab.models import Company, Evaluation, PrfaqDraft, User
-from pitchlab.rubrics.store import get_pack_version
-from pitchlab.scoring.seeding import seed_scorecards
-from pitchlab.seeding import SeedReport
-from pitchlab.paths import resource_dir
 from pitchlab.web.i18n import LOCALE_COOKIE
 
-from .a11y import AXE_SCRIPT, ERROR_SAMPLES, NOT_PAGES, PAGE_SAMPLES, audit, page_routes
+from .a11y import (
+    AXE_SCRIPT,
+    ERROR_SAMPLES,
+    NOT_PAGES,
+    PAGE_SAMPLES,
+    audit,
+    demo_sample_ids,
+    page_routes,
+)
 from .conftest import log_in
 
 
@@ -27,30 +29,7 @@ def test_every_page_route_has_a_sample(app):
 
 @pytest.fixture
 def sample_ids(session) -> dict[str, int | str]:
-    """Ids of seeded demo records for the sample URLs; the demo scorecards are added so
-    compare and the scores pages have numbers to show."""
-    seed_scorecards(session, resource_dir("seeds") / "scorecards", SeedReport())
-    session.commit()
-    companies = {c.name: c.id for c in session.exec(select(Company))}
-    admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
-    scorecard = session.exec(
-        select(Evaluation.id).where(
-            Evaluation.company_id == companies["Clausemint"], Evaluation.evaluator_id == admin.id
-        )
-    ).first()
-    draft = session.exec(
-        select(PrfaqDraft.id).where(PrfaqDraft.company_id == companies["Clausemint"])
-    ).first()
-    return {
-        "company": companies["Clausemint"],
-        "company2": companies["Pixelorchard"],
-        "company3": companies["Burrowline Vision"],
-        "unscored": companies["Tablevoice"],
-        "criterion": get_pack_version(session, "problem-space").criteria[0].key,
-        "scorecard": scorecard,
-        "draft": draft,
-        "template": "working-backwards",
-    }
+    return demo_sample_ids(session)
 
 
 def _sample_urls(ids) -> list[str]:
