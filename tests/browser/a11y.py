@@ -59,6 +59,10 @@ PAGE_SAMPLES: dict[str, list[str]] = {
     "/prfaq-templates/import": ["/prfaq-templates/import"],
     "/prfaq-templates/{key}": ["/prfaq-templates/{template}"],
     "/admin": ["/admin"],
+    # Pages of main's issue 11, sampled ahead of the merge (unused until the routes exist). A
+    # setup link is valid only on a database without users, so its sample shows the 404 page.
+    "/account": ["/account"],
+    "/setup/{token}": ["/setup/no-such-link"],
 }
 # Error pages are pages too: the same layout, reached by a wrong address.
 ERROR_SAMPLES = ["/no-such-page", "/companies/987654"]
