@@ -11,6 +11,7 @@ from .a11y import (
     ERROR_SAMPLES,
     NOT_PAGES,
     PAGE_SAMPLES,
+    READY_WHEN,
     audit,
     demo_sample_ids,
     page_routes,
@@ -44,6 +45,8 @@ def _audit_pages(page, base: str, urls: list[str], label: str) -> list[str]:
     for url in urls:
         page.goto(base + url)
         page.wait_for_load_state("load")
+        if url in READY_WHEN and "/login" not in page.url:
+            page.wait_for_selector(READY_WHEN[url])
         if page.url in seen:
             continue
         seen.add(page.url)
