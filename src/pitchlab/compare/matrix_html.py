@@ -155,7 +155,7 @@ def _row_start(row: Row, url: str, texts: dict[str, str]) -> str:
 
 
 def _row_starts(page: ComparePage, selection: Selection, options: PageOptions) -> list[str]:
-    """Every row's start, in table order; the pin link keeps the rest of the layout."""
+    """Every row's start, in table order; the pin button keeps the rest of the layout."""
     texts = {
         "pin": escape(_("Pin %(name)s to the top")),
         "tied": escape(_("Statistically tied")),
