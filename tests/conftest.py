@@ -19,6 +19,7 @@ from pitchlab.config import Settings, normalize_database_url
 from pitchlab.db import create_db_engine
 from pitchlab.migrate import upgrade
 from pitchlab.seeding import seed_all
+from pitchlab.web.csrf import CSRF_COOKIE, cookie_secret, form_token
 
 PG_URL = os.environ.get("PITCHLAB_TEST_DATABASE_URL")
 IN_CI = os.environ.get("CI") == "true"
@@ -60,6 +61,7 @@ def template_database(tmp_path_factory) -> Iterator[str]:
     with Session(engine) as session:
         # Demo scorecards stay out: tests create the scores they assert on.
         seed_all(session, demo=True, demo_scorecards=False)
+        _demo_sessions.update(_open_demo_sessions(session))
     engine.dispose()
     yield url
     if PG_URL:
@@ -94,13 +96,23 @@ def app(settings: Settings):
     return create_app(settings)
 
 
+def echo_csrf(test_client: TestClient) -> TestClient:
+    """Send the CSRF token a page would carry for the client's cookies, as htmx does.
+
+    The token is bound to the login session, so call it again after logging in or out."""
+    secret_key = test_client.app.state.settings.secret_key
+    secret = cookie_secret(secret_key, test_client.cookies.get(CSRF_COOKIE))
+    session_key = test_client.cookies.get(SESSION_COOKIE, "")
+    test_client.headers["X-CSRF-Token"] = form_token(secret_key, secret or "", session_key)
+    return test_client
+
+
 @pytest.fixture
 def client(app) -> Iterator[TestClient]:
     """A client that has visited a page once, so it echoes the CSRF token like a browser."""
     with TestClient(app) as test_client:
         test_client.get("/healthz")
-        test_client.headers["X-CSRF-Token"] = test_client.cookies["pitchlab_csrf"]
-        yield test_client
+        yield echo_csrf(test_client)
 
 
 DEMO_PASSWORD = "pitchlab-demo"
@@ -112,25 +124,30 @@ DEMO_EMAILS = {
 }
 
 
-# Session cookies of the seeded demo users, reused across tests: every test database is a copy
-# of one template, so the same cookie is valid in each, and the suite pays for an argon2 check
-# (about 0.3 s) once per demo user instead of at every login. tests/auth logs in for real.
+# Login sessions of the seeded demo users, opened once in the template database: every test
+# database is a copy of it, so the same session key is valid in each, and the suite does not
+# pay for an argon2 check (about 0.3 s) at every login. tests/auth logs in for real.
 _demo_sessions: dict[str, str] = {}
 
 
+def _open_demo_sessions(session: Session) -> dict[str, str]:
+    from pitchlab.auth.sessions import create_session
+    from pitchlab.auth.users import find_user
+
+    emails = DEMO_EMAILS.values()
+    return {email: create_session(session, find_user(session, email)) for email in emails}
+
+
 def log_in(test_client: TestClient, email: str, password: str = DEMO_PASSWORD) -> TestClient:
-    """Log a client in through the real login form (once per demo user per test run)."""
-    cacheable = email in DEMO_EMAILS.values() and password == DEMO_PASSWORD
-    if cacheable and email in _demo_sessions:
+    """Log a client in: a demo user by its template session, anyone else by the real form."""
+    if email in _demo_sessions and password == DEMO_PASSWORD:
         test_client.cookies.set(SESSION_COOKIE, _demo_sessions[email])
-        return test_client
+        return echo_csrf(test_client)
     response = test_client.post(
         "/login", data={"email": email, "password": password, "next": "/"}, follow_redirects=False
     )
     assert response.status_code == 303, response.text
-    if cacheable:
-        _demo_sessions[email] = test_client.cookies[SESSION_COOKIE]
-    return test_client
+    return echo_csrf(test_client)
 
 
 @pytest.fixture
@@ -149,7 +166,7 @@ def make_client(app):
         other.__enter__()
         opened.append(other)
         other.get("/healthz")
-        other.headers["X-CSRF-Token"] = other.cookies["pitchlab_csrf"]
+        echo_csrf(other)
         return log_in(other, DEMO_EMAILS.get(who, who)) if who else other
 
     yield factory

@@ -112,3 +112,4 @@ def test_wheel_carries_templates_seeds_and_static(tmp_path):
     assert "pitchlab/_bundled/seeds/companies/demo.yaml" in names
     assert "pitchlab/translations/zh/LC_MESSAGES/messages.po" in names
     assert any(name.startswith("pitchlab/migrations/versions/0001") for name in names)
+    assert not any(name.startswith("pitchlab/loadtest/") for name in names)  # issue 11

@@ -1,68 +1,111 @@
 """The permission matrix: every state-changing route and API endpoint x every role.
 
-Each role meets each route once, on its own copy of the seeded database. A route added to the
-app without a row here fails test_every_state_changing_route_is_in_the_matrix.
+Each route names the rule it enforces; what each role may do comes from pitchlab.permissions,
+the one table the app uses too (issue 11). Each role meets each route once, on its own copy of
+the seeded database. A route added to the app without a row here fails
+test_every_state_changing_route_is_in_the_matrix.
 """
+
+from dataclasses import dataclass
 
 import pytest
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
-from pitchlab.models import Company, Conflict, PrfaqDraft, ScoreEvent
+from pitchlab.models import Company, Conflict, PrfaqDraft, ScoreEvent, User
+from pitchlab.permissions import Action, can
 from pitchlab.rubrics.store import get_pack_version
 
 from .conftest import DEMO_EMAILS, log_in
 
-EVALUATORS = {"analyst", "partner", "admin"}
-DECIDERS = {"partner", "admin"}
-ADMIN = {"admin"}
-SIGNED_IN = {"viewer", "analyst", "partner", "admin", "conflicted"}
 ROLES = ["anonymous", "viewer", "analyst", "partner", "admin", "conflicted"]
-PUBLIC = {("POST", "/locale"), ("POST", "/login"), ("POST", "/logout")}
+# Token-guarded or anonymous by nature: the setup link checks its own one-time token.
+PUBLIC = {("POST", "/locale"), ("POST", "/login"), ("POST", "/logout"), ("POST", "/setup/{token}")}
 
-# (method, path) -> roles allowed. "conflicted" is a partner with a declared conflict on the
-# company in the URL; scorecard routes use the caller's own scorecard.
+
+@dataclass(frozen=True)
+class Rule:
+    """What a route asks of the caller: an action, and whether the company in the URL's
+    conflicts count (`company`), and whose thing it acts on (`owner`, a demo role)."""
+
+    action: Action
+    company: bool = False
+    owner: str | None = None
+
+
+# (method, path) -> the rule the route must enforce. The expected outcome for each role comes
+# from pitchlab.permissions itself (expected_roles), so this table and the app cannot drift.
+# "conflicted" is a partner with a declared conflict on the company in the URL; scorecard routes
+# use the caller's own scorecard.
 MATRIX = {
-    ("POST", "/companies"): EVALUATORS | {"conflicted"},
-    ("POST", "/companies/{company_id}"): EVALUATORS | {"conflicted"},
-    ("POST", "/companies/{company_id}/archive"): DECIDERS | {"conflicted"},
-    ("POST", "/companies/import/preview"): EVALUATORS | {"conflicted"},
-    ("POST", "/companies/import/confirm"): EVALUATORS | {"conflicted"},
-    ("POST", "/compare/exports"): SIGNED_IN,
-    ("POST", "/companies/{company_id}/tech-debt"): EVALUATORS,
-    ("POST", "/companies/{company_id}/conflicts"): EVALUATORS | {"conflicted"},
-    ("POST", "/companies/{company_id}/conflicts/{conflict_id}/remove"): ADMIN,
-    ("POST", "/rubrics/{key}/criteria"): ADMIN,
-    ("POST", "/rubrics/{key}/criteria/{criterion_key}/move"): ADMIN,
-    ("POST", "/rubrics/{key}/criteria/{criterion_key}/retire"): ADMIN,
-    ("POST", "/rubrics/{key}/weights"): ADMIN,
-    ("POST", "/rubrics/import/file"): ADMIN,
-    ("POST", "/rubrics/new/pack"): ADMIN,
-    ("POST", "/companies/{company_id}/score/{pack_key}"): EVALUATORS,
-    ("POST", "/scorecards/{evaluation_id}/criteria/{criterion_id}"): EVALUATORS,
-    ("POST", "/scorecards/{evaluation_id}/submit"): EVALUATORS,
-    ("POST", "/scorecards/{evaluation_id}/reopen"): EVALUATORS,
-    ("POST", "/scorecards/{evaluation_id}/undo"): EVALUATORS,
-    ("POST", "/scorecards/{evaluation_id}/events/{event_id}/restore"): EVALUATORS,
-    ("POST", "/admin/settings"): ADMIN,
-    ("POST", "/admin/users"): ADMIN,
-    ("POST", "/admin/users/{user_id}"): ADMIN,
-    ("POST", "/api/v1/companies"): EVALUATORS | {"conflicted"},
-    ("PATCH", "/api/v1/companies/{company_id}"): EVALUATORS | {"conflicted"},
-    ("POST", "/api/v1/companies/{company_id}/scorecards"): EVALUATORS,
+    ("POST", "/companies"): Rule(Action.COMPANY_CREATE),
+    ("POST", "/companies/{company_id}"): Rule(Action.COMPANY_EDIT),
+    ("POST", "/companies/{company_id}/archive"): Rule(Action.COMPANY_ARCHIVE),
+    ("POST", "/companies/import/preview"): Rule(Action.COMPANY_IMPORT),
+    ("POST", "/companies/import/confirm"): Rule(Action.COMPANY_IMPORT),
+    ("POST", "/compare/exports"): Rule(Action.EXPORT),
+    ("POST", "/companies/{company_id}/tech-debt"): Rule(Action.TECHDEBT_EDIT, company=True),
+    ("POST", "/companies/{company_id}/conflicts"): Rule(Action.CONFLICT_DECLARE),
+    ("POST", "/companies/{company_id}/conflicts/{conflict_id}/remove"): Rule(
+        Action.CONFLICT_REMOVE
+    ),
+    ("POST", "/rubrics/{key}/criteria"): Rule(Action.RUBRIC_MANAGE),
+    ("POST", "/rubrics/{key}/criteria/{criterion_key}/move"): Rule(Action.RUBRIC_MANAGE),
+    ("POST", "/rubrics/{key}/criteria/{criterion_key}/retire"): Rule(Action.RUBRIC_MANAGE),
+    ("POST", "/rubrics/{key}/weights"): Rule(Action.RUBRIC_MANAGE),
+    ("POST", "/rubrics/import/file"): Rule(Action.RUBRIC_MANAGE),
+    ("POST", "/rubrics/new/pack"): Rule(Action.RUBRIC_MANAGE),
+    ("POST", "/companies/{company_id}/score/{pack_key}"): Rule(Action.SCORE, company=True),
+    ("POST", "/scorecards/{evaluation_id}/criteria/{criterion_id}"): Rule(
+        Action.SCORE, company=True
+    ),
+    ("POST", "/scorecards/{evaluation_id}/submit"): Rule(Action.SCORE, company=True),
+    ("POST", "/scorecards/{evaluation_id}/reopen"): Rule(Action.SCORE, company=True),
+    ("POST", "/scorecards/{evaluation_id}/undo"): Rule(Action.SCORE, company=True),
+    ("POST", "/scorecards/{evaluation_id}/events/{event_id}/restore"): Rule(
+        Action.SCORE, company=True
+    ),
+    ("POST", "/admin/settings"): Rule(Action.ADMIN_SETTINGS),
+    ("POST", "/admin/users"): Rule(Action.ADMIN_USERS),
+    ("POST", "/admin/users/{user_id}"): Rule(Action.ADMIN_USERS),
+    ("POST", "/admin/users/{user_id}/sessions/end"): Rule(Action.ADMIN_USERS),
+    ("POST", "/account/sessions/end"): Rule(Action.OWN_ACCOUNT),
+    ("POST", "/api/v1/companies"): Rule(Action.COMPANY_CREATE),
+    ("PATCH", "/api/v1/companies/{company_id}"): Rule(Action.COMPANY_EDIT),
+    ("POST", "/api/v1/companies/{company_id}/scorecards"): Rule(Action.SCORE, company=True),
     # The company of a new PR/FAQ is in the query string, absent here; tests/prfaq checks the
     # conflict on it. The draft below is the seeded Clausemint draft.
-    ("POST", "/prfaqs/new"): EVALUATORS | {"conflicted"},
-    ("POST", "/prfaqs/{draft_id}"): EVALUATORS,
-    ("POST", "/prfaqs/{draft_id}/revisions/{number}/restore"): EVALUATORS,
-    ("POST", "/prfaqs/{draft_id}/title"): EVALUATORS,
+    ("POST", "/prfaqs/new"): Rule(Action.PRFAQ_WRITE),
+    ("POST", "/prfaqs/{draft_id}"): Rule(Action.PRFAQ_WRITE, company=True),
+    ("POST", "/prfaqs/{draft_id}/revisions/{number}/restore"): Rule(
+        Action.PRFAQ_WRITE, company=True
+    ),
+    ("POST", "/prfaqs/{draft_id}/title"): Rule(Action.PRFAQ_WRITE, company=True),
     # The demo analyst wrote the seeded drafts, so may archive them; tests/prfaq checks that
     # another analyst may not.
-    ("POST", "/prfaqs/{draft_id}/archive"): EVALUATORS,
-    ("PATCH", "/api/v1/prfaqs/{draft_id}"): EVALUATORS,
-    ("POST", "/prfaq-templates/import"): ADMIN,
+    ("POST", "/prfaqs/{draft_id}/archive"): Rule(
+        Action.PRFAQ_ARCHIVE, company=True, owner="analyst"
+    ),
+    ("PATCH", "/api/v1/prfaqs/{draft_id}"): Rule(Action.PRFAQ_WRITE, company=True),
+    ("POST", "/prfaq-templates/import"): Rule(Action.PRFAQ_TEMPLATE_MANAGE),
 }
+# Demo ids stand in for users: only ownership compares them.
+_ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
+
+
+def expected_roles(rule: Rule) -> set[str]:
+    """The roles `pitchlab.permissions.can` lets through this rule."""
+    allowed = set()
+    for role, user_id in _ROLE_IDS.items():
+        user = User(id=user_id, role="partner" if role == "conflicted" else role, is_active=True)
+        owner_id = _ROLE_IDS[rule.owner] if rule.owner else None
+        conflicted = role == "conflicted" and rule.company
+        if can(user, rule.action, conflicted=conflicted, owner_id=owner_id):
+            allowed.add(role)
+    return allowed
+
+
 # Reads that must be refused to a conflicted evaluator (and to anonymous visitors).
 CONFLICT_READS = [
     "/companies/{company_id}/scores",
@@ -163,7 +206,7 @@ def _outcome(response, *, api: bool) -> str:
     if response.status_code >= 500:
         return f"server error {response.status_code}"
     if response.status_code in (401, 403) or (
-        response.status_code == 303 and response.headers["location"].startswith("/login")
+        response.status_code == 303 and response.headers["location"].startswith("/login?next=")
     ):
         return "refused"
     return "allowed"
@@ -173,14 +216,16 @@ def _outcome(response, *, api: bool) -> str:
 def test_permission_matrix(role, world, make_client, api_token):
     test_client, token = _client_for(role, make_client, api_token)
     wrong = []
-    for (method, path), allowed in sorted(MATRIX.items()):
+    # Ending one's own sessions goes last: every later request would be anonymous.
+    order = sorted(MATRIX.items(), key=lambda item: (item[0][1] == "/account/sessions/end", item))
+    for (method, path), rule in order:
         api = path.startswith("/api/")
         url = _url(path, role, world)
         body = {"json": {}} if api else {"data": {}}
         response = test_client.request(
             method, url, headers=token if api else {}, follow_redirects=False, **body
         )
-        expected = "allowed" if role in allowed else "refused"
+        expected = "allowed" if role in expected_roles(rule) else "refused"
         if _outcome(response, api=api) != expected:
             wrong.append(f"{method} {url}: expected {expected}, got {response.status_code}")
         if role == "anonymous" and api and response.status_code != 401:

@@ -4,13 +4,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlmodel import Session
 
 from .auth.deps import apply_user_locale
+from .auth.firstrun import refuse_known_credentials
 from .config import Settings
 from .db import create_db_engine
 from .errors import install_error_handlers
 from .migrate import has_pending_migrations, upgrade
 from .paths import resource_dir
+from .web.csrf import guard_unsafe_request
 from .web.i18n import load_catalogs
 from .web.logging import RequestLogMiddleware
 from .web.middleware import RequestContextMiddleware
@@ -30,6 +33,9 @@ def _prepare_database(app: FastAPI) -> None:
                 "or set PITCHLAB_AUTO_MIGRATE=true."
             )
         upgrade(app.state.engine)
+    if settings.environment == "production":
+        with Session(app.state.engine) as session:
+            refuse_known_credentials(session)
 
 
 def _include_routers(app: FastAPI) -> None:
@@ -37,6 +43,7 @@ def _include_routers(app: FastAPI) -> None:
     from .admin.routes import router as admin_router
     from .api.routes import router as api_router
     from .auth.routes import router as auth_router
+    from .auth.setup_routes import router as setup_router
     from .companies.import_routes import router as company_import_router
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
@@ -53,6 +60,7 @@ def _include_routers(app: FastAPI) -> None:
 
     app.include_router(pages_router)
     app.include_router(auth_router)
+    app.include_router(setup_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
     app.include_router(companies_router)
     app.include_router(compare_router)
@@ -86,7 +94,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served by pages.py from vendored files, so /docs works offline
         redoc_url=None,
-        dependencies=[Depends(apply_user_locale)],  # every page knows who is in, in their language
+        # In this order: the body is read and the CSRF token checked before anything touches
+        # the database; then every page knows who is in, in their language (issue 11).
+        dependencies=[Depends(guard_unsafe_request), Depends(apply_user_locale)],
     )
     app.state.settings = settings
     app.state.engine = create_db_engine(settings.database_url)
@@ -95,6 +105,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=resource_dir("static")), name="static")
     _include_routers(app)
     install_error_handlers(app)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        secret_key=settings.secret_key,
+    )
     app.add_middleware(RequestLogMiddleware)  # outermost: times and logs every request
     return app

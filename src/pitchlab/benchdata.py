@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from .companies.names import name_key
 from .models import (
     Company,
     Conflict,
@@ -120,7 +121,7 @@ def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int
             {
                 "id": n + 1,
                 "name": f"Company {n + 1:04d}",
-                "name_key": f"company {n + 1:04d}",
+                "name_key": name_key(f"Company {n + 1:04d}"),
                 "one_liner": "",
                 "website": "",
                 "sector": "ai",

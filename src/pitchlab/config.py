@@ -50,6 +50,18 @@ class Settings(BaseSettings):
             )
         return self
 
+    @model_validator(mode="after")
+    def _demo_only_in_development(self) -> "Settings":
+        # Demo mode publishes the demo passwords on /login (issue 11).
+        if self.demo and self.environment != "development":
+            raise ValueError("PITCHLAB_DEMO is for development only; unset it")
+        return self
+
+    @property
+    def allows_demo(self) -> bool:
+        """Only a development server seeds the demo portfolio and its published passwords."""
+        return self.environment == "development"
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")

@@ -1,12 +1,15 @@
 """The database engine, its per-connection settings, and the session dependency."""
 
-import asyncio
-from collections.abc import AsyncIterator, Iterator
+import functools
+import threading
+from collections import deque
+from collections.abc import Iterator
 from typing import Annotated
 
 from annotated_types import Ge, Le
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
 # Milliseconds a SQLite writer waits for another writer before giving up.
@@ -14,6 +17,9 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 # Connections kept open between requests; more are opened (and closed after) when busy.
 SQLITE_POOL_SIZE = 10
 WRITE_OPTION = "pitchlab_writes"
+# Seconds a writer waits in the queue for its turn before the request fails (503).
+WRITE_TURN_TIMEOUT_S = 30
+_HOLDS_TURN = "pitchlab_holds_write_turn"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Ids, version and revision numbers are 32-bit INTEGER columns on PostgreSQL. A larger one in a
 # URL names no row, and on SQLite (64-bit) it made the driver raise OverflowError, a 500
@@ -33,16 +39,82 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _begin(connection) -> None:
+class WriteTurn:
+    """A first-come, first-served lock for the SQLite writers of one process (issue 7, 11).
+
+    SQLite's own wait for its write lock polls with growing sleeps, so the writer that waited
+    longest tries least often: under 32 writers some waited past the busy timeout and got
+    "database is locked" (issue 7). Writers queue here instead, each handed the turn in order.
+    A transaction takes the turn when it begins and gives it back when it ends (see
+    _begin/_end), so the turn covers the database work only: never the reading of a request
+    body, the rendering of a page or a background task (issue 11).
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._held = False
+        self._waiters: deque[threading.Lock] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return True
+            handover = threading.Lock()
+            handover.acquire()
+            self._waiters.append(handover)
+        if handover.acquire(timeout=timeout):
+            return True  # release() handed the turn over
+        with self._mutex:
+            if handover in self._waiters:
+                self._waiters.remove(handover)
+                return False
+        return True  # handed over just as the wait timed out
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._waiters:
+                self._waiters.popleft().release()  # the turn passes on; _held stays True
+            else:
+                self._held = False
+
+
+class WriteTurnTimeout(OperationalError):
+    """A writer waited longer than WRITE_TURN_TIMEOUT_S for the write turn."""
+
+    def __init__(self) -> None:
+        super().__init__("BEGIN IMMEDIATE", {}, Exception("database is busy"))
+
+
+def _begin(turn: WriteTurn, connection) -> None:
     # pysqlite's own transaction handling is off (isolation_level=None), so we start each
     # transaction ourselves. A writing request asks for IMMEDIATE: it takes the write lock
-    # up front and waits (busy_timeout) for it, where a deferred transaction that reads and
-    # then writes could fail at once when another writer committed in between. Reads stay
-    # deferred so they never hold the write lock.
-    # Endpoints are plain functions (see web.forms.submitted_form), so this wait happens in a
-    # worker thread, never on the event loop.
-    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    # up front, where a deferred transaction that reads and then writes could fail at once
+    # when another writer committed in between. Reads stay deferred and never wait.
+    if not connection.get_execution_options().get(WRITE_OPTION, False):
+        connection.exec_driver_sql("BEGIN")
+        return
+    if not turn.acquire(WRITE_TURN_TIMEOUT_S):
+        raise WriteTurnTimeout()
+    connection.info[_HOLDS_TURN] = turn
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        _end(connection)
+        raise
+
+
+def _end(connection, *_args) -> None:
+    turn = connection.info.pop(_HOLDS_TURN, None)
+    if turn is not None:
+        turn.release()
+
+
+def _end_on_checkin(_dbapi_connection, record) -> None:
+    # A connection handed back to the pool never keeps the turn, whatever path it took.
+    turn = record.info.pop(_HOLDS_TURN, None)
+    if turn is not None:
+        turn.release()
 
 
 def _without_nul(parameters):
@@ -82,51 +154,39 @@ def _engine_for(url: str) -> Engine:
             max_overflow=-1,
         )
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin)
+        # One turn for the engine and every copy of it with other options.
+        event.listen(engine, "begin", functools.partial(_begin, WriteTurn()))
+        event.listen(engine, "commit", _end)
+        event.listen(engine, "rollback", _end)
+        event.listen(engine, "checkin", _end_on_checkin)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
-def _writes(request: Request) -> bool:
-    # GETs never write (opening a scorecard is a POST), so the method tells.
-    return request.method in WRITE_METHODS
+def writer_engine(engine: Engine) -> Engine:
+    """The engine as a writer uses it: every transaction IMMEDIATE, in the write turn on SQLite.
+
+    For the CLI and background jobs too, so they wait their turn instead of failing with
+    "database is locked" when a deferred read turns into a write (issue 11)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
-async def _write_turn(request: Request) -> AsyncIterator[None]:
-    """On SQLite, let one writing request of this process at a time in, first come first served.
+def get_session(request: Request) -> Iterator[Session]:
+    """Yield a session bound to the app's engine for the length of the endpoint.
 
-    SQLite's own wait for its write lock polls with growing sleeps, so the writer that has
-    waited longest tries least often: under 32 writers some waited past the busy timeout and
-    got "database is locked" (issue 7's load test). This queue is fair, and a request waiting
-    in it holds no worker thread. It has no timeout of its own: each turn is bounded by the
-    busy timeout and the request's own work (and asyncio.wait_for around acquire() can leak the
-    lock on Python 3.11). Other processes (the CLI) still meet the busy timeout.
+    A writing request (by its method: GETs never write) gets IMMEDIATE transactions, each in
+    the write turn. The request body is read before this runs (web.guard), and the session
+    closes when the endpoint returns (scope="function"), before the response is sent and
+    before any background task, so neither a slow client nor a job holds the turn.
     """
-    app = request.app
-    if app.state.engine.dialect.name != "sqlite" or not _writes(request):
-        yield
-        return
-    if getattr(app.state, "write_queue", None) is None:
-        app.state.write_queue = asyncio.Lock()
-    async with app.state.write_queue:
-        yield
-
-
-def get_session(
-    request: Request, _turn: Annotated[None, Depends(_write_turn)] = None
-) -> Iterator[Session]:
-    """Yield a session bound to the app's engine for the length of one request."""
     engine = request.app.state.engine
-    writes = _writes(request)
-    if writes:
+    if request.method in WRITE_METHODS:
         # Every transaction of the request, not only the first: after a commit, a deferred
         # transaction that reads and then writes fails at once with "database is locked" when
         # another writer committed in between (found by the issue 7 load test, 8 users).
-        engine = engine.execution_options(**{WRITE_OPTION: True})
+        engine = writer_engine(engine)
     with Session(engine) as session:
-        if writes:
-            session.connection()  # takes the lock here, in a worker thread
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -38,6 +38,7 @@ async def _http_error(request: Request, exc: StarletteHTTPException):
         request,
         "error.html",
         {"title": title, "detail": detail, "status_code": exc.status_code},
+        partial="_error.html",  # htmx swaps the error in, not a whole page (issue 11)
         status_code=exc.status_code,
     )
     if exc.headers:

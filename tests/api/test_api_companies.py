@@ -1,6 +1,7 @@
 """Companies through the JSON API, with bearer tokens."""
 
 import pytest
+from sqlmodel import select
 
 
 @pytest.fixture
@@ -79,3 +80,25 @@ def test_tags_that_are_neither_text_nor_a_list_are_422(api, tags):
     response = api.patch(f"/api/v1/companies/{company_id}", json={"tags": tags})
     assert response.status_code == 422
     assert "tags" in {error["loc"][-1] for error in response.json()["detail"]}
+
+
+@pytest.mark.parametrize(("who", "allowed"), [("analyst", False), ("partner", True)])
+def test_creating_with_a_pipeline_status_follows_the_one_rule(
+    client, api_token, session, who, allowed
+):
+    # Issue 11: the form, the import and PATCH refused an analyst's status while POST stored it.
+    from pitchlab.auth.users import find_user
+    from pitchlab.models import Company
+    from pitchlab.permissions import Action, can
+
+    from ..conftest import DEMO_EMAILS
+
+    assert can(find_user(session, DEMO_EMAILS[who]), Action.COMPANY_SET_STATUS) is allowed
+    client.headers.update(api_token(who))
+    response = client.post("/api/v1/companies", json={"name": "Invested Co", "status": "invested"})
+    assert response.status_code == (201 if allowed else 403)
+    session.rollback()
+    stored = session.exec(select(Company).where(Company.name == "Invested Co")).first()
+    assert (stored is not None and stored.status == "invested") is allowed
+    if not allowed:
+        assert stored is None and "partners and admins" in response.json()["detail"]

@@ -8,6 +8,8 @@ from pitchlab.auth.deps import AdminDep, EvaluatorDep, UserDep
 from pitchlab.auth.users import create_user
 from pitchlab.models import Role
 
+from ..conftest import echo_csrf
+
 DEMO_PASSWORD = "pitchlab-demo"
 ADMIN = "admin@pitchlab.example"
 ANALYST = "analyst@pitchlab.example"
@@ -56,8 +58,11 @@ def viewer(session):
 
 
 def log_in(client, email, password=DEMO_PASSWORD, next_path="/"):
-    return client.post(
+    """Log in through the form; the client then echoes the new session's CSRF token."""
+    response = client.post(
         "/login",
         data={"email": email, "password": password, "next": next_path},
         follow_redirects=False,
     )
+    echo_csrf(client)
+    return response

@@ -75,12 +75,13 @@ def page(browser):
 
 
 def save_screenshot(page, name: str, tmp_path: Path) -> Path:
-    """Keep a screenshot for the README when asked (PITCHLAB_UPDATE_SCREENSHOTS=1)."""
+    """Keep a screenshot of the whole page, navigation included, for the README when asked
+    (PITCHLAB_UPDATE_SCREENSHOTS=1)."""
     folder = SCREENSHOT_DIR if os.environ.get("PITCHLAB_UPDATE_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(path), full_page=False)
+    page.screenshot(path=str(path), full_page=True)
     return path
 
 

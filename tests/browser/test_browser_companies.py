@@ -18,6 +18,8 @@ def test_create_company_through_htmx_form_appears_without_reload(page, live_serv
     page.fill("#f-name", "Lanternfish Robotics")
     page.fill("#f-one_liner", "Vision models for warehouse picking")
     page.select_option("#f-stage", "series-a")
+    page.select_option("#f-modality", "image")
+    page.select_option("#f-model_strategy", "fine-tuned-open")
     page.click("#company-form button[type=submit]")
     expect(page.locator("#company-created")).to_contain_text("Lanternfish Robotics")
     expect(page.locator("#company-results")).to_contain_text("Lanternfish Robotics")

@@ -197,3 +197,22 @@ def test_viewer_cannot_create_companies(make_client, session):
     )
     assert "New company" not in viewer.get("/companies").text
     assert viewer.post("/companies", data=_form()).status_code == 403
+
+
+def test_the_new_company_form_fills_in_no_stage_or_model_strategy(admin_client, session):
+    # Issue 11: the form silently chose the first stage and a model strategy for the user.
+    page = admin_client.get("/companies/new").text
+    for field in ("stage", "modality", "model_strategy"):
+        select_html = page[page.index(f'id="f-{field}"') :].split("</select>")[0]
+        assert '<option value="" selected>' in select_html
+        assert 'aria-required="true"' in select_html
+    answer = admin_client.post(
+        "/companies",
+        data=_form(name="Unchosen", stage="", model_strategy=""),
+        headers={"HX-Request": "true"},
+    )
+    assert answer.status_code == 422
+    assert 'id="e-stage"' in answer.text and 'id="e-model_strategy"' in answer.text
+    assert 'value="Unchosen"' in answer.text and "Ada Lee (CEO)" in answer.text  # kept
+    session.rollback()
+    assert session.exec(select(Company).where(Company.name == "Unchosen")).first() is None

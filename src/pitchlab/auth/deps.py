@@ -18,7 +18,7 @@ from ..permissions import Action, can
 from ..web.csrf import SAFE_METHODS
 from ..web.i18n import LOCALE_COOKIE, set_locale
 from ..web.i18n import gettext as _
-from .sessions import SESSION_COOKIE, matches_user, read_session
+from .sessions import SESSION_COOKIE, user_for_key
 from .tokens import user_for_token
 
 # auto_error=False: no token is fine here; require_user decides what anonymity means.
@@ -37,15 +37,8 @@ def _user_from_cookie(request: Request, session: SessionDep) -> User | None:
     # only counts for reads; a cross-site page cannot make it change anything.
     if _is_api(request) and request.method not in SAFE_METHODS:
         return None
-    value = request.cookies.get(SESSION_COOKIE)
-    secret_key = request.app.state.settings.secret_key
-    found = read_session(secret_key, value) if value else None
-    if found is None:
-        return None
-    user = session.get(User, found[0])
-    if user is None or not user.is_active or not matches_user(secret_key, user, found[1]):
-        return None
-    return user
+    found = user_for_key(session, request.cookies.get(SESSION_COOKIE, ""))
+    return found[0] if found else None
 
 
 def current_user(request: Request, session: SessionDep, bearer: BearerDep) -> User | None:
@@ -121,5 +114,10 @@ def require(action: Action):
     return check_permission
 
 
-EvaluatorDep = Annotated[User, Depends(require(Action.SCORE))]
-AdminDep = Annotated[User, Depends(require(Action.ADMIN_USERS))]
+def allowed(action: Action):
+    """The signed-in user, as a parameter type, when `can(user, action)`; else 403."""
+    return Annotated[User, Depends(require(action))]
+
+
+EvaluatorDep = allowed(Action.SCORE)
+AdminDep = allowed(Action.ADMIN_USERS)

@@ -2,21 +2,31 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse
 
 from ..db import SessionDep
 from ..models import Role
 from ..pages import safe_next
-from ..web.csrf import verify_csrf
+from ..permissions import Action
 from ..web.i18n import gettext as _
 from ..web.templating import render
+from .deps import CurrentUser, allowed
 from .ratelimit import FAILURE_WINDOW, TooManyAttempts
 from .seeding import demo_accounts
-from .sessions import end_session, start_session
+from .sessions import (
+    SESSION_COOKIE,
+    clear_session_cookie,
+    create_session,
+    end_sessions,
+    live_sessions,
+    set_session_cookie,
+)
 from .users import authenticate
 
-router = APIRouter(tags=["pages"], dependencies=[Depends(verify_csrf)], include_in_schema=False)
+AccountDep = allowed(Action.OWN_ACCOUNT)
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 def role_labels() -> dict[str, str]:
@@ -92,13 +102,39 @@ def login(
             error=_("The email or password is not correct."),
         )
     response = RedirectResponse(next_path, status_code=303)
-    start_session(request, response, user)
+    key = create_session(
+        session,
+        user,
+        user_agent=request.headers.get("user-agent", ""),
+        address=_client_address(request),
+    )
+    set_session_cookie(request, response, key)
     return response
 
 
 @router.post("/logout")
-def logout(request: Request):
-    """End the session in this browser."""
+def logout(request: Request, session: SessionDep, user: CurrentUser):
+    """End this browser's session on the server, so a copy of its cookie is worth nothing."""
+    if user is not None:
+        end_sessions(session, user_id=user.id, key=request.cookies.get(SESSION_COOKIE, ""))
+        session.commit()
     response = RedirectResponse("/login", status_code=303)
-    end_session(request, response)
+    clear_session_cookie(request, response)
+    return response
+
+
+@router.get("/account")
+def account(request: Request, session: SessionDep, user: AccountDep):
+    """The signed-in user's own sessions, with a way to end them all."""
+    context = {"sessions": live_sessions(session, user.id)}
+    return render(request, "auth/account.html", context)
+
+
+@router.post("/account/sessions/end")
+def log_out_everywhere(request: Request, session: SessionDep, user: AccountDep):
+    """End every session of the caller, this one included ("log out everywhere")."""
+    end_sessions(session, user_id=user.id)
+    session.commit()
+    response = RedirectResponse("/login", status_code=303)
+    clear_session_cookie(request, response)
     return response

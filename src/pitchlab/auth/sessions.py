@@ -1,56 +1,92 @@
-"""The login session: a signed cookie, so any app process can read it without shared state.
+"""Login sessions kept on the server (issue 11).
 
-The signed payload holds the user's id and a fingerprint of their password hash. Changing
-the password changes the fingerprint, which ends every other session of that user.
+The cookie holds a random key; the database keeps its SHA-256 and the session's end. Every
+request looks the key up together with its user in one statement, so ending a session
+(logout, a password change, a deactivation, "log out everywhere") takes effect on the next
+request of every app process, and a cookie copied before logout is worth nothing after it.
 """
 
 import hashlib
-import hmac
+import secrets
+from datetime import timedelta
 
 from fastapi import Request, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
-from ..models import User
+from ..models import LoginSession, User, utcnow
 
 SESSION_COOKIE = "pitchlab_session"
-SESSION_MAX_AGE = 14 * 24 * 3600
-_SALT = "pitchlab.session"
+SESSION_LIFETIME = timedelta(days=14)
+SESSION_KEY_BYTES = 32
+# Longer keys are not ours; looking them up would only cost a hash.
+MAX_KEY_LENGTH = 64
 
 
-def _serializer(secret_key: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(secret_key, salt=_SALT)
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
-def password_fingerprint(secret_key: str, password_hash: str) -> str:
-    """A short keyed digest of the password hash; the cookie never carries the hash itself."""
-    digest = hmac.new(secret_key.encode(), password_hash.encode(), hashlib.sha256)
-    return digest.hexdigest()[:32]
+def create_session(session: Session, user: User, *, user_agent: str = "", address: str = "") -> str:
+    """Record a new login session for `user`; returns the key for the cookie."""
+    key = secrets.token_urlsafe(SESSION_KEY_BYTES)
+    now = utcnow()
+    session.add(
+        LoginSession(
+            key_hash=key_hash(key),
+            user_id=user.id,
+            created_at=now,
+            expires_at=now + SESSION_LIFETIME,
+            user_agent=user_agent[:200],
+            address=address[:64],
+        )
+    )
+    session.commit()
+    return key
 
 
-def session_token(secret_key: str, user: User) -> str:
-    """The signed cookie value for `user`."""
-    payload = {"uid": user.id, "pw": password_fingerprint(secret_key, user.password_hash)}
-    return _serializer(secret_key).dumps(payload)
-
-
-def read_session(secret_key: str, value: str) -> tuple[int, str] | None:
-    """(user id, fingerprint) from a cookie value; None when forged, tampered or expired."""
-    try:
-        payload = _serializer(secret_key).loads(value, max_age=SESSION_MAX_AGE)
-    except BadSignature:  # also covers SignatureExpired
+def user_for_key(session: Session, key: str) -> tuple[User, LoginSession] | None:
+    """The active user of a live session key, or None (unknown, ended or expired key)."""
+    if not key or len(key) > MAX_KEY_LENGTH:
         return None
-    if not isinstance(payload, dict):
-        return None
-    user_id, fingerprint = payload.get("uid"), payload.get("pw")
-    if not isinstance(user_id, int) or not isinstance(fingerprint, str):
-        return None
-    return user_id, fingerprint
+    statement = (
+        select(User, LoginSession)
+        .join(LoginSession, col(LoginSession.user_id) == User.id)
+        .where(
+            LoginSession.key_hash == key_hash(key),
+            col(LoginSession.revoked_at).is_(None),
+            col(LoginSession.expires_at) > utcnow(),
+            col(User.is_active).is_(True),
+        )
+    )
+    return session.exec(statement).first()
 
 
-def matches_user(secret_key: str, user: User, fingerprint: str) -> bool:
-    """True while the user's password is the one the session was issued for."""
-    expected = password_fingerprint(secret_key, user.password_hash)
-    return hmac.compare_digest(expected, fingerprint)
+def end_sessions(session: Session, *, user_id: int, key: str | None = None) -> int:
+    """End one session (by key) or every live session of a user; returns how many ended.
+
+    The caller commits, so ending sessions joins the change that causes it (a new password,
+    a deactivation) in one transaction."""
+    statement = update(LoginSession).where(
+        col(LoginSession.user_id) == user_id, col(LoginSession.revoked_at).is_(None)
+    )
+    if key is not None:
+        statement = statement.where(col(LoginSession.key_hash) == key_hash(key))
+    return session.execute(statement.values(revoked_at=utcnow())).rowcount
+
+
+def live_sessions(session: Session, user_id: int) -> list[LoginSession]:
+    """A user's sessions that have not ended, newest first."""
+    statement = (
+        select(LoginSession)
+        .where(
+            LoginSession.user_id == user_id,
+            col(LoginSession.revoked_at).is_(None),
+            col(LoginSession.expires_at) > utcnow(),
+        )
+        .order_by(col(LoginSession.created_at).desc())
+    )
+    return list(session.exec(statement))
 
 
 def _cookie_options(request: Request) -> dict:
@@ -62,17 +98,12 @@ def _cookie_options(request: Request) -> dict:
     }
 
 
-def start_session(request: Request, response: Response, user: User) -> None:
-    """Put a fresh session cookie for `user` on `response`."""
-    secret_key = request.app.state.settings.secret_key
-    response.set_cookie(
-        SESSION_COOKIE,
-        session_token(secret_key, user),
-        max_age=SESSION_MAX_AGE,
-        **_cookie_options(request),
-    )
+def set_session_cookie(request: Request, response: Response, key: str) -> None:
+    """Put the session key on `response` as the session cookie."""
+    max_age = int(SESSION_LIFETIME.total_seconds())
+    response.set_cookie(SESSION_COOKIE, key, max_age=max_age, **_cookie_options(request))
 
 
-def end_session(request: Request, response: Response) -> None:
+def clear_session_cookie(request: Request, response: Response) -> None:
     """Tell the browser to drop its session cookie."""
     response.delete_cookie(SESSION_COOKIE, **_cookie_options(request))

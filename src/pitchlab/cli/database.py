@@ -6,9 +6,11 @@ from typing import Annotated
 import typer
 import uvicorn
 from sqlmodel import Session
+from uvicorn.supervisors import Multiprocess
 
+from ..auth.firstrun import KnownCredentials, has_admin, issue_setup_token, refuse_known_credentials
 from ..config import Settings
-from ..db import create_db_engine
+from ..db import create_db_engine, writer_engine
 from ..migrate import has_pending_migrations, upgrade
 from ..seeding import seed_all
 from ..web.logging import configure_logging, logging_config
@@ -19,7 +21,8 @@ WORKER_HEALTHCHECK_TIMEOUT_S = 30
 
 
 def _engine(settings: Settings):
-    return create_db_engine(settings.database_url)
+    # Every transaction IMMEDIATE, so the CLI's writes wait their turn beside a running app.
+    return writer_engine(create_db_engine(settings.database_url))
 
 
 def migrate() -> None:
@@ -34,18 +37,64 @@ def migrate() -> None:
 
 
 def seed(
-    demo: Annotated[bool, typer.Option(help="Also load the fictional demo portfolio.")] = True,
+    demo: Annotated[
+        bool | None,
+        typer.Option(help="Also load the fictional demo portfolio (development only)."),
+    ] = None,
 ) -> None:
-    """Load rubric packs, templates and (by default) the demo portfolio. Safe to repeat."""
+    """Load rubric packs, templates and, in development, the demo portfolio. Safe to repeat."""
     settings = Settings()
+    if demo and not settings.allows_demo:
+        typer.echo(
+            "The demo portfolio and its published passwords are for development only "
+            f"(PITCHLAB_ENVIRONMENT is {settings.environment}).",
+            err=True,
+        )
+        raise typer.Exit(2)
     engine = _engine(settings)
     upgrade(engine)
     with Session(engine) as session:
-        report = seed_all(session, demo=demo)
+        report = seed_all(session, demo=settings.allows_demo if demo is None else demo)
     if report.total == 0:
         typer.echo("Nothing to add: the seed data is already there.")
     for kind, number in sorted(report.added.items()):
         typer.echo(f"Added {number} {kind}.")
+
+
+def _prepare_to_serve(settings: Settings, *, demo: bool) -> str | None:
+    """Migrate, seed and check the database before serving; returns a first-admin setup token
+    when the database has no admin yet. Exits when production finds demo credentials."""
+    engine = _engine(settings)
+    try:
+        if settings.is_sqlite or settings.auto_migrate:
+            upgrade(engine)
+        if has_pending_migrations(engine):
+            return None  # the app refuses to start and says why
+        with Session(engine) as session:
+            # Idempotent, so a database also gets what later versions add to the seeds.
+            seed_all(session, demo=demo and settings.allows_demo)
+            if settings.environment == "production":
+                try:
+                    refuse_known_credentials(session)
+                except KnownCredentials as error:
+                    typer.echo(f"pitchlab cannot start: {error}", err=True)
+                    raise typer.Exit(2) from None
+            return None if has_admin(session) else issue_setup_token(session)
+    finally:
+        engine.dispose()
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """Says the server is running once its socket is bound, not before (issue 11)."""
+
+    def __init__(self, config: uvicorn.Config, announcement: str) -> None:
+        super().__init__(config)
+        self.announcement = announcement
+
+    async def startup(self, sockets=None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            typer.echo(self.announcement)
 
 
 def serve(
@@ -53,26 +102,26 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL only).")] = 1,
     demo: Annotated[
-        bool, typer.Option(help="Seed the demo portfolio into an empty database.")
+        bool, typer.Option(help="Seed the demo portfolio (in development only).")
     ] = True,
 ) -> None:
     """Run the web app; a SQLite database is created, migrated and seeded on first start."""
     settings = Settings()
     configure_logging()
-    engine = _engine(settings)
-    if settings.is_sqlite or settings.auto_migrate:
-        upgrade(engine)
-    if demo and not has_pending_migrations(engine):
-        # Idempotent, so a demo database also gets what later versions add to the seeds.
-        with Session(engine) as session:
-            seed_all(session, demo=True)
-        os.environ["PITCHLAB_DEMO"] = "true"
-    engine.dispose()
     if workers > 1 and settings.is_sqlite:
         raise typer.BadParameter("Several workers need PostgreSQL; SQLite takes one writer.")
-    typer.echo(f"pitchlab is running on http://{host}:{port}")
+    setup_token = _prepare_to_serve(settings, demo=demo)
+    if demo and settings.allows_demo:
+        os.environ["PITCHLAB_DEMO"] = "true"
+    announcement = f"pitchlab is running on http://{host}:{port}"
+    if setup_token:
+        announcement += (
+            "\nThis database has no admin yet. Open this link once to create one (it works "
+            f"for 24 hours): http://{host}:{port}/setup/{setup_token}\n"
+            "or run `pitchlab user add EMAIL --role admin`."
+        )
     # JSON log lines; log_config is applied again in each worker process uvicorn starts.
-    uvicorn.run(
+    config = uvicorn.Config(
         "pitchlab.app:create_app",
         factory=True,
         host=host,
@@ -83,6 +132,14 @@ def serve(
         access_log=False,
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_TIMEOUT_S,
     )
+    server = _AnnouncingServer(config, announcement)
+    if workers > 1:
+        # As uvicorn.run does: the supervisor binds once and hands the socket to each worker.
+        socket = config.bind_socket()
+        typer.echo(announcement)
+        Multiprocess(config, target=server.run, sockets=[socket]).run()
+    else:
+        server.run()
 
 
 def register(app: typer.Typer) -> None:

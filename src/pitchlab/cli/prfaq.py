@@ -7,7 +7,7 @@ import typer
 from sqlmodel import Session
 
 from ..config import Settings
-from ..db import create_db_engine
+from ..db import create_db_engine, writer_engine
 from ..prfaq.library import TemplateVersionTaken, install_template
 from ..prfaq.templates import TemplateInvalid, load_template
 
@@ -43,7 +43,7 @@ def import_template(file: Annotated[Path, typer.Argument(help="A template file t
         for error in invalid.errors:
             typer.echo(str(error), err=True)
         raise typer.Exit(code=1) from None
-    engine = create_db_engine(Settings().database_url)
+    engine = writer_engine(create_db_engine(Settings().database_url))
     with Session(engine) as session:
         try:
             _row, added = install_template(session, template, source=str(file))

@@ -7,7 +7,7 @@ import typer
 from sqlmodel import Session
 
 from ..config import Settings
-from ..db import create_db_engine
+from ..db import create_db_engine, writer_engine
 from ..rubrics.packfile import dump_pack, load_pack_file
 from ..rubrics.store import get_pack_version, save_pack, to_pack_file
 
@@ -38,7 +38,7 @@ def import_pack(file: Annotated[Path, typer.Argument(help="A pack file to add.")
         typer.echo(str(error), err=True)
     if pack_file is None:
         raise typer.Exit(code=1)
-    engine = create_db_engine(Settings().database_url)
+    engine = writer_engine(create_db_engine(Settings().database_url))
     with Session(engine) as session:
         version = save_pack(session, pack_file)
         typer.echo(f"Imported {pack_file.key} as version {version.version}.")

@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from ..models import Company, Stage, utcnow
 from ..pagination import Page, paginate
+from .names import name_key
 from .schemas import CompanyIn
 
 STAGE_ORDER = {stage.value: index for index, stage in enumerate(Stage)}
@@ -23,10 +24,6 @@ SORTS = {
 
 class DuplicateCompanyName(ValueError):
     """Another company already has this name (compared case-insensitively)."""
-
-
-def name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def _like(term: str) -> str:

@@ -4,6 +4,7 @@ Nothing is stored between the preview and the confirmation: the valid rows trave
 signed hidden field (itsdangerous, the app's secret key), so any app process can finish it.
 """
 
+import base64
 import csv
 import io
 from dataclasses import dataclass, field
@@ -14,17 +15,21 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from ..models import Company, PipelineStatus, Stage
+from ..models import Company, PipelineStatus, Stage, User
+from ..uploads import NotAZipArchive, UnsafeArchive, check_zip_archive
 from ..web.forms import field_errors
 from ..web.i18n import gettext as _
-from .data import name_key
+from . import encodings
+from .names import name_key
 from .schemas import CompanyIn
+from .status import status_refusal
 
 MAX_IMPORT_BYTES = 1024 * 1024
 MAX_IMPORT_ROWS = 2000
 MAX_CELL_CHARS = 20_000
 PREVIEW_MAX_AGE_S = 3600
 SIGNING_SALT = "pitchlab.company-import"
+SOURCE_SALT = "pitchlab.company-import.source"
 COLUMNS = tuple(CompanyIn.model_fields)
 # Other headers people use for the same columns.
 ALIASES = {
@@ -68,31 +73,32 @@ def _header_key(text: str) -> str:
     return ALIASES.get(key, key)
 
 
-def _decode(data: bytes) -> str:
+def _csv_rows(data: bytes, encoding: str | None) -> tuple[list[list[str]], str]:
     if b"\x00" in data:
         raise ImportFileError(_("This does not look like a CSV file (it contains binary data)."))
-    for encoding in ("utf-8-sig", "gb18030"):  # Excel in Chinese saves CSV as GB18030/GBK
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError(_("The file is not readable text; save it as CSV UTF-8 and try again."))
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    text = _decode(data)
+    try:
+        text, used = encodings.decode(data, encoding)
+    except encodings.UndecodableText as error:
+        raise ImportFileError(str(error)) from error
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     try:
-        return list(csv.reader(io.StringIO(text), dialect))
+        return list(csv.reader(io.StringIO(text), dialect)), used
     except csv.Error as error:
         message = _("The CSV file is malformed: %(problem)s") % {"problem": error}
         raise ImportFileError(message) from error
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:
+    unreadable = _("The file is not a readable XLSX workbook.")
+    try:
+        check_zip_archive(data)  # before openpyxl reads a part whole (issue 11)
+    except NotAZipArchive as error:
+        raise ImportFileError(unreadable) from error
+    except UnsafeArchive as error:
+        raise ImportFileError(str(error)) from error
     rows = []
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -104,12 +110,15 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
     except Exception as error:
         # A broken workbook fails in many ways (bad zip, XML syntax, missing parts, no sheet,
         # lazily while rows are read); a zip of garbage XML was a 500 (issue 7).
-        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
+        raise ImportFileError(unreadable) from error
     return rows
 
 
-def read_table(filename: str, data: bytes) -> list[list[str]]:
-    """The file's rows of text, header first; raises ImportFileError with a user message."""
+def read_table(
+    filename: str, data: bytes, *, encoding: str | None = None
+) -> tuple[list[list[str]], str | None]:
+    """The file's rows of text, header first, and the encoding a CSV was read with (None for
+    XLSX); `encoding` overrides the detected one. Raises ImportFileError with a user message."""
     if not data:
         raise ImportFileError(_("The file is empty."))
     if len(data) > MAX_IMPORT_BYTES:
@@ -118,7 +127,7 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
             % {"size": MAX_IMPORT_BYTES // (1024 * 1024)}
         )
     is_xlsx = filename.lower().endswith(".xlsx") or data[:2] == b"PK"
-    rows = _xlsx_rows(data) if is_xlsx else _csv_rows(data)
+    rows, used = (_xlsx_rows(data), None) if is_xlsx else _csv_rows(data, encoding)
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if len(rows) > MAX_IMPORT_ROWS + 1:
         raise ImportFileError(
@@ -130,7 +139,7 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
         )
     if len(rows) < 2:
         raise ImportFileError(_("The file has no rows below its header."))
-    return rows
+    return rows, used
 
 
 def _check_choices(values: dict[str, str]) -> list[str]:
@@ -148,12 +157,13 @@ def _check_choices(values: dict[str, str]) -> list[str]:
     return problems
 
 
-def _validate(values: dict[str, str], *, may_set_status: bool) -> list[str]:
+def _validate(values: dict[str, str], *, user: User) -> list[str]:
     problems = _check_choices(values)
-    if not values.get("name", "").strip():
+    if not name_key(values.get("name", "")):  # empty, or invisible characters only
         return [_("The name is missing."), *problems]
-    if not may_set_status and values.get("status") not in (None, "", PipelineStatus.SOURCED.value):
-        problems.append(_("Only partners and admins change the pipeline status."))
+    refusal = status_refusal(user, new=values.get("status"))
+    if refusal:
+        problems.append(refusal)
     if problems:
         return problems
     try:
@@ -163,7 +173,7 @@ def _validate(values: dict[str, str], *, may_set_status: bool) -> list[str]:
     return problems
 
 
-def preview(session: Session, table: list[list[str]], *, may_set_status: bool) -> ImportPreview:
+def preview(session: Session, table: list[list[str]], *, user: User) -> ImportPreview:
     """Check every row: missing name, unknown stage or status, invalid value, duplicate."""
     header = [_header_key(cell) for cell in table[0]]
     if "name" not in header:
@@ -184,11 +194,7 @@ def preview(session: Session, table: list[list[str]], *, may_set_status: bool) -
             for key, index in positions.items()
         }
         values = {key: value for key, value in values.items() if value}
-        rows.append(
-            ImportRow(
-                line=line, values=values, problems=_validate(values, may_set_status=may_set_status)
-            )
-        )
+        rows.append(ImportRow(line=line, values=values, problems=_validate(values, user=user)))
     _mark_duplicates(session, rows)
     return ImportPreview(rows=rows, ignored_columns=ignored)
 
@@ -209,8 +215,27 @@ def _mark_duplicates(session: Session, rows: list[ImportRow]) -> None:
             seen[key] = row.line
 
 
-def _serializer(secret_key: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(secret_key, salt=SIGNING_SALT)
+def _serializer(secret_key: str, salt: str = SIGNING_SALT) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(secret_key, salt=salt)
+
+
+def sign_source(secret_key: str, filename: str, data: bytes) -> str:
+    """The uploaded file as a signed token, so the preview can read it again in another
+    encoding without an upload (and without storing it anywhere)."""
+    payload = [filename, base64.b64encode(data).decode("ascii")]
+    return _serializer(secret_key, SOURCE_SALT).dumps(payload)
+
+
+def unsign_source(secret_key: str, token: str) -> tuple[str, bytes]:
+    """The (filename, bytes) signed by sign_source; ImportFileError if changed or too old."""
+    try:
+        filename, data = _serializer(secret_key, SOURCE_SALT).loads(
+            token, max_age=PREVIEW_MAX_AGE_S
+        )
+    except BadSignature as error:
+        message = _("The preview expired or was changed; upload the file again.")
+        raise ImportFileError(message) from error
+    return str(filename), base64.b64decode(data)
 
 
 def sign_rows(secret_key: str, rows: list[ImportRow]) -> str:
@@ -247,7 +272,7 @@ def import_rows(session: Session, rows: list[ImportRow]) -> tuple[list, list[Imp
             continue
         taken.add(key)
         columns = CompanyIn.model_validate(row.values).to_columns()
-        added.append(Company(**columns, name_key=key))
+        added.append(Company(**columns, name_key=name_key(columns["name"])))
     session.add_all(added)
     try:
         session.commit()

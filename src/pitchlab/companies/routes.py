@@ -4,27 +4,28 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from ..auth.deps import EvaluatorDep, UserDep, require
+from ..auth.deps import UserDep, allowed, require
 from ..db import SessionDep
-from ..models import Modality, ModelStrategy, PipelineStatus, Role, Stage, User
+from ..models import Modality, ModelStrategy, PipelineStatus, Stage, User
 from ..permissions import Action
 from ..scoring.panel import company_panel
-from ..web.csrf import verify_csrf
 from ..web.forms import FormDep, field_errors
 from ..web.i18n import gettext as _
 from ..web.templating import is_htmx_partial, render
 from . import data
 from .deps import CompanyDep
 from .schemas import CompanyIn
+from .status import NEW_COMPANY_STATUS, status_refusal
+
+EditorDep = allowed(Action.COMPANY_EDIT)
 
 router = APIRouter(
     prefix="/companies",
     tags=["pages"],
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf), Depends(require(Action.READ))],
+    dependencies=[Depends(require(Action.READ))],
 )
 # Partners decide where a company stands in the pipeline (issue 4); analysts propose companies.
-STATUS_DECIDERS = frozenset({Role.ADMIN.value, Role.PARTNER.value})
 CHOICES = {
     "stage": Stage,
     "status": PipelineStatus,
@@ -74,9 +75,9 @@ def _form_page(request: Request, *, values: dict, errors: dict, company=None, st
 
 
 @router.get("/new")
-def company_new(request: Request, _user: EvaluatorDep):
-    """An empty form for a new company."""
-    return _form_page(request, values={}, errors={})
+def company_new(request: Request, _user: EditorDep):
+    """An empty form for a new company: it starts in the pipeline as sourced."""
+    return _form_page(request, values={"status": NEW_COMPANY_STATUS}, errors={})
 
 
 def _submitted(form) -> dict:
@@ -84,13 +85,12 @@ def _submitted(form) -> dict:
 
 
 def _status_error(user: User, values: dict, current: str) -> dict[str, str]:
-    if user.role not in STATUS_DECIDERS and values.get("status", current) != current:
-        return {"status": _("Only partners and admins change the pipeline status.")}
-    return {}
+    refusal = status_refusal(user, new=values.get("status"), current=current)
+    return {"status": refusal} if refusal else {}
 
 
 @router.post("")
-def company_create(form: FormDep, request: Request, session: SessionDep, user: EvaluatorDep):
+def company_create(form: FormDep, request: Request, session: SessionDep, user: EditorDep):
     """Create a company, or show the form again with the problems next to their fields."""
     values = _submitted(form)
     try:
@@ -132,7 +132,7 @@ def company_detail(request: Request, session: SessionDep, company: CompanyDep, u
 
 
 @router.get("/{company_id}/edit")
-def company_edit(request: Request, company: CompanyDep, _user: EvaluatorDep):
+def company_edit(request: Request, company: CompanyDep, _user: EditorDep):
     """The form for changing a company, filled with its current values."""
     values = {name: getattr(company, name) for name in FORM_FIELDS}
     values["tags"] = ", ".join(company.tag_list)
@@ -142,7 +142,7 @@ def company_edit(request: Request, company: CompanyDep, _user: EvaluatorDep):
 
 @router.post("/{company_id}")
 def company_update(
-    form: FormDep, request: Request, session: SessionDep, company: CompanyDep, user: EvaluatorDep
+    form: FormDep, request: Request, session: SessionDep, company: CompanyDep, user: EditorDep
 ):
     """Save changes to a company, or show the form again with its problems."""
     values = _submitted(form)

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
 from ..models.company import (
     NAME_MAX,
@@ -15,6 +16,7 @@ from ..models.company import (
     PipelineStatus,
     Stage,
 )
+from .names import display_name, name_key
 
 EARLIEST_FOUNDED_YEAR = 1900
 TAG_MAX = 40
@@ -55,6 +57,25 @@ class CompanyIn(BaseModel):
     )
     customers: Annotated[str, StringConstraints(max_length=500)] = ""
     notes: Annotated[str, StringConstraints(max_length=NOTES_MAX)] = ""
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _visible_name(cls, value):
+        # Invisible characters are dropped before the length checks, so a name of zero-width
+        # spaces only is empty, hence required (issue 11).
+        return display_name(value) if isinstance(value, str) else value
+
+    @field_validator("name")
+    @classmethod
+    def _key_fits(cls, value: str | None) -> str | None:
+        # NFKC can lengthen a name ("㍿" is four letters); the key column has NAME_MAX too.
+        if value is not None and len(name_key(value)) > NAME_MAX:
+            raise PydanticCustomError(
+                "string_too_long",
+                "String should have at most {max_length} characters",
+                {"max_length": NAME_MAX},
+            )
+        return value
 
     @field_validator("website", "founded_year", mode="before")
     @classmethod

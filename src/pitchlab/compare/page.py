@@ -12,7 +12,7 @@ import pandas as pd
 
 from .comparison import PortfolioComparison, build_comparison
 from .loading import Portfolio, with_loading_notes
-from .page_options import PageOptions
+from .page_options import PageOptions, watch_key, watch_value
 from .scores import criterion_labels
 from .selection import Selection
 from .whatif import weight_what_if
@@ -88,6 +88,7 @@ class ComparePage:
     top_n: int
     calibration: list[dict] = field(default_factory=list)
     always_top: list[Row] = field(default_factory=list)
+    always_field: str = ""  # the hidden field that carries the watch to the next weighting
     moved: int = 0
     rows_page: "RowsPage | None" = None  # which unpinned rows `rows` shows, when paged
 
@@ -253,8 +254,12 @@ def _apply_what_if(
         default_top = {
             row.company_id for row in page.rows if _in_top(row.default_rank, options.top_n)
         }
-        top &= default_top if options.always_top is None else set(options.always_top)
+        carried = (
+            options.always_top if options.always_for == watch_key(selection, page.top_n) else None
+        )
+        top &= default_top if carried is None else set(carried)
     page.always_top = [row for row in page.rows if row.company_id in top]
+    page.always_field = watch_value(selection, page.top_n, [r.company_id for r in page.always_top])
 
 
 def _in_top(rank, top_n: int) -> bool:

@@ -3,6 +3,7 @@
 These change the view only, never the numbers, so they stay out of Selection and the exports.
 """
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
@@ -27,6 +28,8 @@ class PageOptions:
     top_n: int = DEFAULT_TOP_N
     # Companies that stayed in the top N under every weighting tried so far; None before any.
     always_top: tuple[int, ...] | None = field(default=None)
+    # The watch_key of the selection and top N that always_top was found for.
+    always_for: str = ""
     page: int = 1  # of the matrix's unpinned rows
 
     def query_items(self) -> list[tuple[str, str]]:
@@ -52,7 +55,7 @@ def page_options(params) -> PageOptions:
     sort = params.get("sort") or "rank"
     top = parse_number(params.get("top"))
     page = parse_number(params.get("page"))
-    always = params.get("always")
+    always_for, _, always = (params.get("always") or "").rpartition(":")
     return PageOptions(
         sort=sort if _valid_sort(sort) else "rank",
         descending=params.get("dir") == "desc",
@@ -63,9 +66,25 @@ def page_options(params) -> PageOptions:
         top_n=min(top, MAX_TOP_N) if top else DEFAULT_TOP_N,
         page=page if page and page > 1 else 1,
         always_top=None
-        if always is None
+        if not always_for
         else tuple(n for n in map(parse_number, always.split(",")) if n is not None),
+        always_for=always_for,
     )
+
+
+def watch_key(selection: Selection, top_n: int) -> str:
+    """Names the companies, packs and top N a what-if watch was kept for.
+
+    The watch travels in a hidden field from one weighting to the next; a new selection (or
+    another N) must start it again, or it kept companies from the previous one (issue 11).
+    """
+    items = [*selection.query_items(weights=False), ("top", str(top_n))]
+    return hashlib.sha256(urlencode(items).encode()).hexdigest()[:16]
+
+
+def watch_value(selection: Selection, top_n: int, company_ids) -> str:
+    """The hidden `always` field: the watch key, then the companies still in the top N."""
+    return f"{watch_key(selection, top_n)}:{','.join(str(n) for n in company_ids)}"
 
 
 def page_url(selection: Selection, options: PageOptions, **changes) -> str:

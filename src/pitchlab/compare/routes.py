@@ -1,11 +1,11 @@
 """The compare page: pick companies and packs, see the matrix, rankings, charts and agreement."""
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 
-from ..auth.deps import AdminDep, UserDep
+from ..auth.deps import UserDep, allowed
 from ..db import SessionDep
 from ..models import PipelineStatus, Stage
-from ..web.csrf import verify_csrf
+from ..permissions import Action
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement
@@ -17,7 +17,9 @@ from .page import build_page, fmt
 from .page_options import page_options, page_url, sort_url, toggled
 from .selection import Selection, selection_from_query
 
-router = APIRouter(prefix="/compare", include_in_schema=False, dependencies=[Depends(verify_csrf)])
+ManagerDep = allowed(Action.AGREEMENT_READ)
+
+router = APIRouter(prefix="/compare", include_in_schema=False)
 
 
 def alpha_readings() -> dict[str, str]:
@@ -68,7 +70,7 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
 
 
 @router.get("/agreement/{pack_key}")
-def agreement_panel(request: Request, session: SessionDep, pack_key: str, admin: AdminDep):
+def agreement_panel(request: Request, session: SessionDep, pack_key: str, admin: ManagerDep):
     """Inter-rater agreement per criterion of one pack, over every submitted scorecard."""
     portfolio = load_portfolio(session, Selection(pack_keys=(pack_key,)), user=admin)
     if not any(pack.key == pack_key for pack in portfolio.all_packs):

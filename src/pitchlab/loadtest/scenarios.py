@@ -14,7 +14,8 @@ import httpx
 from .plan import Evaluator, Plan
 from .record import Ledger, Stats
 
-CSRF_COOKIE = "pitchlab_csrf"
+# Pages carry the CSRF token in their forms; it is bound to the login session (issue 11).
+CSRF_IN_PAGE = re.compile(r'name="csrf_token" value="([^"]+)"')
 _BASE_REVISION = re.compile(r'name="base_revision" value="(\d+)"')
 
 
@@ -41,13 +42,14 @@ class VirtualUser:
         self.drafts: dict[int, tuple[int, int]] = {}  # company id -> (draft id, revision seen)
         self.sequence = 0
         self.unanswered = 0  # requests that got no answer at all
+        self.csrf_token = ""
 
     def unique_text(self, what: str) -> str:
         self.sequence += 1
         return f"load {self.plan.run_id} u{self.number} #{self.sequence} {what}"
 
     def page_headers(self, htmx: bool = False) -> dict[str, str]:
-        headers = {"X-CSRF-Token": self.client.cookies.get(CSRF_COOKIE, "")}
+        headers = {"X-CSRF-Token": self.csrf_token}
         return headers | ({"HX-Request": "true"} if htmx else {})
 
     async def request(self, kind: str, method: str, url: str, **kwargs) -> httpx.Response | None:
@@ -80,8 +82,13 @@ class VirtualUser:
             self.stats.unexpected[(kind, response.status_code, found)] += 1
         return response.status_code, acknowledged
 
+    def remember_token(self, response: httpx.Response | None) -> None:
+        found = CSRF_IN_PAGE.search(response.text) if response is not None else None
+        if found:
+            self.csrf_token = found.group(1)
+
     async def log_in(self) -> bool:
-        await self.request("login_page", "GET", "/login")
+        self.remember_token(await self.request("login_page", "GET", "/login"))
         response = await self.request(
             "login",
             "POST",
@@ -90,10 +97,14 @@ class VirtualUser:
                 "email": self.evaluator.email,
                 "password": self.evaluator.password,
                 "next": "/",
-                "csrf_token": self.client.cookies.get(CSRF_COOKIE, ""),
+                "csrf_token": self.csrf_token,
             },
         )
-        return response is not None and response.status_code == 303
+        if response is None or response.status_code != 303:
+            return False
+        # A page after logging in hands out the token of the new session.
+        self.remember_token(await self.request("account_page", "GET", "/account"))
+        return True
 
     def company(self) -> int:
         return self.rng.choice(self.plan.company_ids)

@@ -75,7 +75,9 @@ class ServerProcess:
             **os.environ,
             "PITCHLAB_DATABASE_URL": self.database_url,
             "PITCHLAB_SECRET_KEY": self.secret_key,
-            "PITCHLAB_ENVIRONMENT": "production",
+            # Not "production": the test databases hold the demo accounts, which a production
+            # server refuses to run with (issue 11).
+            "PITCHLAB_ENVIRONMENT": "test",
         }
         with self.log_path.open("ab") as log:
             # A session of its own, so kill() reaches the workers and nothing else.

@@ -6,7 +6,7 @@ from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
 from .types import UTCDateTime, utcnow
-from .user import ApiToken, AppSetting, LoginAttempt, Role, User
+from .user import ApiToken, AppSetting, LoginAttempt, LoginSession, Role, User
 
 __all__ = [
     "ApiToken",
@@ -18,6 +18,7 @@ __all__ = [
     "ExportJob",
     "ExportStatus",
     "LoginAttempt",
+    "LoginSession",
     "Modality",
     "ModelStrategy",
     "PipelineStatus",

@@ -56,3 +56,18 @@ class AppSetting(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=80)
     value: dict = Field(default_factory=dict, sa_type=JSON)
+
+
+class LoginSession(SQLModel, table=True):
+    """A signed-in browser. The cookie carries a random key; only its hash is stored, so the
+    server can end a session (logout, password change, deactivation) and a copied cookie stops
+    working at once (issue 11)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key_hash: str = Field(max_length=64, unique=True)
+    user_id: int = Field(foreign_key="user.id", index=True, ondelete="CASCADE")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    user_agent: str = Field(default="", max_length=200)
+    address: str = Field(default="", max_length=64)

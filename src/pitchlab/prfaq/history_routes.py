@@ -5,7 +5,6 @@ from fastapi.responses import RedirectResponse, Response
 
 from ..auth.deps import UserDep, require_user
 from ..db import RowId, SessionDep
-from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -27,7 +26,7 @@ from .views import build_view
 router = APIRouter(
     prefix="/prfaqs",
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf), Depends(require_user)],
+    dependencies=[Depends(require_user)],
 )
 
 

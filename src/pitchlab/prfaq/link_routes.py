@@ -10,7 +10,6 @@ from ..auth.deps import UserDep, require_user
 from ..db import SessionDep
 from ..models import Company
 from ..scoring.access import conflict_for
-from ..web.csrf import verify_csrf
 from ..web.templating import render
 from .deps import ReadableCompanyDep, may_write
 from .scorecard_links import scorecard_aside
@@ -19,7 +18,7 @@ from .store import visible_drafts
 router = APIRouter(
     prefix="/prfaqs/company",
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf), Depends(require_user)],
+    dependencies=[Depends(require_user)],
 )
 COMPANY_DRAFTS_SHOWN = 10
 

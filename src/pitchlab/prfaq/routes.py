@@ -5,10 +5,10 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 
-from ..auth.deps import EvaluatorDep, UserDep, require_user
+from ..auth.deps import UserDep, allowed, require_user
 from ..db import SessionDep
 from ..models import Company, PrfaqTemplate
-from ..web.csrf import verify_csrf
+from ..permissions import Action
 from ..web.forms import FormDep, field_errors
 from ..web.i18n import SUPPORTED_LOCALES, get_locale
 from ..web.i18n import gettext as _
@@ -39,10 +39,12 @@ from .store import (
 )
 from .views import build_view
 
+WriterDep = allowed(Action.PRFAQ_WRITE)
+
 router = APIRouter(
     prefix="/prfaqs",
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf), Depends(require_user)],
+    dependencies=[Depends(require_user)],
 )
 SEARCH_MAX = 200
 
@@ -105,9 +107,7 @@ def read_title(raw: str) -> tuple[str, str | None]:
 
 
 @router.get("/new")
-def draft_new(
-    request: Request, session: SessionDep, company: ReadableCompanyDep, _user: EvaluatorDep
-):
+def draft_new(request: Request, session: SessionDep, company: ReadableCompanyDep, _user: WriterDep):
     """Choose a template, a language and a title for a new draft of this company."""
     values = {
         "title": _("%(company)s PR/FAQ") % {"company": company.name},
@@ -122,7 +122,7 @@ def draft_create(
     request: Request,
     session: SessionDep,
     company: ReadableCompanyDep,
-    user: EvaluatorDep,
+    user: WriterDep,
 ):
     """Start the draft, pre-filled from the company, and open it."""
     values = {name: str(value) for name, value in form.items()}

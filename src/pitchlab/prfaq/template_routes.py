@@ -7,9 +7,9 @@ validator as the seed loader and `pitchlab prfaq check`, every problem named by 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..auth.deps import AdminDep, require_user
+from ..auth.deps import allowed, require_user
 from ..db import RowId, SessionDep
-from ..web.csrf import verify_csrf
+from ..permissions import Action
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -23,10 +23,12 @@ from .library import (
 )
 from .templates import TemplateInvalid, dump_template, load_template_bytes
 
+ManagerDep = allowed(Action.PRFAQ_TEMPLATE_MANAGE)
+
 router = APIRouter(
     prefix="/prfaq-templates",
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf), Depends(require_user)],
+    dependencies=[Depends(require_user)],
 )
 # A template is a few dozen kilobytes of text; anything far larger is not one.
 MAX_TEMPLATE_BYTES = 512 * 1024
@@ -48,7 +50,7 @@ def _template_or_404(session, key: str, version: int | None):
 
 
 @router.get("/import")
-def template_import_form(request: Request, _admin: AdminDep):
+def template_import_form(request: Request, _admin: ManagerDep):
     """The upload form for a template file."""
     return render(request, "prfaq/template_import.html", {"errors": []})
 
@@ -60,7 +62,7 @@ def _import_error(request: Request, errors: list[str], status_code: int):
 
 
 @router.post("/import")
-def template_import(form: FormDep, request: Request, session: SessionDep, _admin: AdminDep):
+def template_import(form: FormDep, request: Request, session: SessionDep, _admin: ManagerDep):
     """Add a template version from a YAML file, or show every problem in it."""
     upload = form.get("file")
     if upload is None or not hasattr(upload, "read"):

@@ -1,13 +1,12 @@
 """The technical-debt share calculator for one company (Sculley et al., 2015)."""
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from sqlmodel import Session, select
 
 from ..companies.deps import CompanyDep
 from ..db import SessionDep
 from ..models import Company, TechDebtEstimate, utcnow
 from ..scoring.deps import UnconflictedEvaluatorDep, UnconflictedUserDep
-from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -18,7 +17,6 @@ from .techdebt import assess_plan
 router = APIRouter(
     prefix="/companies/{company_id}/tech-debt",
     include_in_schema=False,
-    dependencies=[Depends(verify_csrf)],
 )
 CALCULATOR_PACK = "technical-debt"
 MAX_EFFORT = 100_000

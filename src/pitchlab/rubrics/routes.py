@@ -3,9 +3,9 @@
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from ..auth.deps import AdminDep, UserDep
+from ..auth.deps import UserDep, allowed
 from ..db import SessionDep
-from ..web.csrf import verify_csrf
+from ..permissions import Action
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -27,9 +27,11 @@ def _signed_in(user: UserDep) -> None:
     """Every rubric page is for logged-in users."""
 
 
+ManagerDep = allowed(Action.RUBRIC_MANAGE)
+
 router = APIRouter(
     prefix="/rubrics",
-    dependencies=[Depends(verify_csrf), Depends(_signed_in)],
+    dependencies=[Depends(_signed_in)],
     include_in_schema=False,
 )
 KIND_ORDER = ("core", "further", "preset")
@@ -44,7 +46,7 @@ def rubric_list(request: Request, session: SessionDep):
 
 
 @router.get("/new/pack")
-def pack_new(request: Request, _admin: AdminDep):
+def pack_new(request: Request, _admin: ManagerDep):
     """The form for a new pack: its title, summary and source, and a first criterion."""
     return render(
         request,
@@ -61,7 +63,7 @@ def pack_new(request: Request, _admin: AdminDep):
 
 
 @router.post("/new/pack")
-def pack_create(form: FormDep, request: Request, session: SessionDep, admin: AdminDep):
+def pack_create(form: FormDep, request: Request, session: SessionDep, admin: ManagerDep):
     """Create a pack; problems come back next to their fields with everything kept."""
     form = {name: str(value) for name, value in form.items()}
     pack_file, problems = editing.validate(editing.new_pack_document(form))
@@ -126,7 +128,7 @@ def _criterion_page(
 
 @router.get("/{key}/criteria/{criterion_key}/edit")
 def criterion_edit(
-    request: Request, session: SessionDep, entry: PackDep, criterion_key: str, _admin: AdminDep
+    request: Request, session: SessionDep, entry: PackDep, criterion_key: str, _admin: ManagerDep
 ):
     """The form for one criterion, filled with its current text."""
     document = to_pack_file(entry).model_dump(mode="python", exclude_none=True)
@@ -143,7 +145,7 @@ def criterion_edit(
 
 
 @router.get("/{key}/criteria/new")
-def criterion_new(request: Request, session: SessionDep, entry: PackDep, _admin: AdminDep):
+def criterion_new(request: Request, session: SessionDep, entry: PackDep, _admin: ManagerDep):
     """An empty criterion form."""
     return _criterion_page(
         request,
@@ -157,7 +159,7 @@ def criterion_new(request: Request, session: SessionDep, entry: PackDep, _admin:
 
 @router.post("/{key}/criteria")
 def criterion_save(
-    form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep
+    form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: ManagerDep
 ):
     """Save a new or changed criterion; a scored version is kept and a new one made."""
     form = {name: str(value) for name, value in form.items()}
@@ -200,7 +202,7 @@ def criterion_move(
     session: SessionDep,
     entry: PackDep,
     criterion_key: str,
-    admin: AdminDep,
+    admin: ManagerDep,
 ):
     """Move a criterion one place up or down."""
     direction = form.get("direction", "down")
@@ -212,7 +214,7 @@ def criterion_move(
 
 
 @router.post("/{key}/criteria/{criterion_key}/retire")
-def criterion_retire(session: SessionDep, entry: PackDep, criterion_key: str, admin: AdminDep):
+def criterion_retire(session: SessionDep, entry: PackDep, criterion_key: str, admin: ManagerDep):
     """Remove a criterion from the pack's next version; scored versions keep it."""
     if criterion_key in {c.key for c in entry.criteria} and len(entry.criteria) > 1:
         _save_document(
@@ -223,7 +225,7 @@ def criterion_retire(session: SessionDep, entry: PackDep, criterion_key: str, ad
 
 @router.post("/{key}/weights")
 def weights_save(
-    form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: AdminDep
+    form: FormDep, request: Request, session: SessionDep, entry: PackDep, admin: ManagerDep
 ):
     """Change several criterion weights at once."""
     weights = {c.key: str(form.get(f"weight_{c.key}", c.weight)) for c in entry.criteria}
@@ -250,13 +252,13 @@ MAX_PACK_BYTES = 512 * 1024
 
 
 @router.get("/import/file")
-def rubric_import_form(request: Request, _admin: AdminDep):
+def rubric_import_form(request: Request, _admin: ManagerDep):
     """The upload form for a pack file."""
     return render(request, "rubrics/import.html", {"errors": []})
 
 
 @router.post("/import/file")
-def rubric_import(form: FormDep, request: Request, session: SessionDep, admin: AdminDep):
+def rubric_import(form: FormDep, request: Request, session: SessionDep, admin: ManagerDep):
     """Import a pack file: a new pack, or a new version of an existing one."""
     upload = form.get("file")
     if upload is None or not hasattr(upload, "read"):

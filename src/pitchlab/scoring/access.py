@@ -8,10 +8,10 @@ company and is left out of its aggregates.
 
 from sqlmodel import Session, col, select
 
-from ..models import AppSetting, Conflict, Evaluation, Role, RubricVersion, User
+from ..models import AppSetting, Conflict, Evaluation, RubricVersion, User
+from ..permissions import Action, can, granting_settings
 
 PARTNERS_SEE_EARLY = "partners_see_scores_before_submitting"
-SCORING_ROLES = frozenset({Role.ADMIN.value, Role.PARTNER.value, Role.ANALYST.value})
 
 
 def setting_enabled(session: Session, key: str) -> bool:
@@ -46,7 +46,7 @@ def conflicted_user_ids(
 
 
 def can_score(user: User, *, conflicted: bool) -> bool:
-    return user.role in SCORING_ROLES and not conflicted
+    return can(user, Action.SCORE, conflicted=conflicted)
 
 
 def submitted_pack_ids(session: Session, *, user_id: int, company_id: int) -> set[int]:
@@ -65,9 +65,12 @@ def submitted_pack_ids(session: Session, *, user_id: int, company_id: int) -> se
 
 def sees_everything(session: Session, user: User) -> bool:
     """Roles that are never blinded (still subject to conflicts)."""
-    if user.role in {Role.ADMIN.value, Role.VIEWER.value}:
+    if can(user, Action.SEE_SCORES_EARLY):
         return True
-    return user.role == Role.PARTNER.value and setting_enabled(session, PARTNERS_SEE_EARLY)
+    # An admin switch may extend it to this role: read the switch only then.
+    switches = granting_settings(user, Action.SEE_SCORES_EARLY)
+    on = {key for key in switches if setting_enabled(session, key)}
+    return can(user, Action.SEE_SCORES_EARLY, settings_on=on)
 
 
 def can_see_others(

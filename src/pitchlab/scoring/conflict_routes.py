@@ -1,22 +1,24 @@
 """Declaring and lifting conflicts of interest, and the company's scores page."""
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.exc import IntegrityError
 
-from ..auth.deps import AdminDep, UserDep
+from ..auth.deps import UserDep, allowed
 from ..companies.deps import CompanyDep
 from ..companies.routes import detail_page
 from ..db import RowId, SessionDep
-from ..models import Conflict, Role, User
-from ..web.csrf import verify_csrf
+from ..models import Conflict, User
+from ..permissions import Action, can
 from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from .deps import UnconflictedUserDep
 from .results import company_results
 
-router = APIRouter(include_in_schema=False, dependencies=[Depends(verify_csrf)])
+ManagerDep = allowed(Action.CONFLICT_REMOVE)
+
+router = APIRouter(include_in_schema=False)
 REASON_MAX = 1000
 
 
@@ -38,11 +40,11 @@ def declare_conflict(
     """Declare a conflict (a reason is required); an admin may declare one for someone else."""
     reason = str(form.get("reason", "")).strip()
     target_id = user.id
-    if form.get("user_id") and user.role == Role.ADMIN.value:
+    if form.get("user_id") and can(user, Action.CONFLICT_DECLARE_FOR_OTHERS):
         target_id = parse_number(form["user_id"]) or 0
         if session.get(User, target_id) is None:
             raise HTTPException(422, _("Choose a user."))
-    elif user.role == Role.VIEWER.value:
+    elif not can(user, Action.CONFLICT_DECLARE):
         raise HTTPException(403, _("Your role does not allow this."))
     if not reason or len(reason) > REASON_MAX:
         error = _("Give a reason for the conflict (at most %(count)s characters).") % {
@@ -68,7 +70,9 @@ def declare_conflict(
 
 
 @router.post("/companies/{company_id}/conflicts/{conflict_id}/remove")
-def remove_conflict(session: SessionDep, company: CompanyDep, conflict_id: RowId, _admin: AdminDep):
+def remove_conflict(
+    session: SessionDep, company: CompanyDep, conflict_id: RowId, _admin: ManagerDep
+):
     """Lift a conflict (admins only)."""
     conflict = session.get(Conflict, conflict_id)
     if conflict is None or conflict.company_id != company.id:

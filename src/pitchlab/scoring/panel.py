@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from ..models import Company, Conflict, Evaluation, RubricPack, RubricVersion, User
+from ..permissions import Action, can
 from ..rubrics.store import PackVersion, latest_versions
 from .access import can_score
 
@@ -53,7 +54,7 @@ def company_panel(session: Session, *, company: Company, user: User) -> CompanyP
         .where(Conflict.company_id == company.id)
     ).all()
     my_conflict = next((c for c, _u in conflicts if c.user_id == user.id), None)
-    is_admin = user.role == "admin"
+    is_admin = can(user, Action.CONFLICT_REMOVE)  # sees every conflict, declares for others
     return CompanyPanel(
         packs=packs,
         submitted_counts=counts,

@@ -1,33 +1,104 @@
-"""CSRF protection for every state-changing request made with cookies.
+"""CSRF protection for every state-changing request made with cookies (issue 11).
 
-The token lives in an HttpOnly cookie (set by RequestContextMiddleware) and is echoed by the
-page: forms carry it in a hidden field, htmx sends it as a header (hx-headers on <body>).
-A cross-site page can make the browser send the cookie but cannot read the page to echo it.
-Bearer-token API calls carry no cookies and are exempt.
+A signed random secret lives in an HttpOnly cookie; pages echo a token derived from it and
+from the session (forms in a hidden field, htmx as a header from <body hx-headers>). The token
+is signed with the app's secret key (itsdangerous) and names the session it was issued in, so
+a token from before a login or logout, a forged cookie, or a token of any other length or form
+is refused. A cross-site page can make the browser send the cookies but cannot read the page
+to echo the token. Bearer-token API calls carry no ambient authority and are exempt.
+
+`guard_unsafe_request` enforces it once for the whole app (an app-level dependency).
 """
 
+import hashlib
 import hmac
+import secrets
 
 from fastapi import HTTPException, Request
+from itsdangerous import BadSignature, Signer, URLSafeSerializer
 
+from .forms import read_form
+from .i18n import gettext as _
+
+CSRF_COOKIE = "pitchlab_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+_COOKIE_SALT = "pitchlab.csrf-cookie"
+_TOKEN_SALT = "pitchlab.csrf-token"
+_SECRET_BYTES = 32
 
 
-async def verify_csrf(request: Request) -> None:
-    """Refuse an unsafe request whose echoed token does not match its cookie."""
+def new_cookie_value(secret_key: str) -> tuple[str, str]:
+    """A fresh CSRF secret and the signed cookie value that carries it."""
+    raw = secrets.token_urlsafe(_SECRET_BYTES)
+    return raw, Signer(secret_key, salt=_COOKIE_SALT).sign(raw).decode()
+
+
+def cookie_secret(secret_key: str, value: str | None) -> str | None:
+    """The CSRF secret in a cookie value, or None when absent, forged or malformed."""
+    if not value:
+        return None
+    try:
+        return Signer(secret_key, salt=_COOKIE_SALT).unsign(value).decode()
+    except (BadSignature, UnicodeError):
+        return None
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
+def form_token(secret_key: str, secret: str, session_key: str) -> str:
+    """The token pages echo: signed, and bound to the CSRF secret and the login session."""
+    payload = [_digest(secret), _digest(session_key)]
+    return URLSafeSerializer(secret_key, salt=_TOKEN_SALT).dumps(payload)
+
+
+def token_matches(secret_key: str, token: object, secret: str | None, session_key: str) -> bool:
+    """Whether `token` was issued for this CSRF secret and this session."""
+    if not isinstance(token, str) or secret is None or len(token) > 512:
+        return False
+    try:
+        payload = URLSafeSerializer(secret_key, salt=_TOKEN_SALT).loads(token)
+    except BadSignature:
+        return False
+    expected = [_digest(secret), _digest(session_key)]
+    if not isinstance(payload, list) or len(payload) != len(expected):
+        return False
+    return all(
+        isinstance(part, str) and hmac.compare_digest(part, want)
+        for part, want in zip(payload, expected, strict=True)
+    )
+
+
+def _is_bearer_call(request: Request) -> bool:
+    return request.headers.get("authorization", "").lower().startswith("bearer ")
+
+
+async def guard_unsafe_request(request: Request) -> None:
+    """Read an unsafe request's body first, then refuse it (403) without a valid CSRF token.
+
+    Runs before every other dependency of every route, so the body is in memory before any
+    database work starts (a slow client never holds SQLite's write turn, issue 11), and no
+    route can forget the check.
+    """
     if request.method in SAFE_METHODS:
         return
-    expected = request.scope.get("state", {}).get("csrf_token", "")
     sent = request.headers.get(CSRF_HEADER)
-    if sent is None and request.headers.get("content-type", "").startswith(
-        ("application/x-www-form-urlencoded", "multipart/form-data")
-    ):
-        form = await request.form()
-        sent = form.get(CSRF_FIELD)
-    if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
+    if request.headers.get("content-type", "").startswith(FORM_TYPES):
+        form = await read_form(request)
+        sent = sent if sent is not None else form.get(CSRF_FIELD)
+    else:
+        await request.body()
+    if _is_bearer_call(request):
+        return
+    state = request.scope.get("state", {})
+    settings = request.app.state.settings
+    session_key = state.get("session_key", "")
+    if not token_matches(settings.secret_key, sent, state.get("csrf_secret"), session_key):
         raise HTTPException(
             status_code=403,
-            detail="The form expired or came from another site; reload the page and try again.",
+            detail=_("The form expired or came from another site; reload the page and try again."),
         )

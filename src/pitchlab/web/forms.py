@@ -48,13 +48,23 @@ def parse_number(raw: object) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
+async def read_form(request: Request) -> FormData:
+    """The request's form, parsed once (Starlette keeps it on the request for later reads).
+
+    One field may be as large as the whole body may be (the middleware caps the body). With
+    Starlette's default of 1 MiB per field, a 1 MiB rationale or PR/FAQ section got a bare
+    400 page before its own limit could answer with the inline 422 (issue 11).
+    """
+    return await request.form(max_part_size=request.app.state.settings.max_body_bytes)
+
+
 async def submitted_form(request: Request) -> FormData:
     """The request's form, read on the event loop so that endpoints can be plain functions.
 
     A plain `def` endpoint runs in a worker thread, so its database calls never block the event
     loop (an async endpoint's did, and stalled every other request: issue 7's load test).
     """
-    return await request.form()
+    return await read_form(request)
 
 
 FormDep = Annotated[FormData, Depends(submitted_form)]

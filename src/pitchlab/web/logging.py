@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import inspect
 from starlette.datastructures import MutableHeaders
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -140,6 +140,10 @@ class RequestLogMiddleware:
         failure: BaseException | None = None
         try:
             await self.app(scope, receive, send_with_id)
+        except ClientDisconnect:
+            # The client went away mid-request: nobody to answer and nothing broken here, so
+            # it is logged as 499 at INFO, not as a server error (issue 11).
+            pass
         except Exception as error:
             failure = error
             if status:  # the response had begun: nothing to do but cut the connection

@@ -4,17 +4,16 @@ Pure ASGI rather than BaseHTTPMiddleware so the locale set in a ContextVar here 
 the endpoint and its templates see.
 """
 
-import secrets
-from http.cookies import SimpleCookie
-
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.requests import cookie_parser
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..auth.sessions import SESSION_COOKIE
+from .csrf import CSRF_COOKIE, cookie_secret, form_token, new_cookie_value
 from .i18n import LOCALE_COOKIE, negotiate_locale, set_locale
 
-CSRF_COOKIE = "pitchlab_csrf"
 # Only the app's own scripts and styles; no inline script; never framed.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -30,14 +29,12 @@ SECURITY_HEADERS = {
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
+    # Starlette's lenient parser, as request.cookies uses: one cookie that the standard
+    # library's SimpleCookie cannot read (`prefs={"a":1}`, set by another app on the domain)
+    # made it drop every cookie, the CSRF cookie with them, and every form failed (issue 11).
     for name, value in scope.get("headers", []):
         if name == b"cookie":
-            jar = SimpleCookie()
-            try:
-                jar.load(value.decode("latin-1"))
-            except Exception:  # a malformed cookie header is treated as no cookies
-                return {}
-            return {key: morsel.value for key, morsel in jar.items()}
+            return cookie_parser(value.decode("latin-1"))
     return {}
 
 
@@ -51,9 +48,10 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
 class RequestContextMiddleware:
     """Sets the locale, issues the CSRF cookie, adds security headers, caps body size."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, secret_key: str) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.secret_key = secret_key
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,12 +70,18 @@ class RequestContextMiddleware:
                 accept_language=_header(scope, b"accept-language"),
             )
         )
-        csrf_token = cookies.get(CSRF_COOKIE)
-        new_token = None
-        if not csrf_token or len(csrf_token) < 32:
-            csrf_token = new_token = secrets.token_urlsafe(32)
-        scope.setdefault("state", {})["csrf_token"] = csrf_token
-        await self.app(scope, self._limited(receive), self._decorated(send, new_token, scope))
+        secret = cookie_secret(self.secret_key, cookies.get(CSRF_COOKIE))
+        new_cookie = None
+        if secret is None:
+            secret, new_cookie = new_cookie_value(self.secret_key)
+        session_key = cookies.get(SESSION_COOKIE, "")
+        state = scope.setdefault("state", {})
+        state.update(
+            csrf_secret=secret,
+            session_key=session_key,
+            csrf_token=form_token(self.secret_key, secret, session_key),
+        )
+        await self.app(scope, self._limited(receive), self._decorated(send, new_cookie, scope))
 
     def _limited(self, receive: Receive) -> Receive:
         # A chunked body has no Content-Length: count as it streams and stop at the cap.
@@ -94,17 +98,17 @@ class RequestContextMiddleware:
 
         return wrapped
 
-    def _decorated(self, send: Send, new_token: str | None, scope: Scope) -> Send:
+    def _decorated(self, send: Send, new_cookie: str | None, scope: Scope) -> Send:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
-                if new_token:
+                if new_cookie:
                     secure = "; Secure" if scope.get("scheme") == "https" else ""
                     headers.append(
                         "set-cookie",
-                        f"{CSRF_COOKIE}={new_token}; Path=/; HttpOnly; SameSite=Lax{secure}",
+                        f"{CSRF_COOKIE}={new_cookie}; Path=/; HttpOnly; SameSite=Lax{secure}",
                     )
             await send(message)
 
