@@ -159,7 +159,13 @@
     if (!holder || !holder.contains(box)) return;
     var max = Number(holder.dataset.max || 4);
     var ticked = holder.querySelectorAll("input:checked");
-    if (box.checked && ticked.length > max) box.checked = false;
+    var limit = document.getElementById("radar-limit");
+    // Say why the fifth tick did not stay, instead of undoing it silently (issue 18).
+    if (limit) limit.textContent = "";
+    if (box.checked && ticked.length > max) {
+      box.checked = false;
+      if (limit) limit.textContent = limit.dataset.message;
+    }
     var data = readData();
     if (data) drawRadar(data);
   }
@@ -171,9 +177,72 @@
     if (output) output.textContent = Number(slider.value).toString();
   }
 
-  document.addEventListener("DOMContentLoaded", drawAll);
+  // Matrix cells: one tab stop for the whole matrix, arrow keys between cells, and the focused
+  // cell's statistics written out beside the table, where a hover title cannot reach a keyboard
+  // or a magnifier (issue 18).
+  function cellDetail(cell) {
+    var row = cell.parentElement;
+    var heads = document.querySelectorAll("#compare-matrix thead tr:last-child > th");
+    var head = heads[cell.cellIndex];
+    var name = row.querySelector("th.name-col");
+    var column = head ? head.querySelector("a.sort") : null;
+    return (name ? name.textContent.trim() : "") + " · " + (column ? column.textContent.trim() : "") +
+      ": " + (cell.title || cell.textContent.trim());
+  }
+
+  function firstCellTabbable() {
+    var first = document.querySelector("#compare-matrix td.cell[data-stats]");
+    if (first && !document.querySelector('#compare-matrix td.cell[tabindex="0"]')) first.tabIndex = 0;
+  }
+
+  function cellBeside(cell, key) {
+    var row = cell.parentElement;
+    var step = { ArrowLeft: -1, ArrowRight: 1 }[key];
+    if (step) {
+      for (var i = cell.cellIndex + step; i >= 0 && i < row.cells.length; i += step) {
+        if (row.cells[i].matches("td.cell")) return row.cells[i];
+      }
+      return null;
+    }
+    var other = key === "ArrowUp" ? row.previousElementSibling : row.nextElementSibling;
+    var found = other ? other.cells[cell.cellIndex] : null;
+    return found && found.matches("td.cell") ? found : null;
+  }
+
+  function moveBetweenCells(event) {
+    var cell = event.target;
+    if (!cell.matches || !cell.matches("#compare-matrix td.cell")) return;
+    var next = cellBeside(cell, event.key);
+    if (!next) return;
+    event.preventDefault();
+    cell.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  }
+
+  function showCellDetail(event) {
+    var cell = event.target;
+    var holder = document.getElementById("cell-detail");
+    if (holder && cell.matches && cell.matches("#compare-matrix td.cell")) holder.textContent = cellDetail(cell);
+  }
+
+  // The results region is not a live region (a whole matrix read out on every change); a short
+  // status says the table changed, in a container that stays on the page.
+  function announceResults() {
+    var status = document.getElementById("compare-status");
+    var source = document.querySelector("#compare-results [data-status]");
+    if (status) status.textContent = source ? source.dataset.status : "";
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawAll(); firstCellTabbable(); });
+  document.addEventListener("keydown", moveBetweenCells);
+  document.addEventListener("focusin", showCellDetail);
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.target && event.target.id === "compare-results") drawAll();
+    if (event.target && event.target.id === "compare-results") {
+      drawAll();
+      firstCellTabbable();
+      announceResults();
+    }
   });
   document.addEventListener("input", showSliderValue);
   document.addEventListener("change", function (event) {

@@ -31,6 +31,9 @@
     // A fresh element from the server has no data-pending: it already says what happened.
     if (!state || !state.dataset.pending) return;
     delete state.dataset.pending;
+    // The server's answer fills the element in place (hx-swap-oob="innerHTML", so the live
+    // region stays and is announced; issue 18) with its words in a child element.
+    if (state.firstElementChild) return;
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (status >= 200 && status < 300) {
       state.textContent = messages().saved || "";

@@ -61,7 +61,7 @@ def test_sort_and_pin_swap_in_place_and_survive_a_slider_move(page, live_server,
     rows = page.locator("#compare-matrix tbody th.name-col")
     page.click("#compare-matrix thead a.sort:has-text('Company')")  # by name, A to Z
     expect(rows).to_have_text(["Dune", "Elm"])
-    page.locator(f"#row-{what_if['Elm']} a.pin").click()
+    page.locator(f"#row-{what_if['Elm']} .pin").click()
     expect(rows).to_have_text(["Elm", "Dune"])  # pinned on top, whatever the sort
     page.locator('[id="pw-problem-space"]').focus()
     page.locator('[id="pw-problem-space"]').press("ArrowLeft")

@@ -20,7 +20,8 @@ HUGE = 1024 * 1024 + 1  # one character past Starlette's default part limit
 
 
 def _oob_text(html: str, element_id: str) -> str:
-    found = re.search(rf'id="{element_id}"[^>]*>(.*?)</', html, re.DOTALL)
+    """The words of an element (a save state keeps them in a child span, issue 18)."""
+    found = re.search(rf'id="{element_id}"[^>]*>(?:<span[^>]*>)?(.*?)</', html, re.DOTALL)
     return " ".join(found.group(1).split()) if found else ""
 
 

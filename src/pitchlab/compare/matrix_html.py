@@ -132,15 +132,15 @@ def _row_start(row: Row, url: str, texts: dict[str, str]) -> str:
     """<tr> and the cells before the criteria: pin, rank, name, totals, interval, counts."""
     summary = row.summary
     classes = ("pinned" if row.pinned else "") + (" tied" if summary["statistically_tied"] else "")
+    # A toggle button named in words (the star is decoration), not a link (issue 18).
     pin = (
-        f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["unpin"]}" '
-        f'aria-pressed="true">★</a>'
-        if row.pinned
-        else f'<a class="pin" href="{url}" hx-get="{url}" title="{texts["pin"]}" '
-        f'aria-pressed="false">☆</a>'
+        f'<button type="button" class="pin" id="pin-{row.company_id}" hx-get="{url}" '
+        f'aria-pressed="{"true" if row.pinned else "false"}">'
+        f'<span aria-hidden="true">{"★" if row.pinned else "☆"}</span>'
+        f'<span class="visually-hidden">{texts["pin"] % {"name": escape(row.name)}}</span></button>'
     )
     flags = summary["n_disagreements"]
-    flagged = f'<span class="flag">⚑</span> {flags}' if flags else "0"
+    flagged = f'<span class="flag" aria-hidden="true">⚑</span> {flags}' if flags else "0"
     return (
         f'<tr id="row-{row.company_id}" class="{classes}"><td>{pin}</td>'
         f"{_rank(row, texts['moved'])}"
@@ -155,10 +155,9 @@ def _row_start(row: Row, url: str, texts: dict[str, str]) -> str:
 
 
 def _row_starts(page: ComparePage, selection: Selection, options: PageOptions) -> list[str]:
-    """Every row's start, in table order; the pin link keeps the rest of the layout."""
+    """Every row's start, in table order; the pin button keeps the rest of the layout."""
     texts = {
-        "pin": escape(_("Pin to the top")),
-        "unpin": escape(_("Unpin")),
+        "pin": escape(_("Pin %(name)s to the top")),
         "tied": escape(_("Statistically tied")),
         "moved": _("Rank with the rubric weights: %(rank)s"),
     }
