@@ -41,6 +41,7 @@ def _include_routers(app: FastAPI) -> None:
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
     from .compare.routes import router as compare_router
+    from .deals.company_routes import router as deal_company_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -55,6 +56,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(auth_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
     app.include_router(companies_router)
+    app.include_router(deal_company_router)
     app.include_router(compare_router)
     app.include_router(compare_export_router)
     app.include_router(rubrics_router)

@@ -51,6 +51,11 @@ class Action(StrEnum):
     PRFAQ_WRITE = "prfaq.write"
     PRFAQ_ARCHIVE = "prfaq.archive"  # any draft; an author archives their own (owner_id)
     PRFAQ_TEMPLATE_MANAGE = "prfaq_template.manage"
+    # The deal workflow (issue 13); moving a card on the board is COMPANY_SET_STATUS.
+    ASSIGN = "assignment.create"  # ask evaluators to score a company by a date
+    DEAL_OWN = "deal.own"  # may be named a company's deal owner
+    COMMENT = "comment"
+    COMMENT_EDIT = "comment.edit"  # nobody by role: the author, through OWNER_ALLOWED
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     AGREEMENT_READ = "agreement.read"
@@ -76,6 +81,10 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_WRITE: EVALUATORS,
     Action.PRFAQ_ARCHIVE: DECIDERS,
     Action.PRFAQ_TEMPLATE_MANAGE: ADMINS,
+    Action.ASSIGN: DECIDERS,
+    Action.DEAL_OWN: DECIDERS,
+    Action.COMMENT: EVALUATORS,  # viewers read the conversation, they do not join it
+    Action.COMMENT_EDIT: frozenset(),
     Action.RUBRIC_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
     Action.EXPORT: EVERYONE,
@@ -99,6 +108,7 @@ CONFLICT_REFUSED = frozenset(
 # owner still needs this role set (a viewer never archives, even what they made).
 OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_ARCHIVE: EVALUATORS,
+    Action.COMMENT_EDIT: EVALUATORS,
 }
 
 

@@ -123,3 +123,4 @@ def require(action: Action):
 
 EvaluatorDep = Annotated[User, Depends(require(Action.SCORE))]
 AdminDep = Annotated[User, Depends(require(Action.ADMIN_USERS))]
+AssignerDep = Annotated[User, Depends(require(Action.ASSIGN))]

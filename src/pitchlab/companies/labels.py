@@ -37,6 +37,21 @@ def choice_labels() -> dict[str, dict[str, str]]:
             "own-closed": _("Own closed model"),
             "no-ml": _("No ML"),
         },
+        "deal_round": {
+            "pre-seed": _("Pre-seed"),
+            "seed": _("Seed"),
+            "series-a": _("Series A"),
+            "series-b": _("Series B"),
+            "series-c": _("Series C"),
+            "growth": _("Growth"),
+            "bridge": _("Bridge"),
+        },
+        "source": {
+            "inbound": _("Inbound"),
+            "referral": _("Referral"),
+            "outbound": _("Outbound"),
+            "event": _("Event"),
+        },
         "sort": {
             "name": _("Name"),
             "stage": _("Stage"),

@@ -1,6 +1,7 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
-from .company import Company, Modality, ModelStrategy, PipelineStatus, Stage
+from .company import Company, DealRound, DealSource, Modality, ModelStrategy, PipelineStatus, Stage
+from .deals import Activity, ActivityKind, Assignment, Notification, SavedView
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
@@ -9,6 +10,13 @@ from .types import UTCDateTime, utcnow
 from .user import ApiToken, AppSetting, LoginAttempt, Role, User
 
 __all__ = [
+    "Activity",
+    "ActivityKind",
+    "Assignment",
+    "DealRound",
+    "DealSource",
+    "Notification",
+    "SavedView",
     "ApiToken",
     "AppSetting",
     "Company",

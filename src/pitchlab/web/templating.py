@@ -11,6 +11,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..companies.labels import choice_label, choice_labels
+from ..deals.labels import activity_kinds
+from ..deals.money import format_money
 from ..markdown import render_markdown
 from ..paths import resource_dir
 from ..permissions import can
@@ -44,6 +46,8 @@ def create_templates() -> Jinja2Templates:
         static_url=static_url,
         evidence_text=evidence_text,
         can=can,
+        format_money=format_money,
+        activity_kinds=activity_kinds,
     )
     return Jinja2Templates(env=env)
 
