@@ -41,7 +41,9 @@ def _include_routers(app: FastAPI) -> None:
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
     from .compare.routes import router as compare_router
+    from .deals.board_routes import router as board_router
     from .deals.company_routes import router as deal_company_router
+    from .deals.home_routes import router as home_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -53,6 +55,8 @@ def _include_routers(app: FastAPI) -> None:
     from .scoring.routes import router as scoring_router
 
     app.include_router(pages_router)
+    app.include_router(home_router)
+    app.include_router(board_router)
     app.include_router(auth_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
     app.include_router(companies_router)

@@ -1,4 +1,4 @@
-"""Site-wide pages: home, language switch, health check and offline API docs."""
+"""Site-wide pages: language switch, health check and offline API docs."""
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -18,12 +18,6 @@ def safe_next(target: str | None) -> str:
     if target and target.startswith("/") and not target.startswith(("//", "/\\")):
         return target
     return "/"
-
-
-@router.get("/")
-def home() -> RedirectResponse:
-    """The pipeline is the front door."""
-    return RedirectResponse("/companies", status_code=303)
 
 
 @router.post("/locale", dependencies=[Depends(verify_csrf)])
