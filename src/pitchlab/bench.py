@@ -181,6 +181,7 @@ def run_bench(
             "csv": _measure(app, counter, "/compare/export.csv", headers, max(1, runs // 2)),
             "xlsx": _measure(app, counter, "/compare/export.xlsx", headers, 1),
             "home": _measure(app, counter, "/", headers, runs),
+            "home_disagreement": _measure(app, counter, "/home/disagreement", headers, runs),
             "board": _measure(app, counter, "/board", headers, runs),
         }
         engine.dispose()
@@ -241,6 +242,10 @@ def _report(figures: dict, size: Size, out) -> None:
         f"home page: {home.median * 1000:.0f} ms median, {home.statements} statements "
         f"[target < {TARGET_HOME_MS} ms: {_mark(home.median * 1000 < TARGET_HOME_MS)}]; "
         f"board: {board.median * 1000:.0f} ms, {board.statements} statements"
+    )
+    out(
+        "home page's disagreement panel (a fragment loaded after the page, every score read): "
+        f"{figures['home_disagreement'].median * 1000:.0f} ms"
     )
     out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
 

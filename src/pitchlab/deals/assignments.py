@@ -57,15 +57,18 @@ class AssignmentRow:
         return self.completed_at is None and self.due_date is not None and self.due_date < today
 
 
-def _started_pairs():
-    """(company, evaluator, pack) triples that have a scorecard, as a subquery."""
+def _started():
+    """Whether the assignee has opened a scorecard for the assignment's company and pack: a
+    correlated EXISTS, which the evaluation's company index answers per row."""
+    versions = select(RubricVersion.id).where(RubricVersion.pack_id == Assignment.pack_id)
     return (
-        select(
-            Evaluation.company_id, Evaluation.evaluator_id, RubricVersion.pack_id.label("pack_id")
+        select(Evaluation.id)
+        .where(
+            Evaluation.company_id == Assignment.company_id,
+            Evaluation.evaluator_id == Assignment.user_id,
+            col(Evaluation.rubric_version_id).in_(versions),
         )
-        .join(RubricVersion, col(RubricVersion.id) == Evaluation.rubric_version_id)
-        .group_by(Evaluation.company_id, Evaluation.evaluator_id, RubricVersion.pack_id)
-        .subquery()
+        .exists()
     )
 
 
@@ -78,19 +81,13 @@ def _pack_titles(session: Session) -> dict[int, str]:
 
 def assignment_rows(session: Session, *conditions, limit: int | None = None) -> list[AssignmentRow]:
     """Assignments matching `conditions`, soonest due first: two statements."""
-    started = _started_pairs()
     statement = (
-        select(Assignment, Company.name, Company.status, User.display_name, RubricPack.key)
+        select(
+            Assignment, Company.name, Company.status, User.display_name, RubricPack.key, _started()
+        )
         .join(Company, col(Company.id) == Assignment.company_id)
         .join(User, col(User.id) == Assignment.user_id)
         .join(RubricPack, col(RubricPack.id) == Assignment.pack_id)
-        .outerjoin(
-            started,
-            (started.c.company_id == Assignment.company_id)
-            & (started.c.evaluator_id == Assignment.user_id)
-            & (started.c.pack_id == Assignment.pack_id),
-        )
-        .add_columns(started.c.company_id.is_not(None))
         .where(col(Company.archived_at).is_(None), *conditions)
         .order_by(
             col(Assignment.due_date).is_(None),

@@ -101,7 +101,7 @@ class Company(SQLModel, table=True):
     referrer: str = Field(default="", max_length=SHORT_TEXT_MAX)
     # No ON DELETE: SQLite cannot add one to an existing table in place (see 0003); accounts
     # are deactivated, not deleted.
-    owner_id: int | None = Field(default=None, foreign_key="user.id")
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
     next_step: str = Field(default="", max_length=SHORT_TEXT_MAX)
     next_step_due: date | None = None
     first_contact: date | None = None

@@ -130,6 +130,7 @@ def upgrade() -> None:
         ),
         inline_references=True,
     )
+    op.create_index("ix_company_owner_id", "company", ["owner_id"], unique=False)
     for name in ("next_step_due", "first_contact"):
         op.add_column("company", sa.Column(name, sa.Date(), nullable=True))
     for name in ("last_visit_at", "previous_visit_at"):
@@ -142,6 +143,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in ("previous_visit_at", "last_visit_at"):
         op.drop_column("user", name)
+    op.drop_index("ix_company_owner_id", table_name="company")
     for name in ("first_contact", "next_step_due", "owner_id", *MONEY_COLUMNS, *DEAL_TEXT_COLUMNS):
         op.drop_column("company", name)
     for table in ("notification", "assignment", "activity", "savedview"):
