@@ -9,7 +9,8 @@ from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
-from pitchlab.models import Company, Conflict, PrfaqDraft, ScoreEvent
+from pitchlab.deals.activity import record_activity
+from pitchlab.models import Assignment, Company, Conflict, PrfaqDraft, SavedView, ScoreEvent
 from pitchlab.rubrics.store import get_pack_version
 
 from .conftest import DEMO_EMAILS, log_in
@@ -20,6 +21,9 @@ ADMIN = {"admin"}
 SIGNED_IN = {"viewer", "analyst", "partner", "admin", "conflicted"}
 ROLES = ["anonymous", "viewer", "analyst", "partner", "admin", "conflicted"]
 PUBLIC = {("POST", "/locale"), ("POST", "/login"), ("POST", "/logout")}
+AUTHOR = {"analyst"}  # the owner of the world's comment or saved view
+ASSIGNEE_OR_ASSIGNER = DECIDERS | {"analyst", "conflicted"}
+COMMENTERS = EVALUATORS | {"conflicted"}
 
 # (method, path) -> roles allowed. "conflicted" is a partner with a declared conflict on the
 # company in the URL; scorecard routes use the caller's own scorecard.
@@ -62,6 +66,28 @@ MATRIX = {
     ("POST", "/prfaqs/{draft_id}/archive"): EVALUATORS,
     ("PATCH", "/api/v1/prfaqs/{draft_id}"): EVALUATORS,
     ("POST", "/prfaq-templates/import"): ADMIN,
+    # The deal workflow (issue 13). The world's comment, assignment and saved view are the
+    # analyst's.
+    ("POST", "/companies/{company_id}/comments"): EVALUATORS | {"conflicted"},  # Action.COMMENT
+    ("POST", "/companies/{company_id}/comments/{comment_id}"): AUTHOR,  # Action.COMMENT_EDIT
+    ("POST", "/companies/{company_id}/comments/{comment_id}/delete"): AUTHOR,  # Action.COMMENT_EDIT
+    ("POST", "/companies/{company_id}/assignments"): DECIDERS | {"conflicted"},  # Action.ASSIGN
+    ("POST", "/board/move"): DECIDERS | {"conflicted"},  # Action.COMPANY_SET_STATUS
+    ("POST", "/notifications/read"): SIGNED_IN,  # Action.READ
+    ("POST", "/views"): SIGNED_IN,  # Action.READ
+    ("POST", "/views/{view_id}/delete"): AUTHOR,  # Action.READ (its owner)
+    ("POST", "/api/v1/assignments"): DECIDERS | {"conflicted"},  # Action.ASSIGN
+    ("POST", "/api/v1/assignments/{assignment_id}/complete"): ASSIGNEE_OR_ASSIGNER,  # Action.ASSIGN
+    ("POST", "/api/v1/companies/{company_id}/comments"): COMMENTERS,  # Action.COMMENT
+    (
+        "PATCH",
+        "/api/v1/companies/{company_id}/comments/{comment_id}",
+    ): AUTHOR,  # Action.COMMENT_EDIT
+    (
+        "DELETE",
+        "/api/v1/companies/{company_id}/comments/{comment_id}",
+    ): AUTHOR,  # Action.COMMENT_EDIT
+    ("POST", "/api/v1/notifications/read"): SIGNED_IN,  # Action.READ
 }
 # Reads that must be refused to a conflicted evaluator (and to anonymous visitors).
 CONFLICT_READS = [
@@ -115,7 +141,18 @@ def world(session, make_client, fill_scorecard):
     session.add(Conflict(company_id=company.id, user_id=conflicted.id, reason="Board seat"))
     session.commit()
     pack = get_pack_version(session, "problem-space")
+    analyst = find_user(session, DEMO_EMAILS["analyst"])
+    comment = record_activity(
+        session, company_id=company.id, kind="comment", actor_id=analyst.id, body="Mine"
+    )
+    assignment = Assignment(company_id=company.id, user_id=analyst.id, pack_id=pack.pack.id)
+    view = SavedView(user_id=analyst.id, name="Mine", query="q=a")
+    session.add_all([assignment, view])
+    session.commit()
     return {
+        "comment_id": comment.id,
+        "assignment_id": assignment.id,
+        "view_id": view.id,
         "company": company,
         "scorecards": scorecards,
         "pack": pack,
@@ -156,6 +193,9 @@ def _url(path: str, role: str, world) -> str:
         user_id=world["user_id"],
         draft_id=world["draft_id"],
         number=1,
+        comment_id=world["comment_id"],
+        assignment_id=world["assignment_id"],
+        view_id=world["view_id"],
     )
 
 

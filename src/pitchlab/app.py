@@ -45,6 +45,7 @@ def _include_routers(app: FastAPI) -> None:
     from .deals.company_routes import router as deal_company_router
     from .deals.home_routes import router as home_router
     from .deals.notification_routes import router as notification_router
+    from .deals.view_routes import router as view_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -59,6 +60,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(home_router)
     app.include_router(board_router)
     app.include_router(notification_router)
+    app.include_router(view_router)
     app.include_router(auth_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
     app.include_router(companies_router)

@@ -15,9 +15,9 @@ from ..deals.comments import (
     CommentInvalid,
     add_comment,
     change_comment,
-    own_comment,
     remove_comment,
 )
+from ..deals.deps import EditableCommentDep
 from ..deals.notifications import mark_read, notifications, unread_count
 from ..models import ActivityKind
 from ..models.deals import COMMENT_MAX
@@ -119,10 +119,9 @@ def create_comment(
 
 @router.patch("/companies/{company_id}/comments/{comment_id}", response_model=ActivityOut)
 def edit_comment(
-    session: SessionDep, company: CompanyDep, user: UserDep, comment_id: RowId, body: CommentIn
+    session: SessionDep, user: UserDep, comment: EditableCommentDep, body: CommentIn
 ) -> ActivityOut:
     """Change one's own comment."""
-    comment = own_comment(session, company=company, comment_id=comment_id, user=user)
     try:
         change_comment(session, comment, body.body)
     except CommentInvalid as error:
@@ -131,11 +130,9 @@ def edit_comment(
 
 
 @router.delete("/companies/{company_id}/comments/{comment_id}", status_code=204)
-def delete_comment(
-    session: SessionDep, company: CompanyDep, user: UserDep, comment_id: RowId
-) -> Response:
+def delete_comment(session: SessionDep, comment: EditableCommentDep) -> Response:
     """Delete one's own comment (the timeline keeps a "deleted" line)."""
-    remove_comment(session, own_comment(session, company=company, comment_id=comment_id, user=user))
+    remove_comment(session, comment)
     return Response(status_code=204)
 
 

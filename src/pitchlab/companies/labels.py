@@ -58,6 +58,8 @@ def choice_labels() -> dict[str, dict[str, str]]:
             "status": _("Pipeline status"),
             "founded": _("Founded"),
             "updated": _("Recently updated"),
+            "round": _("Round"),
+            "due": _("Next step due"),
         },
     }
 

@@ -11,6 +11,7 @@ from ..deals.company_page import deal_context
 from ..deals.money import CURRENCIES
 from ..deals.terms import deal_owners, owner_error
 from ..deals.terms import form_values as deal_form_values
+from ..deals.views import OPTIONAL_COLUMNS, chosen_columns, column_values, sort_url, views_for
 from ..models import (
     DealRound,
     DealSource,
@@ -63,17 +64,24 @@ def _filters(request: Request) -> dict:
 
 
 @router.get("")
-def company_list(request: Request, session: SessionDep, page: int = 1):
+def company_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
     """The pipeline: search, filter, sort and page through companies."""
     filters = _filters(request)
     result = data.list_companies(
         session, page=page, page_size=request.app.state.settings.page_size, **filters
     )
+    columns = chosen_columns(request.query_params)
     context = {
         "page": result,
         "filters": filters,
         "query": request.query_params,
         "choices": CHOICES,
+        # Issue 13: optional columns, sortable headers and saved views.
+        "columns": columns,
+        "optional_columns": OPTIONAL_COLUMNS,
+        "column_values": column_values(session, user, result.items, columns),
+        "views": views_for(session, user),
+        "sort_url": lambda key: sort_url(request.query_params, key, filters),
     }
     return render(request, "companies/list.html", context, partial="companies/_results.html")
 

@@ -175,6 +175,7 @@ def assign(
             )
         )
     }
+    done = _submitted_pairs(session, list(companies), list(users), pack_id)
     outcome = AssignmentOutcome(created=[], updated=[], refused=[])
     for company in companies.values():
         for user in users.values():
@@ -187,11 +188,27 @@ def assign(
                 session.add(found)
                 outcome.updated.append(found)
             else:
-                outcome.created.append(
-                    _create(session, company, user, pack_id, due_date, assigned_by)
-                )
+                created = _create(session, company, user, pack_id, due_date, assigned_by)
+                if (company.id, user.id) in done:  # already submitted: nothing left to do
+                    created.completed_at = utcnow()
+                outcome.created.append(created)
     session.commit()
     return outcome
+
+
+def _submitted_pairs(session, company_ids, user_ids, pack_id) -> set[tuple[int, int]]:
+    """(company, user) pairs with a submitted scorecard for the pack."""
+    statement = (
+        select(Evaluation.company_id, Evaluation.evaluator_id)
+        .join(RubricVersion, col(RubricVersion.id) == Evaluation.rubric_version_id)
+        .where(
+            RubricVersion.pack_id == pack_id,
+            col(Evaluation.company_id).in_(company_ids),
+            col(Evaluation.evaluator_id).in_(user_ids),
+            col(Evaluation.submitted_at).is_not(None),
+        )
+    )
+    return set(session.exec(statement).all())
 
 
 def _refusal(user: User, company: Company, conflicted: set[int]) -> str | None:

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse
 from ..auth.deps import AssignerDep, UserDep, require
 from ..companies.deps import CompanyDep
 from ..companies.routes import detail_page
-from ..db import RowId, SessionDep
+from ..db import SessionDep
 from ..models import Company, User
 from ..permissions import Action
 from ..scoring.access import conflict_for
@@ -18,7 +18,8 @@ from ..web.i18n import gettext as _
 from ..web.templating import is_htmx_partial, render
 from .activity import timeline
 from .assignments import AssignmentRefused, assign
-from .comments import CommentInvalid, add_comment, change_comment, own_comment, remove_comment
+from .comments import CommentInvalid, add_comment, change_comment, remove_comment
+from .deps import EditableCommentDep
 
 router = APIRouter(
     prefix="/companies/{company_id}",
@@ -109,10 +110,9 @@ def comment_create(
 
 @router.post("/comments/{comment_id}")
 def comment_edit(
-    form: FormDep, session: SessionDep, company: CompanyDep, user: UserDep, comment_id: RowId
+    form: FormDep, session: SessionDep, company: CompanyDep, comment: EditableCommentDep
 ):
     """Change one's own comment (the timeline shows it was edited)."""
-    comment = own_comment(session, company=company, comment_id=comment_id, user=user)
     try:
         change_comment(session, comment, form.get("body"))
     except CommentInvalid:
@@ -121,9 +121,8 @@ def comment_edit(
 
 
 @router.post("/comments/{comment_id}/delete")
-def comment_delete(session: SessionDep, company: CompanyDep, user: UserDep, comment_id: RowId):
+def comment_delete(session: SessionDep, company: CompanyDep, comment: EditableCommentDep):
     """Delete one's own comment; the timeline keeps a "deleted" line in its place."""
-    comment = own_comment(session, company=company, comment_id=comment_id, user=user)
     remove_comment(session, comment)
     return _back(company)
 

@@ -13,3 +13,16 @@ def activity_kinds() -> dict[str, str]:
         "document": _("Documents"),
         "deal": _("Deal terms"),
     }
+
+
+def column_label(column: str) -> str:
+    """The header of one of the company list's optional columns."""
+    return {
+        "owner": _("Deal owner"),
+        "round": _("Round"),
+        "raising": _("Amount raising"),
+        "next_step": _("Next step"),
+        "total": _("Weighted total"),
+        "mine": _("My score"),
+        "progress": _("Panel progress"),
+    }.get(column, column)

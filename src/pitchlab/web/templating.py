@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..companies.labels import choice_label, choice_labels
-from ..deals.labels import activity_kinds
+from ..deals.labels import activity_kinds, column_label
 from ..deals.money import format_money
 from ..markdown import render_markdown
 from ..paths import resource_dir
@@ -48,6 +48,7 @@ def create_templates() -> Jinja2Templates:
         can=can,
         format_money=format_money,
         activity_kinds=activity_kinds,
+        column_label=column_label,
     )
     return Jinja2Templates(env=env)
 
