@@ -21,9 +21,19 @@ def safe_next(target: str | None) -> str:
 
 
 @router.post("/locale", dependencies=[Depends(verify_csrf)])
-def switch_locale(request: Request, locale: str = Form(...), next: str = Form("/")):
-    """Remember the chosen interface language in a cookie and go back."""
+def switch_locale(
+    request: Request, session: SessionDep, locale: str = Form(...), next: str = Form("/")
+):
+    """Remember the chosen interface language in a cookie, and on the signed-in user's account
+    so that their next login, on any browser, starts in it (issue 13); then go back."""
+    from .auth.deps import current_user  # auth.deps imports this module
+
     response = RedirectResponse(safe_next(next), status_code=303)
+    user = current_user(request, session, None)
+    if user is not None and locale in SUPPORTED_LOCALES and user.locale != locale:
+        user.locale = locale
+        session.add(user)
+        session.commit()
     if locale in SUPPORTED_LOCALES:
         secure = request.url.scheme == "https"
         response.set_cookie(
