@@ -103,3 +103,19 @@ def test_conflicted_user_sees_no_score_related_activity(
         "comment",
         "assignment",
     }
+
+
+def test_prfaq_autosaves_fold_into_one_timeline_entry(make_client, company_named, session):
+    from pitchlab.auth.users import find_user
+    from pitchlab.models import PrfaqDraft
+    from pitchlab.prfaq.store import Content, latest_revision, save_revision
+
+    company = company_named("Clausemint")
+    draft = session.exec(select(PrfaqDraft).where(PrfaqDraft.company_id == company.id)).first()
+    author = find_user(session, "analyst@pitchlab.example")
+    for text in ("One", "Two"):
+        current = latest_revision(session, draft)
+        content = Content(sections={**current.sections, "headline": text}, faqs=current.faqs)
+        assert save_revision(session, draft, base=current.number, content=content, author=author)
+    entries = session.exec(select(Activity).where(Activity.kind == "prfaq_revision")).all()
+    assert len(entries) == 1 and entries[0].payload["draft_id"] == draft.id

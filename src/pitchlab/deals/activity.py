@@ -14,6 +14,8 @@ Assignments and submissions are about scoring, so a user conflicted with the com
 them (SCORE_RELATED_KINDS).
 """
 
+from datetime import timedelta
+
 from sqlmodel import Session, col, select
 
 from ..models import Activity, ActivityKind, User, utcnow
@@ -47,6 +49,39 @@ def record_activity(
     session.add(entry)
     session.flush()
     return entry
+
+
+# Autosave makes a PR/FAQ revision every few seconds of typing: one entry per sitting.
+REVISION_SITTING = timedelta(minutes=30)
+
+
+def record_prfaq_revision(session: Session, *, draft, number: int, author_id: int) -> None:
+    """Put a PR/FAQ revision on the timeline, folding a sitting's autosaves into one entry.
+    The caller commits."""
+    latest = session.exec(
+        select(Activity)
+        .where(Activity.company_id == draft.company_id)
+        .order_by(col(Activity.created_at).desc(), col(Activity.id).desc())
+        .limit(1)
+    ).first()
+    payload = {"draft_id": draft.id, "title": draft.title, "number": number}
+    if (
+        latest is not None
+        and latest.kind == ActivityKind.PRFAQ_REVISION
+        and latest.actor_id == author_id
+        and latest.payload.get("draft_id") == draft.id
+        and utcnow() - latest.created_at < REVISION_SITTING
+    ):
+        latest.payload = {**payload, "first": latest.payload.get("first", number - 1)}
+        session.add(latest)
+        return
+    record_activity(
+        session,
+        company_id=draft.company_id,
+        kind=ActivityKind.PRFAQ_REVISION,
+        actor_id=author_id,
+        payload={**payload, "first": number},
+    )
 
 
 def note_status_change(
