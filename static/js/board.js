@@ -48,6 +48,8 @@
     count.dataset.shown = column.querySelectorAll(".board-card").length;
   });
   board.querySelectorAll(".board-cards").forEach(function (list) {
-    window.Sortable.create(list, { group: "board", animation: 120, onEnd: moved });
+    // forceFallback: mouse and touch events instead of native drag and drop, alike in every
+    // browser (and in tests that drive a real mouse).
+    window.Sortable.create(list, { group: "board", animation: 120, forceFallback: true, onEnd: moved });
   });
 })();

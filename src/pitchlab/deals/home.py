@@ -25,7 +25,7 @@ LIST_LIMIT = 10
 # A visit within this gap continues the same sitting: "since my last visit" stays put.
 SITTING_GAP = timedelta(minutes=30)
 FIRST_VISIT_LOOKBACK = timedelta(days=7)
-CHART_WIDTH = 240
+CHART_WIDTH = 200
 
 
 @dataclass
