@@ -73,6 +73,7 @@ MATRIX = {
     ("POST", "/companies/{company_id}/comments/{comment_id}/delete"): AUTHOR,  # Action.COMMENT_EDIT
     ("POST", "/companies/{company_id}/assignments"): DECIDERS | {"conflicted"},  # Action.ASSIGN
     ("POST", "/board/move"): DECIDERS | {"conflicted"},  # Action.COMPANY_SET_STATUS
+    ("POST", "/assignments"): DECIDERS | {"conflicted"},  # Action.ASSIGN
     ("POST", "/notifications/read"): SIGNED_IN,  # Action.READ
     ("POST", "/views"): SIGNED_IN,  # Action.READ
     ("POST", "/views/{view_id}/delete"): AUTHOR,  # Action.READ (its owner)

@@ -41,6 +41,7 @@ def _include_routers(app: FastAPI) -> None:
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
     from .compare.routes import router as compare_router
+    from .deals.assignment_routes import router as assignment_router
     from .deals.board_routes import router as board_router
     from .deals.company_routes import router as deal_company_router
     from .deals.home_routes import router as home_router
@@ -59,6 +60,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(pages_router)
     app.include_router(home_router)
     app.include_router(board_router)
+    app.include_router(assignment_router)
     app.include_router(notification_router)
     app.include_router(view_router)
     app.include_router(auth_router)

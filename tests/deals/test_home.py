@@ -90,3 +90,25 @@ def test_home_shows_pipeline_counts_and_changes_since_the_last_visit(
     assert str(company.id) in changed
     bars = {g["data-status"]: int(g["data-count"]) for g in page.select("#pipeline g")}
     assert sum(bars.values()) == 12 and bars["diligence"] >= 1
+
+
+def test_partner_assigns_several_companies_to_several_people_at_once(
+    make_client, session, company_named, user_id
+):
+    partner = make_client("partner")
+    first, second = company_named("Clausemint"), company_named("Pixelorchard")
+    response = partner.post(
+        "/assignments",
+        data={
+            "company_id": [str(first.id), str(second.id)],
+            "user_id": [str(user_id("analyst")), str(user_id("admin"))],
+            "pack_id": str(_pack_id(session)),
+            "due_date": "2031-03-01",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    rows = soup(partner.get("/assignments")).select("table.assignments tbody tr")
+    pairs = {(row["data-company"], row["data-assignee"]) for row in rows}
+    assert len(pairs) == 4
+    assert make_client("analyst").get("/assignments").status_code == 403
