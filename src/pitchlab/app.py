@@ -37,6 +37,7 @@ def _include_routers(app: FastAPI) -> None:
     from .admin.routes import router as admin_router
     from .api.routes import router as api_router
     from .auth.routes import router as auth_router
+    from .companies.export_routes import router as company_export_router
     from .companies.import_routes import router as company_import_router
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
@@ -65,6 +66,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(view_router)
     app.include_router(auth_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
+    app.include_router(company_export_router)  # and "export.csv"
     app.include_router(companies_router)
     app.include_router(deal_company_router)
     app.include_router(compare_router)

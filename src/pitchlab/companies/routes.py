@@ -51,7 +51,7 @@ CHOICES = {
 FORM_FIELDS = tuple(CompanyIn.model_fields)
 
 
-def _filters(request: Request) -> dict:
+def list_filters(request: Request) -> dict:
     params = request.query_params
     return {
         "search": params.get("q", "")[:200],
@@ -66,7 +66,7 @@ def _filters(request: Request) -> dict:
 @router.get("")
 def company_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
     """The pipeline: search, filter, sort and page through companies."""
-    filters = _filters(request)
+    filters = list_filters(request)
     result = data.list_companies(
         session, page=page, page_size=request.app.state.settings.page_size, **filters
     )
