@@ -163,3 +163,20 @@ def test_exported_csv_and_xlsx_carry_deal_terms_and_import_again(admin_client, c
     admin_client.post("/companies/import/confirm", data={"rows": token, "line": ["2"]})
     copy = company_named("Clausemint Two")
     assert (copy.currency, copy.amount_raising, copy.deal_round) == ("GBP", 350_000_000, "seed")
+
+
+def test_compare_filters_by_round_and_currency(admin_client, session):
+    from starlette.datastructures import QueryParams
+
+    from pitchlab.compare.loading import load_portfolio
+    from pitchlab.compare.selection import selection_from_query
+
+    chosen = selection_from_query(QueryParams("round=bridge&currency=usd"))
+    assert (chosen.deal_round, chosen.currency) == ("bridge", "USD")
+    assert ("round", "bridge") in chosen.query_items()
+    candidates = load_portfolio(session, chosen, user=None).candidates
+    assert list(candidates["company_name"]) == ["Slidewarden"]  # the demo's one bridge round
+    page = soup(admin_client.get("/compare?round=bridge&currency=USD"))
+    assert page.select_one('select[name="round"] option[selected]').text == "Bridge"
+    ignored = selection_from_query(QueryParams("round=series-z&currency=Q1"))
+    assert (ignored.deal_round, ignored.currency) == (None, None)

@@ -4,7 +4,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 
 from ..auth.deps import AdminDep, UserDep
 from ..db import SessionDep
-from ..models import PipelineStatus, Stage
+from ..deals.money import CURRENCIES
+from ..models import DealRound, PipelineStatus, Stage
 from ..web.csrf import verify_csrf
 from ..web.i18n import gettext as _
 from ..web.templating import render
@@ -57,6 +58,8 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "matrix_rows": matrix_rows(page, selection, options) if page else [],
         "stages": list(Stage),
         "statuses": list(PipelineStatus),
+        "rounds": list(DealRound),
+        "currencies": CURRENCIES,
         "fmt": fmt,
         "page_url": lambda **changes: page_url(selection, options, **changes),
         "sort_url": lambda key: sort_url(selection, options, key),
