@@ -13,7 +13,16 @@ from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
-from pitchlab.models import Company, Conflict, PrfaqDraft, ScoreEvent, User
+from pitchlab.deals.activity import record_activity
+from pitchlab.models import (
+    Assignment,
+    Company,
+    Conflict,
+    PrfaqDraft,
+    SavedView,
+    ScoreEvent,
+    User,
+)
 from pitchlab.permissions import Action, can
 from pitchlab.rubrics.store import get_pack_version
 
@@ -102,6 +111,33 @@ MATRIX = {
         Action.WORKSHEET_EDIT, company=True
     ),
     ("POST", "/model-releases"): Rule(Action.MODEL_RELEASE_MARK),
+    # The deal workflow (issue 13). The world's comment, assignment and saved view are the
+    # analyst's.
+    ("POST", "/companies/{company_id}/comments"): Rule(Action.COMMENT),
+    ("POST", "/companies/{company_id}/comments/{comment_id}"): Rule(
+        Action.COMMENT_EDIT, owner="analyst"
+    ),
+    ("POST", "/companies/{company_id}/comments/{comment_id}/delete"): Rule(
+        Action.COMMENT_EDIT, owner="analyst"
+    ),
+    ("POST", "/companies/{company_id}/assignments"): Rule(Action.ASSIGN),
+    ("POST", "/board/move"): Rule(Action.COMPANY_SET_STATUS),
+    ("POST", "/assignments"): Rule(Action.ASSIGN),
+    ("POST", "/notifications/read"): Rule(Action.READ),
+    ("POST", "/views"): Rule(Action.READ),
+    ("POST", "/views/{view_id}/delete"): Rule(Action.SAVED_VIEW_EDIT, owner="analyst"),
+    ("POST", "/api/v1/assignments"): Rule(Action.ASSIGN),
+    ("POST", "/api/v1/assignments/{assignment_id}/complete"): Rule(
+        Action.ASSIGNMENT_COMPLETE, owner="analyst"
+    ),
+    ("POST", "/api/v1/companies/{company_id}/comments"): Rule(Action.COMMENT),
+    ("PATCH", "/api/v1/companies/{company_id}/comments/{comment_id}"): Rule(
+        Action.COMMENT_EDIT, owner="analyst"
+    ),
+    ("DELETE", "/api/v1/companies/{company_id}/comments/{comment_id}"): Rule(
+        Action.COMMENT_EDIT, owner="analyst"
+    ),
+    ("POST", "/api/v1/notifications/read"): Rule(Action.READ),
 }
 # Demo ids stand in for users: only ownership compares them.
 _ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
@@ -176,7 +212,18 @@ def world(session, make_client, fill_scorecard):
     session.add(Conflict(company_id=company.id, user_id=conflicted.id, reason="Board seat"))
     session.commit()
     pack = get_pack_version(session, "problem-space")
+    analyst = find_user(session, DEMO_EMAILS["analyst"])
+    comment = record_activity(
+        session, company_id=company.id, kind="comment", actor_id=analyst.id, body="Mine"
+    )
+    assignment = Assignment(company_id=company.id, user_id=analyst.id, pack_id=pack.pack.id)
+    view = SavedView(user_id=analyst.id, name="Mine", query="q=a")
+    session.add_all([assignment, view])
+    session.commit()
     return {
+        "comment_id": comment.id,
+        "assignment_id": assignment.id,
+        "view_id": view.id,
         "company": company,
         "scorecards": scorecards,
         "pack": pack,
@@ -219,6 +266,9 @@ def _url(path: str, role: str, world) -> str:
         number=1,
         kind="problem-space",
         anchor_id=1,
+        comment_id=world["comment_id"],
+        assignment_id=world["assignment_id"],
+        view_id=world["view_id"],
     )
 
 

@@ -106,3 +106,40 @@ def test_worksheet_pages_statements_do_not_grow_with_revisions_or_companies(
         admin_client.post(f"/companies/{other}/worksheets/problem-space", data={"who": "Shops"})
         admin_client.post(f"/companies/{other}/worksheets/ai-cogs", data=form)
     assert [_statements(app, admin_client, url) for url in urls] == before
+
+
+def _add_deal_work(session, company_ids: list[int]) -> None:
+    """Assignments, comments, owners and mentions on every company (issue 13)."""
+    from pitchlab.models import Activity, Assignment, Notification
+
+    session.rollback()
+    admin = session.exec(select(User).where(User.role == "admin")).first()
+    pack = get_pack_version(session, "problem-space")
+    for company_id in company_ids:
+        session.add(Assignment(company_id=company_id, user_id=admin.id, pack_id=pack.pack.id))
+        comment = Activity(company_id=company_id, kind="comment", actor_id=admin.id, body="Hi")
+        session.add(comment)
+        session.flush()
+        session.add(Notification(user_id=admin.id, activity_id=comment.id, reason="mention"))
+        session.get(Company, company_id).owner_id = admin.id
+    session.commit()
+
+
+def test_deal_pages_statements_do_not_grow(app, admin_client, session, company_id):
+    pages = [
+        "/",
+        "/home/disagreement",
+        "/board",
+        "/notifications",
+        "/notifications/count",
+        f"/companies/{company_id}/activity",
+        "/companies?col=owner&col=total&col=mine&col=progress",
+    ]
+    _add_deal_work(session, [company_id])  # empty lists skip a query: start from one row
+    before = {url: _statements(app, admin_client, url) for url in pages}
+    others = _add_companies(session, 30)
+    _add_deal_work(session, others)
+    for other in others[:5]:
+        _submit_scorecards(session, other)
+    after = {url: _statements(app, admin_client, url) for url in pages}
+    assert after == before

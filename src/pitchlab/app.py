@@ -45,10 +45,17 @@ def _include_routers(app: FastAPI) -> None:
     from .api.routes import router as api_router
     from .auth.routes import router as auth_router
     from .auth.setup_routes import router as setup_router
+    from .companies.export_routes import router as company_export_router
     from .companies.import_routes import router as company_import_router
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
     from .compare.routes import router as compare_router
+    from .deals.assignment_routes import router as assignment_router
+    from .deals.board_routes import router as board_router
+    from .deals.company_routes import router as deal_company_router
+    from .deals.home_routes import router as home_router
+    from .deals.notification_routes import router as notification_router
+    from .deals.view_routes import router as view_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -61,10 +68,17 @@ def _include_routers(app: FastAPI) -> None:
     from .worksheets.routes import router as worksheets_router
 
     app.include_router(pages_router)
+    app.include_router(home_router)
+    app.include_router(board_router)
+    app.include_router(assignment_router)
+    app.include_router(notification_router)
+    app.include_router(view_router)
     app.include_router(auth_router)
     app.include_router(setup_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
+    app.include_router(company_export_router)  # and "export.csv"
     app.include_router(companies_router)
+    app.include_router(deal_company_router)
     app.include_router(compare_router)
     app.include_router(compare_export_router)
     app.include_router(rubrics_router)

@@ -42,6 +42,7 @@ from .models import User
 TARGET_COMPARE_MS = 150
 TARGET_CSV_S = 1.0
 TARGET_XLSX_S = 5.0
+TARGET_HOME_MS = 100
 
 
 async def _asgi_get(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
@@ -179,6 +180,9 @@ def run_bench(
             "compare_all": _measure(app, counter, "/compare", headers, max(1, runs // 2)),
             "csv": _measure(app, counter, "/compare/export.csv", headers, max(1, runs // 2)),
             "xlsx": _measure(app, counter, "/compare/export.xlsx", headers, 1),
+            "home": _measure(app, counter, "/", headers, runs),
+            "home_disagreement": _measure(app, counter, "/home/disagreement", headers, runs),
+            "board": _measure(app, counter, "/board", headers, runs),
         }
         engine.dispose()
     figures["peak_memory_mb"] = _peak_memory_mb()
@@ -232,6 +236,16 @@ def _report(figures: dict, size: Size, out) -> None:
         f"compare all {figures['compare_all'].statements}, CSV all {csv.statements}, "
         f"XLSX all {xlsx.statements} "
         f"[constant: {_mark(figures['statements_constant'])}]"
+    )
+    home, board = figures["home"], figures["board"]
+    out(
+        f"home page: {home.median * 1000:.0f} ms median, {home.statements} statements "
+        f"[target < {TARGET_HOME_MS} ms: {_mark(home.median * 1000 < TARGET_HOME_MS)}]; "
+        f"board: {board.median * 1000:.0f} ms, {board.statements} statements"
+    )
+    out(
+        "home page's disagreement panel (a fragment loaded after the page, every score read): "
+        f"{figures['home_disagreement'].median * 1000:.0f} ms"
     )
     out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
 

@@ -3,12 +3,15 @@ written with bulk inserts, seeded so every run scores the same portfolio."""
 
 import random
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import insert, text
 from sqlmodel import Session
 
 from .companies.names import name_key
 from .models import (
+    Activity,
+    Assignment,
     Company,
     Conflict,
     Evaluation,
@@ -145,13 +148,69 @@ def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int
                 "archived_at": None,
                 "created_at": now,
                 "updated_at": now,
+                **_deal_terms(n, rng, admin_id),
             }
             for n in range(size.companies)
         ],
     )
     _scorecards(session, size, rng, now)
+    _deal_workflow(session, size, now, admin_id)
     session.commit()
     return admin_id
+
+
+def _deal_terms(n: int, rng: random.Random, owner_id: int) -> dict:
+    """Deal terms for the home page and board (issue 13): every fifth deal owned by the admin."""
+    currency = ("USD", "EUR", "CNY")[n % 3]
+    return {
+        "deal_round": rng.choice(STAGES),
+        "currency": currency,
+        "amount_raising": rng.randrange(1, 50) * 100_000_000,
+        "pre_money": None,
+        "check_size": None,
+        "lead_investor": "",
+        "source": "inbound",
+        "referrer": "",
+        "owner_id": owner_id if n % 5 == 0 else None,
+        "next_step": "Partner meeting" if n % 5 == 0 else "",
+        "next_step_due": None,
+        "first_contact": None,
+    }
+
+
+def _deal_workflow(session: Session, size: Size, now, admin_id: int) -> None:
+    """Assignments for the admin (some overdue) and two timeline entries per company."""
+    due = now.date()
+    session.execute(
+        insert(Assignment),
+        [
+            {
+                "company_id": company,
+                "user_id": admin_id,
+                "pack_id": 1,
+                "due_date": due - timedelta(days=company % 7 - 3),
+                "assigned_by_id": admin_id,
+                "completed_at": None,
+                "created_at": now,
+            }
+            for company in range(1, size.companies + 1, 10)
+        ],
+    )
+    session.execute(
+        insert(Activity),
+        [
+            {
+                "company_id": company,
+                "kind": kind,
+                "actor_id": 1,
+                "payload": {},
+                "body": "A comment" if kind == "comment" else "",
+                "created_at": now,
+            }
+            for company in range(1, size.companies + 1)
+            for kind in ("comment", "submission")
+        ],
+    )
 
 
 def _scorecards(session: Session, size: Size, rng: random.Random, now) -> None:

@@ -36,6 +36,15 @@ class Settings(BaseSettings):
     compare_page_size: int = 200
     # Largest request body accepted before it is read whole (issue 7).
     max_body_bytes: int = 2 * 1024 * 1024
+    # Notification emails (issue 13): off unless an SMTP host is set.
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    smtp_from: str = "pitchlab@localhost"
+    # The address people open pitchlab at, for links in emails.
+    base_url: str = "http://127.0.0.1:8000"
 
     @field_validator("database_url")
     @classmethod

@@ -1,4 +1,4 @@
-"""Site-wide pages: home, language switch, health check and offline API docs."""
+"""Site-wide pages: language switch, health check and offline API docs."""
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import JSONResponse, RedirectResponse
@@ -26,16 +26,20 @@ def safe_next(target: str | None) -> str:
     return target if len(target) <= MAX_NEXT_LENGTH else "/"
 
 
-@router.get("/")
-def home() -> RedirectResponse:
-    """The pipeline is the front door."""
-    return RedirectResponse("/companies", status_code=303)
-
-
 @router.post("/locale")
-def switch_locale(request: Request, locale: str = Form(...), next: str = Form("/")):
-    """Remember the chosen interface language in a cookie and go back."""
+def switch_locale(
+    request: Request, session: SessionDep, locale: str = Form(...), next: str = Form("/")
+):
+    """Remember the chosen interface language in a cookie, and on the signed-in user's account
+    so that their next login, on any browser, starts in it (issue 13); then go back."""
+    from .auth.deps import current_user  # auth.deps imports this module
+
     response = RedirectResponse(safe_next(next), status_code=303)
+    user = current_user(request, session, None)
+    if user is not None and locale in SUPPORTED_LOCALES and user.locale != locale:
+        user.locale = locale
+        session.add(user)
+        session.commit()
     if locale in SUPPORTED_LOCALES:
         secure = request.url.scheme == "https"
         response.set_cookie(

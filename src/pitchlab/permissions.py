@@ -59,6 +59,13 @@ class Action(StrEnum):
     WORKSHEET_READ = "worksheet.read"
     WORKSHEET_EDIT = "worksheet.edit"
     MODEL_RELEASE_MARK = "model_release.mark"  # "a new model shipped": stress tests due again
+    # The deal workflow (issue 13); moving a card on the board is COMPANY_SET_STATUS.
+    ASSIGN = "assignment.create"  # ask evaluators to score a company by a date
+    DEAL_OWN = "deal.own"  # may be named a company's deal owner
+    COMMENT = "comment"
+    COMMENT_EDIT = "comment.edit"  # nobody by role: the author, through OWNER_ALLOWED
+    ASSIGNMENT_COMPLETE = "assignment.complete"  # deciders, and the assignee (OWNER_ALLOWED)
+    SAVED_VIEW_EDIT = "saved_view.edit"  # nobody by role: a view's owner (OWNER_ALLOWED)
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     ANCHOR_MANAGE = "anchor.manage"  # valuation anchors per region, stage and currency
@@ -89,6 +96,12 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.WORKSHEET_READ: EVERYONE,
     Action.WORKSHEET_EDIT: EVALUATORS,
     Action.MODEL_RELEASE_MARK: ADMINS,
+    Action.ASSIGN: DECIDERS,
+    Action.DEAL_OWN: DECIDERS,
+    Action.COMMENT: EVALUATORS,  # viewers read the conversation, they do not join it
+    Action.COMMENT_EDIT: frozenset(),
+    Action.ASSIGNMENT_COMPLETE: DECIDERS,
+    Action.SAVED_VIEW_EDIT: frozenset(),
     Action.RUBRIC_MANAGE: ADMINS,
     Action.ANCHOR_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
@@ -115,6 +128,9 @@ CONFLICT_REFUSED = frozenset(
 # owner still needs this role set (a viewer never archives, even what they made).
 OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_ARCHIVE: EVALUATORS,
+    Action.COMMENT_EDIT: EVALUATORS,
+    Action.ASSIGNMENT_COMPLETE: EVALUATORS,
+    Action.SAVED_VIEW_EDIT: EVERYONE,
 }
 
 

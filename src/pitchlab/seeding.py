@@ -14,6 +14,7 @@ from .anchors.data import seed_valuation_demo
 from .auth.seeding import seed_users
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
+from .deals.seeding import seed_deal_activity, seed_deal_terms
 from .paths import resource_dir
 from .prfaq.seeding import seed_demo_drafts, seed_prfaq_templates
 from .rubrics.packfile import load_pack_file, seed_pack_paths
@@ -81,6 +82,8 @@ def seed_all(
         seed_valuation_demo(session, seeds_dir / "valuations", report)
         seed_demo_drafts(session, seeds_dir, report)
         seed_demo_worksheets(session, seeds_dir / "worksheets", report)
+        seed_deal_terms(session, seeds_dir / "deals", report)
         if demo_scorecards:
             seed_scorecards(session, seeds_dir / "scorecards", report)
+            seed_deal_activity(session, seeds_dir / "deals", report)
     return report

@@ -8,9 +8,12 @@ from pydantic import BaseModel
 from ..auth.deps import allowed
 from ..companies import data
 from ..companies.deps import CompanyDep
-from ..companies.schemas import CompanyIn, CompanyOut, CompanyPatch
+from ..companies.schemas import MONEY_FIELDS, CompanyIn, CompanyOut, CompanyPatch
 from ..companies.status import status_refusal
 from ..db import SessionDep
+from ..deals.activity import note_status_change
+from ..deals.money import MoneyError, parse_major, to_major
+from ..deals.terms import owner_error
 from ..models import PipelineStatus, Stage
 from ..pagination import MAX_PAGE_SIZE
 from ..permissions import Action
@@ -60,10 +63,11 @@ def list_companies(
 
 @router.post("", response_model=CompanyOut, status_code=201, responses={409: DUPLICATE})
 def create_company(session: SessionDep, body: CompanyIn, user: WriterDep) -> CompanyOut:
-    """Create a company."""
+    """Create a company. Amounts are in major units of `currency` (text or a number)."""
     refusal = status_refusal(user, new=body.status.value)
     if refusal:
         raise HTTPException(403, refusal)
+    _refuse_bad_owner(session, body.owner_id)
     try:
         return CompanyOut.of(data.create_company(session, data=body))
     except data.DuplicateCompanyName as error:
@@ -86,10 +90,46 @@ def update_company(
     changes = {
         key: value for key, value in body.to_columns().items() if key in body.model_fields_set
     }
+    changes.update(_money_changes(company, body))
+    if "owner_id" in changes:
+        _refuse_bad_owner(session, changes["owner_id"])
+    old_status = company.status
     refusal = status_refusal(user, new=changes.get("status"), current=company.status)
     if refusal:
         raise HTTPException(403, refusal)
     try:
-        return CompanyOut.of(data.update_company(session, company, changes=changes))
+        updated = data.update_company(session, company, changes=changes)
     except data.DuplicateCompanyName as error:
         raise HTTPException(409, "A company with this name already exists.") from error
+    note_status_change(
+        session, company_id=company.id, old=old_status, new=updated.status, actor_id=user.id
+    )
+    return CompanyOut.of(updated)
+
+
+def _refuse_bad_owner(session, owner_id: int | None) -> None:
+    problem = owner_error(session, owner_id)
+    if problem:
+        raise HTTPException(422, problem["owner_id"])
+
+
+def _money_changes(company, body: CompanyPatch) -> dict:
+    """Amounts in minor units of the currency the company will have after the patch.
+
+    The schema read amounts sent without a currency as dollars; they are read again in the
+    company's own currency, and amounts kept across a currency change keep their value."""
+    sent = body.model_fields_set
+    currency = body.currency if "currency" in sent else company.currency
+    changes = {}
+    for name in MONEY_FIELDS:
+        if name in sent:
+            major = getattr(body, name)
+        elif "currency" in sent:
+            major = to_major(getattr(company, name), company.currency)
+        else:
+            continue
+        try:
+            changes[name] = parse_major(major, currency)
+        except MoneyError as error:
+            raise HTTPException(422, f"{name}: {error} for {currency}") from error
+    return changes

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from ..auth.deps import require_user
-from . import companies, comparison, prfaqs, rubrics, scorecards, worksheets
+from . import activity, assignments, companies, comparison, prfaqs, rubrics, scorecards, worksheets
 
 # Every endpoint needs a caller: a bearer token (or, for reads, a session cookie).
 router = APIRouter(
@@ -17,3 +17,5 @@ router.include_router(rubrics.router)
 router.include_router(scorecards.router)
 router.include_router(prfaqs.router)
 router.include_router(worksheets.router)
+router.include_router(assignments.router)
+router.include_router(activity.router)

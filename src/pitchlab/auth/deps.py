@@ -121,3 +121,4 @@ def allowed(action: Action):
 
 EvaluatorDep = allowed(Action.SCORE)
 AdminDep = allowed(Action.ADMIN_USERS)
+AssignerDep = allowed(Action.ASSIGN)

@@ -19,6 +19,13 @@ SORTS = {
     "status": (col(Company.status), col(Company.name_key)),
     "founded": (col(Company.founded_year), col(Company.name_key)),
     "updated": (col(Company.updated_at), col(Company.id)),
+    # Deal terms (issue 13): unset values sort last (first when descending).
+    "round": (col(Company.deal_round) == "", col(Company.deal_round), col(Company.name_key)),
+    "due": (
+        col(Company.next_step_due).is_(None),
+        col(Company.next_step_due),
+        col(Company.name_key),
+    ),
 }
 
 

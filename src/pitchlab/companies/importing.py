@@ -30,7 +30,8 @@ MAX_CELL_CHARS = 20_000
 PREVIEW_MAX_AGE_S = 3600
 SIGNING_SALT = "pitchlab.company-import"
 SOURCE_SALT = "pitchlab.company-import.source"
-COLUMNS = tuple(CompanyIn.model_fields)
+# A deal owner is an account, chosen on the company page, not typed into a spreadsheet.
+COLUMNS = tuple(name for name in CompanyIn.model_fields if name != "owner_id")
 # Other headers people use for the same columns.
 ALIASES = {
     "company": "name",

@@ -57,12 +57,29 @@ def _labels() -> dict[str, dict[str, str]]:
             "other": _("Other region"),
             "": _("No region"),
         },
+        "deal_round": {
+            "pre-seed": _("Pre-seed"),
+            "seed": _("Seed"),
+            "series-a": _("Series A"),
+            "series-b": _("Series B"),
+            "series-c": _("Series C"),
+            "growth": _("Growth"),
+            "bridge": _("Bridge"),
+        },
+        "source": {
+            "inbound": _("Inbound"),
+            "referral": _("Referral"),
+            "outbound": _("Outbound"),
+            "event": _("Event"),
+        },
         "sort": {
             "name": _("Name"),
             "stage": _("Stage"),
             "status": _("Pipeline status"),
             "founded": _("Founded"),
             "updated": _("Recently updated"),
+            "round": _("Round"),
+            "due": _("Next step due"),
         },
     }
 

@@ -6,10 +6,24 @@ from pydantic import ValidationError
 
 from ..auth.deps import UserDep, allowed, require
 from ..db import SessionDep
-from ..models import Modality, ModelStrategy, PipelineStatus, Stage, User
+from ..deals.activity import note_status_change
+from ..deals.company_page import deal_context
+from ..deals.money import CURRENCIES
+from ..deals.terms import deal_owners, owner_error
+from ..deals.terms import form_values as deal_form_values
+from ..deals.views import OPTIONAL_COLUMNS, chosen_columns, column_values, sort_url, views_for
+from ..models import (
+    DealRound,
+    DealSource,
+    Modality,
+    ModelStrategy,
+    PipelineStatus,
+    Stage,
+    User,
+)
 from ..permissions import Action
 from ..scoring.panel import company_panel
-from ..web.forms import FormDep, field_errors
+from ..web.forms import FormDep, field_errors, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import is_htmx_partial, render
 from ..worksheets.store import company_views
@@ -32,11 +46,13 @@ CHOICES = {
     "status": PipelineStatus,
     "modality": Modality,
     "model_strategy": ModelStrategy,
+    "deal_round": DealRound,
+    "source": DealSource,
 }
 FORM_FIELDS = tuple(CompanyIn.model_fields)
 
 
-def _filters(request: Request) -> dict:
+def list_filters(request: Request) -> dict:
     params = request.query_params
     return {
         "search": params.get("q", "")[:200],
@@ -49,23 +65,39 @@ def _filters(request: Request) -> dict:
 
 
 @router.get("")
-def company_list(request: Request, session: SessionDep, page: int = 1):
+def company_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
     """The pipeline: search, filter, sort and page through companies."""
-    filters = _filters(request)
+    filters = list_filters(request)
     result = data.list_companies(
         session, page=page, page_size=request.app.state.settings.page_size, **filters
     )
+    columns = chosen_columns(request.query_params)
     context = {
         "page": result,
         "filters": filters,
         "query": request.query_params,
         "choices": CHOICES,
+        # Issue 13: optional columns, sortable headers and saved views.
+        "columns": columns,
+        "optional_columns": OPTIONAL_COLUMNS,
+        "column_values": column_values(session, user, result.items, columns),
+        "views": views_for(session, user),
+        "sort_url": lambda key: sort_url(request.query_params, key, filters),
     }
     return render(request, "companies/list.html", context, partial="companies/_results.html")
 
 
-def _form_page(request: Request, *, values: dict, errors: dict, company=None, status_code=200):
-    context = {"values": values, "errors": errors, "company": company, "choices": CHOICES}
+def _form_page(
+    request: Request, session, *, values: dict, errors: dict, company=None, status_code=200
+):
+    context = {
+        "values": values,
+        "errors": errors,
+        "company": company,
+        "choices": CHOICES,
+        "currencies": CURRENCIES,
+        "owners": deal_owners(session),
+    }
     return render(
         request,
         "companies/form.html",
@@ -76,9 +108,9 @@ def _form_page(request: Request, *, values: dict, errors: dict, company=None, st
 
 
 @router.get("/new")
-def company_new(request: Request, _user: EditorDep):
+def company_new(request: Request, session: SessionDep, _user: EditorDep):
     """An empty form for a new company: it starts in the pipeline as sourced."""
-    return _form_page(request, values={"status": NEW_COMPANY_STATUS}, errors={})
+    return _form_page(request, session, values={"status": NEW_COMPANY_STATUS}, errors={})
 
 
 def _submitted(form) -> dict:
@@ -97,15 +129,17 @@ def company_create(form: FormDep, request: Request, session: SessionDep, user: E
     try:
         validated = CompanyIn.model_validate(values)
         errors = _status_error(user, values, PipelineStatus.SOURCED.value)
+        errors |= owner_error(session, parse_number(values.get("owner_id")))
         if errors:
-            return _form_page(request, values=values, errors=errors, status_code=422)
+            return _form_page(request, session, values=values, errors=errors, status_code=422)
         company = data.create_company(session, data=validated)
     except ValidationError as error:
         errors = field_errors(error) | _status_error(user, values, PipelineStatus.SOURCED.value)
-        return _form_page(request, values=values, errors=errors, status_code=422)
+        errors |= owner_error(session, parse_number(values.get("owner_id")))
+        return _form_page(request, session, values=values, errors=errors, status_code=422)
     except data.DuplicateCompanyName:
         errors = {"name": _("A company with this name already exists.")}
-        return _form_page(request, values=values, errors=errors, status_code=422)
+        return _form_page(request, session, values=values, errors=errors, status_code=422)
     if is_htmx_partial(request):
         # The list listens for this event and refreshes itself; the form becomes a notice.
         response = render(request, "companies/_created.html", {"company": company})
@@ -118,10 +152,14 @@ def company_create(form: FormDep, request: Request, session: SessionDep, user: E
 
 def detail_page(request: Request, session, company, user: User, *, status_code: int = 200, **extra):
     """The company page with its scoring panel (also re-rendered by forms posted from it)."""
+    panel = company_panel(session, company=company, user=user)
     context = {
         "company": company,
-        "panel": company_panel(session, company=company, user=user),
+        "panel": panel,
         "worksheet_views": company_views(session, company=company, user=user),
+        **deal_context(
+            session, company=company, user=user, conflicted=panel.my_conflict is not None
+        ),
         **extra,
     }
     return render(request, "companies/detail.html", context, status_code=status_code)
@@ -134,12 +172,13 @@ def company_detail(request: Request, session: SessionDep, company: CompanyDep, u
 
 
 @router.get("/{company_id}/edit")
-def company_edit(request: Request, company: CompanyDep, _user: EditorDep):
+def company_edit(request: Request, session: SessionDep, company: CompanyDep, _user: EditorDep):
     """The form for changing a company, filled with its current values."""
     values = {name: getattr(company, name) for name in FORM_FIELDS}
     values["tags"] = ", ".join(company.tag_list)
     values["founded_year"] = company.founded_year or ""
-    return _form_page(request, values=values, errors={}, company=company)
+    values.update(deal_form_values(company))
+    return _form_page(request, session, values=values, errors={}, company=company)
 
 
 @router.post("/{company_id}")
@@ -149,16 +188,24 @@ def company_update(
     """Save changes to a company, or show the form again with its problems."""
     values = _submitted(form)
     status_errors = _status_error(user, values, company.status)
+    status_errors |= owner_error(session, parse_number(values.get("owner_id")))
+    old_status = company.status
     try:
         changes = CompanyIn.model_validate(values).to_columns()
         if status_errors:
             return _form_page(
-                request, values=values, errors=status_errors, company=company, status_code=422
+                request,
+                session,
+                values=values,
+                errors=status_errors,
+                company=company,
+                status_code=422,
             )
         data.update_company(session, company, changes=changes)
     except ValidationError as error:
         return _form_page(
             request,
+            session,
             values=values,
             errors=field_errors(error) | status_errors,
             company=company,
@@ -166,7 +213,12 @@ def company_update(
         )
     except data.DuplicateCompanyName:
         errors = {"name": _("A company with this name already exists.")}
-        return _form_page(request, values=values, errors=errors, company=company, status_code=422)
+        return _form_page(
+            request, session, values=values, errors=errors, company=company, status_code=422
+        )
+    note_status_change(
+        session, company_id=company.id, old=old_status, new=company.status, actor_id=user.id
+    )
     return RedirectResponse(
         request.url_for("company_detail", company_id=company.id), status_code=303
     )

@@ -1,16 +1,28 @@
 """The validated shape of a company as a form or the API sends it."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from ..deals.money import MoneyError, is_currency, parse_major, to_major
 from ..models.company import (
     NAME_MAX,
     NOTES_MAX,
     ONE_LINER_MAX,
     SHORT_TEXT_MAX,
+    DealRound,
+    DealSource,
     Modality,
     ModelStrategy,
     PipelineStatus,
@@ -24,6 +36,10 @@ TAG_MAX = 40
 TAGS_MAX = 20
 
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=SHORT_TEXT_MAX)]
+MONEY_FIELDS = ("amount_raising", "pre_money", "check_size")
+# Amounts travel in major units, as text or a number ("2500000", "1,250,000.50"): exact, and
+# what a person types or a spreadsheet holds; the table keeps integers in minor units.
+Money = Decimal | None
 
 
 def normalize_tags(raw: str | list[str] | None) -> list[str]:
@@ -61,6 +77,19 @@ class CompanyIn(BaseModel):
     )
     customers: Annotated[str, StringConstraints(max_length=500)] = ""
     notes: Annotated[str, StringConstraints(max_length=NOTES_MAX)] = ""
+    # Deal terms (issue 13). The currency comes first: the amounts are checked against it.
+    deal_round: DealRound | None = None
+    currency: Annotated[str, StringConstraints(to_upper=True)] = "USD"
+    amount_raising: Money = None
+    pre_money: Money = None
+    check_size: Money = None
+    lead_investor: Short = ""
+    source: DealSource | None = None
+    referrer: Short = ""
+    owner_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    next_step: Short = ""
+    next_step_due: date | None = None
+    first_contact: date | None = None
 
     @field_validator("has_revenue", mode="before")
     @classmethod
@@ -89,10 +118,44 @@ class CompanyIn(BaseModel):
             )
         return value
 
-    @field_validator("website", "founded_year", "region", mode="before")
+    @field_validator(
+        "website",
+        "founded_year",
+        "region",
+        "deal_round",
+        "source",
+        "owner_id",
+        "next_step_due",
+        "first_contact",
+        mode="before",
+    )
     @classmethod
     def _blank_is_none(cls, value):
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _blank_currency_is_default(cls, value):
+        return "USD" if value is None or (isinstance(value, str) and not value.strip()) else value
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if not is_currency(value):
+            raise ValueError("currency_unknown")
+        return value
+
+    @field_validator(*MONEY_FIELDS, mode="before")
+    @classmethod
+    def _exact_amount(cls, value, info: ValidationInfo):
+        # Checked here, against the currency validated above: its number of decimals.
+        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal | None):
+            raise ValueError("money_not_a_number")
+        try:
+            minor = parse_major(value, info.data.get("currency") or "USD")
+        except MoneyError as error:
+            raise ValueError(str(error)) from error
+        return None if minor is None else to_major(minor, info.data.get("currency") or "USD")
 
     @field_validator("tags", mode="before")
     @classmethod
@@ -115,6 +178,10 @@ class CompanyIn(BaseModel):
         data["region"] = self.region.value if self.region else ""
         for key in ("stage", "status", "modality", "model_strategy"):
             data[key] = data[key].value
+        for key in ("deal_round", "source"):
+            data[key] = data[key].value if data[key] else ""
+        for key in MONEY_FIELDS:
+            data[key] = parse_major(data[key], self.currency)
         return data
 
 
@@ -154,6 +221,18 @@ class CompanyOut(BaseModel):
     tags: list[str]
     customers: str
     notes: str
+    deal_round: str
+    currency: str
+    amount_raising: Decimal | None = Field(description="In major units of `currency`")
+    pre_money: Decimal | None = Field(description="In major units of `currency`")
+    check_size: Decimal | None = Field(description="Our proposed check, in `currency`")
+    lead_investor: str
+    source: str
+    referrer: str
+    owner_id: int | None
+    next_step: str
+    next_step_due: date | None
+    first_contact: date | None
     archived: bool
     created_at: datetime
     updated_at: datetime
@@ -162,4 +241,6 @@ class CompanyOut(BaseModel):
     def of(cls, company) -> "CompanyOut":
         data = {name: getattr(company, name) for name in cls.model_fields if hasattr(company, name)}
         data.update(tags=company.tag_list, archived=company.archived_at is not None)
+        for key in MONEY_FIELDS:
+            data[key] = to_major(getattr(company, key), company.currency)
         return cls.model_validate(data)

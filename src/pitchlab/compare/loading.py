@@ -90,6 +90,10 @@ def company_conditions(selection: Selection) -> list:
         conditions.append(Company.stage == selection.stage)
     if selection.status:
         conditions.append(Company.status == selection.status)
+    if selection.deal_round:
+        conditions.append(Company.deal_round == selection.deal_round)
+    if selection.currency:
+        conditions.append(Company.currency == selection.currency)
     if selection.tag:
         # Tags are stored normalised as "a,b,c": look for ",tag," in ",a,b,c,".
         escaped = selection.tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -4,7 +4,8 @@ from fastapi import APIRouter, HTTPException, Request
 
 from ..auth.deps import UserDep, allowed
 from ..db import SessionDep
-from ..models import PipelineStatus, Stage
+from ..deals.money import CURRENCIES
+from ..models import DealRound, PipelineStatus, Stage
 from ..permissions import Action
 from ..rubrics.valuation import money_text
 from ..web.i18n import gettext as _
@@ -63,6 +64,8 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "matrix_rows": matrix_rows(page, selection, options) if page else [],
         "stages": list(Stage),
         "statuses": list(PipelineStatus),
+        "rounds": list(DealRound),
+        "currencies": CURRENCIES,
         "fmt": fmt,
         "money": money_text,
         "flag_rows": flag_rows,

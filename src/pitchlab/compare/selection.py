@@ -4,6 +4,7 @@ The compare page, its downloads, the export jobs, the API and the CLI share thes
 so a link or a download keeps exactly the selection and weights on screen:
 
     q, stage, status, tag   filters, as on the company list
+    round, currency         deal terms (issue 13): the round raised, the deal's currency
     company=ID              hand-picked companies (repeatable); the filters still apply
     pack=KEY                rubric packs (repeatable); none means every pack with scores
     pw.PACK=2               a pack's weight in the overall total (1 by default)
@@ -17,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from ..models import PipelineStatus, Stage
+from ..deals.money import is_currency
+from ..models import DealRound, PipelineStatus, Stage
 from ..rubrics.packmodels import KEY_PATTERN
 from ..web.forms import parse_number
 
@@ -31,6 +33,7 @@ CRITERION_WEIGHT_PREFIX = "cw."
 PACK_KEY = re.compile(KEY_PATTERN)
 STAGES = frozenset(stage.value for stage in Stage)
 STATUSES = frozenset(status.value for status in PipelineStatus)
+ROUNDS = frozenset(deal_round.value for deal_round in DealRound)
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Selection:
     stage: str | None = None
     status: str | None = None
     tag: str | None = None
+    deal_round: str | None = None
+    currency: str | None = None
     company_ids: tuple[int, ...] = ()
     pack_keys: tuple[str, ...] = ()
     pack_weights: dict[str, float] = field(default_factory=dict)
@@ -63,6 +68,8 @@ class Selection:
                 ("stage", self.stage or ""),
                 ("status", self.status or ""),
                 ("tag", self.tag or ""),
+                ("round", self.deal_round or ""),
+                ("currency", self.currency or ""),
             )
             if value
         ]
@@ -131,11 +138,14 @@ def selection_from_query(params) -> Selection:
     pack_weights, criterion_weights = _weights(items)
     stage, status = params.get("stage") or None, params.get("status") or None
     tag = " ".join(_text(params.get("tag"), MAX_TAG_CHARS).split()).lower()
+    currency = _text(params.get("currency"), 3).upper()
     return Selection(
         search=_text(params.get("q"), MAX_SEARCH_CHARS),
         stage=stage if stage in STAGES else None,
         status=status if status in STATUSES else None,
         tag=tag or None,
+        deal_round=params.get("round") if params.get("round") in ROUNDS else None,
+        currency=currency if is_currency(currency) else None,
         company_ids=_ids(params.getlist("company")),
         pack_keys=tuple(
             dict.fromkeys(key for key in params.getlist("pack") if PACK_KEY.fullmatch(key))

@@ -1,6 +1,16 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
-from .company import Company, Modality, ModelStrategy, PipelineStatus, Region, Stage
+from .company import (
+    Company,
+    DealRound,
+    DealSource,
+    Modality,
+    ModelStrategy,
+    PipelineStatus,
+    Region,
+    Stage,
+)
+from .deals import Activity, ActivityKind, Assignment, Notification, SavedView
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
@@ -11,6 +21,13 @@ from .valuation import MINOR_UNITS, ValuationAnchor
 from .worksheet import ModelRelease, Worksheet, WorksheetRevision
 
 __all__ = [
+    "Activity",
+    "ActivityKind",
+    "Assignment",
+    "DealRound",
+    "DealSource",
+    "Notification",
+    "SavedView",
     "ApiToken",
     "AppSetting",
     "Company",

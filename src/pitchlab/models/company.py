@@ -1,8 +1,9 @@
 """Companies in the fund's pipeline."""
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
+from sqlalchemy import BigInteger
 from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, utcnow
@@ -53,6 +54,25 @@ class ModelStrategy(StrEnum):
     NO_ML = "no-ml"
 
 
+class DealRound(StrEnum):
+    """The round a company is raising (issue 13); a bridge sits between priced rounds."""
+
+    PRE_SEED = "pre-seed"
+    SEED = "seed"
+    SERIES_A = "series-a"
+    SERIES_B = "series-b"
+    SERIES_C = "series-c"
+    GROWTH = "growth"
+    BRIDGE = "bridge"
+
+
+class DealSource(StrEnum):
+    INBOUND = "inbound"
+    REFERRAL = "referral"
+    OUTBOUND = "outbound"
+    EVENT = "event"
+
+
 NAME_MAX = 120
 ONE_LINER_MAX = 200
 SHORT_TEXT_MAX = 200
@@ -85,6 +105,21 @@ class Company(SQLModel, table=True):
     tags: str = Field(default="", max_length=500)
     customers: str = Field(default="", max_length=500)
     notes: str = Field(default="", max_length=NOTES_MAX)
+    # Deal terms (issue 13). Money is in minor units of `currency` (cents, fen), never floats.
+    deal_round: str = Field(default="", max_length=20)
+    amount_raising: int | None = Field(default=None, sa_type=BigInteger)
+    pre_money: int | None = Field(default=None, sa_type=BigInteger)
+    check_size: int | None = Field(default=None, sa_type=BigInteger)
+    currency: str = Field(default="USD", max_length=3)
+    lead_investor: str = Field(default="", max_length=SHORT_TEXT_MAX)
+    source: str = Field(default="", max_length=20)
+    referrer: str = Field(default="", max_length=SHORT_TEXT_MAX)
+    # No ON DELETE: SQLite cannot add one to an existing table in place (see 0003); accounts
+    # are deactivated, not deleted.
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    next_step: str = Field(default="", max_length=SHORT_TEXT_MAX)
+    next_step_due: date | None = None
+    first_contact: date | None = None
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -27,6 +27,10 @@ class User(SQLModel, table=True):
     password_hash: str = Field(default="", max_length=255)
     is_active: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The home page's "changed since my last visit" (issue 13): the latest visit, and the one
+    # before the current sitting, which is what "since" means.
+    last_visit_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    previous_visit_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ApiToken(SQLModel, table=True):

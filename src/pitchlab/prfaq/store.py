@@ -145,7 +145,11 @@ def save_revision(
         author_id=author.id,
     )
     session.add(revision)
+    from ..deals.activity import record_prfaq_revision
+
     try:
+        # Issue 13: the company's timeline shows PR/FAQ work (one entry per sitting).
+        record_prfaq_revision(session, draft=draft, number=base + 1, author_id=author.id)
         session.commit()
     except IntegrityError:  # the unique (draft, number) pair: a second line of defence
         session.rollback()

@@ -250,10 +250,14 @@ def restore(
 
 
 def submit(session: Session, evaluation: Evaluation) -> None:
+    from ..deals.assignments import scorecard_submitted  # the deal workflow builds on scoring
+
     evaluation.status = EvaluationStatus.SUBMITTED.value
     evaluation.submitted_at = evaluation.submitted_at or utcnow()
     evaluation.updated_at = utcnow()
     session.add(evaluation)
+    # Completes the evaluator's assignment and adds the submission (no scores) to the timeline.
+    scorecard_submitted(session, evaluation)
     session.commit()
 
 

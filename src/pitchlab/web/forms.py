@@ -27,9 +27,24 @@ def _message(error: Mapping) -> str:
         return _("Must be at least %(value)s.") % {"value": ctx.get("ge")}
     if kind == "value_error" and "founded_year_future" in str(ctx.get("error", "")):
         return _("A founding year cannot be in the future.")
+    if kind == "value_error" and str(ctx.get("error", "")) in _value_messages():
+        return _value_messages()[str(ctx.get("error"))]
+    if kind.startswith("date"):
+        return _("Enter a date as YYYY-MM-DD.")
     if kind == "enum":
         return _("Choose one of the listed options.")
     return _("This value is not valid.")
+
+
+def _value_messages() -> dict[str, str]:
+    # Deal terms (issue 13): money and currency problems, by the key the schema raises.
+    return {
+        "money_not_a_number": _("Enter an amount, such as 2,500,000 or 1500000.50."),
+        "money_negative": _("An amount cannot be negative."),
+        "money_too_large": _("This amount is too large."),
+        "money_too_precise": _("Too many decimals for this currency."),
+        "currency_unknown": _("Choose a currency code from the list (ISO 4217)."),
+    }
 
 
 def field_errors(exc: ValidationError) -> dict[str, str]:

@@ -11,6 +11,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..companies.labels import choice_label, choice_labels
+from ..deals.labels import activity_kinds, column_label
+from ..deals.money import format_money
 from ..markdown import render_markdown
 from ..paths import resource_dir
 from ..permissions import can
@@ -49,6 +51,9 @@ def create_templates() -> Jinja2Templates:
         can=can,
         amount=amount,
         pct=pct,
+        format_money=format_money,
+        activity_kinds=activity_kinds,
+        column_label=column_label,
     )
     return Jinja2Templates(env=env)
 
