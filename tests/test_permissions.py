@@ -9,7 +9,7 @@ from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
-from pitchlab.models import Company, Conflict, PrfaqDraft, ScoreEvent
+from pitchlab.models import Company, Conflict, Document, PrfaqDraft, ScoreEvent
 from pitchlab.rubrics.store import get_pack_version
 
 from .conftest import DEMO_EMAILS, log_in
@@ -62,6 +62,11 @@ MATRIX = {
     ("POST", "/prfaqs/{draft_id}/archive"): EVALUATORS,
     ("PATCH", "/api/v1/prfaqs/{draft_id}"): EVALUATORS,
     ("POST", "/prfaq-templates/import"): ADMIN,
+    # Conflicted users read a company's documents but neither upload nor archive them.
+    ("POST", "/companies/{company_id}/documents"): EVALUATORS,  # Action.DOCUMENT_UPLOAD
+    ("POST", "/api/v1/companies/{company_id}/documents"): EVALUATORS,  # Action.DOCUMENT_UPLOAD
+    # The world's document was uploaded by the demo analyst, who may archive it (owner).
+    ("POST", "/documents/{document_id}/archive"): EVALUATORS,  # Action.DOCUMENT_ARCHIVE
 }
 # Reads that must be refused to a conflicted evaluator (and to anonymous visitors).
 CONFLICT_READS = [
@@ -115,7 +120,17 @@ def world(session, make_client, fill_scorecard):
     session.add(Conflict(company_id=company.id, user_id=conflicted.id, reason="Board seat"))
     session.commit()
     pack = get_pack_version(session, "problem-space")
+    document = Document(
+        company_id=company.id,
+        filename="deck.pdf",
+        content_type="application/pdf",
+        sha256="0" * 64,
+        uploaded_by_id=find_user(session, DEMO_EMAILS["analyst"]).id,
+    )
+    session.add(document)
+    session.commit()
     return {
+        "document_id": document.id,
         "company": company,
         "scorecards": scorecards,
         "pack": pack,
@@ -155,6 +170,7 @@ def _url(path: str, role: str, world) -> str:
         event_id=world["event_id"][owner],
         user_id=world["user_id"],
         draft_id=world["draft_id"],
+        document_id=world["document_id"],
         number=1,
     )
 

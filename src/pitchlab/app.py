@@ -13,7 +13,7 @@ from .migrate import has_pending_migrations, upgrade
 from .paths import resource_dir
 from .web.i18n import load_catalogs
 from .web.logging import RequestLogMiddleware
-from .web.middleware import RequestContextMiddleware
+from .web.middleware import MULTIPART_OVERHEAD, RequestContextMiddleware
 from .web.templating import create_templates
 
 
@@ -41,6 +41,7 @@ def _include_routers(app: FastAPI) -> None:
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
     from .compare.routes import router as compare_router
+    from .documents.routes import router as documents_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -56,6 +57,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"
     app.include_router(companies_router)
     app.include_router(compare_router)
+    app.include_router(documents_router)
     app.include_router(compare_export_router)
     app.include_router(rubrics_router)
     app.include_router(calculator_router)
@@ -95,6 +97,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=resource_dir("static")), name="static")
     _include_routers(app)
     install_error_handlers(app)
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        upload_body_bytes=settings.document_max_bytes + MULTIPART_OVERHEAD,
+    )
     app.add_middleware(RequestLogMiddleware)  # outermost: times and logs every request
     return app

@@ -36,6 +36,13 @@ class Settings(BaseSettings):
     compare_page_size: int = 200
     # Largest request body accepted before it is read whole (issue 7).
     max_body_bytes: int = 2 * 1024 * 1024
+    # Documents (issue 12): uploads up to this size are let through the body cap above.
+    document_max_bytes: int = 50 * 1024 * 1024
+    document_max_pages: int = 300
+    # Empty: files are stored in the database (backups carry them). A folder: files go there.
+    document_dir: str = ""
+    # Rendered page images; a cache, so any local folder works (default: the system temp dir).
+    page_cache_dir: str = ""
 
     @field_validator("database_url")
     @classmethod

@@ -51,6 +51,9 @@ class Action(StrEnum):
     PRFAQ_WRITE = "prfaq.write"
     PRFAQ_ARCHIVE = "prfaq.archive"  # any draft; an author archives their own (owner_id)
     PRFAQ_TEMPLATE_MANAGE = "prfaq_template.manage"
+    # Company documents (issue 12): everyone reads them, conflicted users too.
+    DOCUMENT_UPLOAD = "document.upload"
+    DOCUMENT_ARCHIVE = "document.archive"  # any document; an uploader archives their own
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     AGREEMENT_READ = "agreement.read"
@@ -76,6 +79,8 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_WRITE: EVALUATORS,
     Action.PRFAQ_ARCHIVE: DECIDERS,
     Action.PRFAQ_TEMPLATE_MANAGE: ADMINS,
+    Action.DOCUMENT_UPLOAD: EVALUATORS,
+    Action.DOCUMENT_ARCHIVE: DECIDERS,
     Action.RUBRIC_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
     Action.EXPORT: EVERYONE,
@@ -92,6 +97,10 @@ CONFLICT_REFUSED = frozenset(
         Action.TECHDEBT_EDIT,
         Action.PRFAQ_WRITE,
         Action.PRFAQ_ARCHIVE,
+        # A conflicted user reads a company's documents but does not shape what the panel
+        # reads: no uploads, no archiving (issue 12).
+        Action.DOCUMENT_UPLOAD,
+        Action.DOCUMENT_ARCHIVE,
     }
 )
 
@@ -99,6 +108,7 @@ CONFLICT_REFUSED = frozenset(
 # owner still needs this role set (a viewer never archives, even what they made).
 OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
     Action.PRFAQ_ARCHIVE: EVALUATORS,
+    Action.DOCUMENT_ARCHIVE: EVALUATORS,
 }
 
 

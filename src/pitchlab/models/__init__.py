@@ -1,6 +1,7 @@
 """All tables; importing this module registers them on SQLModel.metadata."""
 
 from .company import Company, Modality, ModelStrategy, PipelineStatus, Stage
+from .document import Document, DocumentBlob, DocumentKind, DocumentPage, DocumentStatus
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
@@ -13,6 +14,11 @@ __all__ = [
     "AppSetting",
     "Company",
     "Conflict",
+    "Document",
+    "DocumentBlob",
+    "DocumentKind",
+    "DocumentPage",
+    "DocumentStatus",
     "Evaluation",
     "EvaluationStatus",
     "ExportJob",

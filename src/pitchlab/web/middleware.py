@@ -15,6 +15,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .i18n import LOCALE_COOKIE, negotiate_locale, set_locale
 
 CSRF_COOKIE = "pitchlab_csrf"
+UPLOAD_PATH_SUFFIX = "/documents"  # POST /companies/{id}/documents and its API twin
+MULTIPART_OVERHEAD = 1024 * 1024
 # Only the app's own scripts and styles; no inline script; never framed.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -51,16 +53,25 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
 class RequestContextMiddleware:
     """Sets the locale, issues the CSRF cookie, adds security headers, caps body size."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, upload_body_bytes: int = 0) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        # Document uploads (issue 12) may be larger; their own check gives the clear message.
+        self.upload_body_bytes = max(upload_body_bytes, max_body_bytes)
+
+    def _cap(self, scope: Scope) -> int:
+        path = scope.get("path", "")
+        if scope.get("method") == "POST" and path.endswith(UPLOAD_PATH_SUFFIX):
+            return self.upload_body_bytes
+        return self.max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        cap = self._cap(scope)
         length = _header(scope, b"content-length")
-        if length and length.isascii() and length.isdigit() and int(length) > self.max_body_bytes:
+        if length and length.isascii() and length.isdigit() and int(length) > cap:
             # Refused before a byte of the body is read (issue 7).
             refusal = PlainTextResponse("Request body too large", status_code=413)
             await refusal(scope, receive, self._decorated(send, None, scope))
@@ -77,9 +88,9 @@ class RequestContextMiddleware:
         if not csrf_token or len(csrf_token) < 32:
             csrf_token = new_token = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = csrf_token
-        await self.app(scope, self._limited(receive), self._decorated(send, new_token, scope))
+        await self.app(scope, self._limited(receive, cap), self._decorated(send, new_token, scope))
 
-    def _limited(self, receive: Receive) -> Receive:
+    def _limited(self, receive: Receive, cap: int) -> Receive:
         # A chunked body has no Content-Length: count as it streams and stop at the cap.
         seen = 0
 
@@ -88,7 +99,7 @@ class RequestContextMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body_bytes:
+                if seen > cap:
                     raise BodyTooLarge()
             return message
 
