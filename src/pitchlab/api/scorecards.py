@@ -28,7 +28,10 @@ ERRORS = {
 class EvidenceItem(BaseModel):
     label: str = ""
     url: str | None = None
-    citation: str | None = Field(default=None, description="A PR/FAQ section: prfaq:ID@REV#section")
+    citation: str | None = Field(
+        default=None,
+        description="A PR/FAQ section (prfaq:ID@REV#section) or a document page (doc:ID@V#pN)",
+    )
 
 
 class ScoreItem(BaseModel):

@@ -36,26 +36,33 @@ def _finish(engine: Engine, document_id: int, extracted: Extracted | None, error
         document = session.get(Document, document_id)
         if document is None:
             return
-        session.exec(delete(DocumentPage).where(DocumentPage.document_id == document_id))
         if extracted is None:
+            session.exec(delete(DocumentPage).where(DocumentPage.document_id == document_id))
             document.status, document.error = DocumentStatus.FAILED.value, error
         else:
-            session.add_all(
-                DocumentPage(
-                    document_id=document_id,
-                    number=page.number,
-                    title=page.title,
-                    text=page.text,
-                    notes=page.notes,
-                    terms=search_terms(page.title, page.text, page.notes),
-                )
-                for page in extracted.pages
-            )
-            document.status, document.error = DocumentStatus.READY.value, ""
-            document.page_count = len(extracted.pages)
-            document.language = extracted.language
+            apply_extraction(session, document, extracted)
         session.add(document)
         session.commit()
+
+
+def apply_extraction(session: Session, document: Document, extracted: Extracted) -> None:
+    """Replace the document's pages with the extracted ones and mark it ready (no commit)."""
+    session.exec(delete(DocumentPage).where(DocumentPage.document_id == document.id))
+    session.add_all(
+        DocumentPage(
+            document_id=document.id,
+            number=page.number,
+            title=page.title,
+            text=page.text,
+            notes=page.notes,
+            terms=search_terms(page.title, page.text, page.notes),
+        )
+        for page in extracted.pages
+    )
+    document.status, document.error = DocumentStatus.READY.value, ""
+    document.page_count = len(extracted.pages)
+    document.language = extracted.language
+    session.add(document)
 
 
 def run_extraction(engine: Engine, document_id: int, *, folder: str = "", max_pages: int) -> None:

@@ -57,3 +57,16 @@ def page_image(
     )
     store_image(path, image)
     return image
+
+
+LABEL_WORDS = 8
+
+
+def page_label(page: DocumentPage | None, number: int) -> str:
+    """A citation's label: the page's first words (its title, usually)."""
+    text = " ".join(((page.title or page.text) if page else "").split())
+    if not text:
+        return f"p{number}"
+    if " " not in text[:40]:  # Chinese: characters, not words
+        return text[:24]
+    return " ".join(text.split()[:LABEL_WORDS]).replace("|", "/")

@@ -7,8 +7,9 @@ from starlette.datastructures import UploadFile
 from ..auth.deps import UserDep, require
 from ..companies.deps import CompanyDep
 from ..db import RowId, SessionDep
-from ..models import Company, DocumentKind
+from ..models import Company, Document, DocumentKind
 from ..permissions import Action
+from ..prfaq.citations import PageCitation
 from ..web.csrf import verify_csrf
 from ..web.forms import FormDep
 from ..web.i18n import gettext as _
@@ -18,9 +19,15 @@ from .intake import accept_upload
 from .jobs import run_extraction
 from .labels import kind_labels
 from .limits import DocumentRefused
-from .reading import company_document_rows, document_pages, has_images, page_image
+from .reading import (
+    company_document_rows,
+    document_pages,
+    has_images,
+    page_image,
+    page_label,
+)
 from .rendering import libreoffice_available
-from .storage import document_bytes, set_archived
+from .storage import current_deck, document_bytes, set_archived
 
 router = APIRouter(
     include_in_schema=False,
@@ -174,3 +181,29 @@ def archive_document(request: Request, session: SessionDep, document: DocumentDe
     restore = request.query_params.get("restore") == "1"
     set_archived(session, document, by=user, archived=not restore)
     return RedirectResponse(f"/documents/{document.id}", status_code=303)
+
+
+@router.get("/companies/{company_id}/deck-panel")
+def deck_panel(
+    request: Request,
+    session: SessionDep,
+    company: CompanyDep,
+    document: RowId | None = None,
+    page: RowId | None = None,
+):
+    """One page of the company's current deck (or of `document`), for the scorecard's side."""
+    shown = session.get(Document, document) if document else current_deck(session, company.id)
+    if shown is not None and (shown.company_id != company.id or shown.status != "ready"):
+        shown = None
+    context = {"company_id": company.id, "document": shown}
+    if shown is not None:
+        number = _page_number(page, shown)
+        found = [p for p in document_pages(session, shown.id) if p.number == number]
+        context |= {
+            "number": number,
+            "page": found[0] if found else None,
+            "images": has_images(shown),
+            "citation": str(PageCitation(shown.id, shown.version, number)),
+            "label": page_label(found[0] if found else None, number),
+        }
+    return render(request, "documents/_deck_panel.html", context)

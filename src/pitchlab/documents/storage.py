@@ -10,6 +10,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from sqlalchemy import case
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -111,7 +112,10 @@ def current_deck(session: Session, company_id: int) -> Document | None:
             col(Document.archived_at).is_(None),
             Document.status == "ready",
         )
-        .order_by(col(Document.kind == DocumentKind.DECK.value).desc(), col(Document.id).desc())
+        .order_by(
+            case((col(Document.kind) == DocumentKind.DECK.value, 0), else_=1),
+            col(Document.id).desc(),
+        )
     ).first()
 
 
