@@ -10,14 +10,14 @@ titles carry the deck's structure); pages that by their title are the cover, the
 market size or an appendix weigh half, as they rarely answer a criterion however many of its
 words they repeat.
 
-A criterion is "not addressed" when its best page is not among the pages that speak to it
-most, compared with the other criteria the finder knows: each criterion's
-scores are divided by their mean over the deck (its "lift" on a page), and a page addresses
-the criterion when that lift reaches ADDRESSED_SHARE of the highest lift any rival criterion
-(those of the packs with signal words, and the criterion's own pack) has on that page. Words shared by many criteria lift a page for all of
-them a little; a page that answers a criterion lifts that one most. Weights and thresholds
-were set on the labelled decks in seeds/documents (tests/documents/test_evidence_quality.py
-reports the figures and the plain-BM25 baseline beside them).
+A criterion is "not addressed" when its best page speaks to other criteria much more than
+to it. Each criterion's page scores are divided by their mean over the deck (its "lift" on a
+page); the best page addresses the criterion when that lift reaches ADDRESSED_SHARE of the
+highest lift any rival criterion has on that page (rivals: the criteria of the packs with
+signal words, and the criterion's own pack). Words shared by many criteria lift a page for
+all of them a little; a page that answers a criterion lifts that one most. Weights and
+thresholds were set on the labelled decks in seeds/documents
+(tests/documents/test_evidence_quality.py reports the figures and the plain-BM25 baseline).
 
 Pure functions: no database, no HTTP.
 """
