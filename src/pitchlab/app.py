@@ -41,6 +41,7 @@ def _include_routers(app: FastAPI) -> None:
     from .companies.routes import router as companies_router
     from .compare.export_routes import router as compare_export_router
     from .compare.routes import router as compare_router
+    from .documents.evidence_routes import router as evidence_router
     from .documents.routes import router as documents_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
@@ -51,6 +52,7 @@ def _include_routers(app: FastAPI) -> None:
     from .rubrics.routes import router as rubrics_router
     from .scoring.conflict_routes import router as conflicts_router
     from .scoring.routes import router as scoring_router
+    from .search.routes import router as search_router
 
     app.include_router(pages_router)
     app.include_router(auth_router)
@@ -58,6 +60,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(companies_router)
     app.include_router(compare_router)
     app.include_router(documents_router)
+    app.include_router(evidence_router)
     app.include_router(compare_export_router)
     app.include_router(rubrics_router)
     app.include_router(calculator_router)
@@ -67,6 +70,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(prfaq_router)
     app.include_router(prfaq_history_router)
     app.include_router(prfaq_templates_router)
+    app.include_router(search_router)
     app.include_router(admin_router)
     app.include_router(api_router)
 

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from .auth.seeding import seed_users
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
+from .documents.demo import seed_demo_decks
 from .paths import resource_dir
 from .prfaq.seeding import seed_demo_drafts, seed_prfaq_templates
 from .rubrics.packfile import load_pack_file, seed_pack_paths
@@ -77,6 +78,8 @@ def seed_all(
         seed_companies(session, seeds_dir / "companies", report)
         seed_users(session, seeds_dir / "users", report)
         seed_demo_drafts(session, seeds_dir, report)
+        if decks := seed_demo_decks(session, seeds_dir / "documents"):
+            report.count("demo decks", decks)
         if demo_scorecards:
             seed_scorecards(session, seeds_dir / "scorecards", report)
     return report

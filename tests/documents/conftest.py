@@ -30,8 +30,18 @@ def make_pptx(slides: int = 2, *, notes: str = "Say the numbers slowly.") -> byt
 
 
 @pytest.fixture
+def company_id(session) -> int:
+    """A demo company without a demo deck (they have none until a test uploads one)."""
+    from sqlmodel import select
+
+    from pitchlab.models import Company
+
+    return session.exec(select(Company.id).where(Company.name == "Pixelorchard")).one()
+
+
+@pytest.fixture
 def upload(admin_client, company_id):
-    """Upload a file to the demo company through the page and return the response."""
+    """Upload a file to that company through the page and return the response."""
 
     def send(data: bytes, filename: str = "deck.pdf", *, kind: str = "deck", client=None):
         return (client or admin_client).post(

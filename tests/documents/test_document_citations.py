@@ -57,3 +57,20 @@ def test_cited_page_links_from_scorecard_and_scores_page(
     assert expected in [a["href"] for a in scores.select("a")]
     reader = _soup(analyst.get(expected))
     assert reader.select_one("#page-2") is not None
+
+
+def test_scorecard_side_lists_finder_pages_for_each_criterion(make_client, session, fill_scorecard):
+    from sqlmodel import select
+
+    from pitchlab.models import Company
+
+    company = session.exec(select(Company).where(Company.name == "Labelkiln")).one()
+    analyst = make_client("analyst")
+    scorecard = fill_scorecard(analyst, company.id, "open-closed-moat", {})
+    page = _soup(analyst.get(f"/scorecards/{scorecard}"))
+    side_url = page.select_one("#deck-evidence")["hx-get"]
+    assert side_url == f"/companies/{company.id}/evidence?pack=open-closed-moat"
+    side = _soup(analyst.get(side_url, headers={"HX-Request": "true"}))
+    ecosystem = side.select_one('[data-criterion-key="ecosystem-leverage"]')
+    first = ecosystem.select_one("button")["hx-get"]
+    assert first.endswith("&page=5")  # the "Open source and community" slide

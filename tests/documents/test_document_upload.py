@@ -72,13 +72,13 @@ def _zip_bomb() -> bytes:
         (_zip_bomb(), "deck.pptx", "zip bomb"),
     ],
 )
-def test_bad_files_are_refused_beside_the_field(upload, session, data, name, message):
+def test_bad_files_are_refused_beside_the_field(upload, session, company_id, data, name, message):
     response = upload(data, name, client=None)
     assert response.status_code == 422
     error = _soup(response).select_one("#document-file-error")
     assert message in error.get_text()
     session.rollback()
-    assert session.exec(select(Document)).all() == []
+    assert session.exec(select(Document).where(Document.company_id == company_id)).all() == []
 
 
 def test_too_many_pages_is_refused(app, upload, session):

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -11,6 +11,7 @@ from ..auth.deps import UserDep
 from ..companies.deps import CompanyDep
 from ..db import RowId, SessionDep
 from ..documents.deps import DocumentDep, refuse_upload
+from ..documents.finder import company_evidence, founders_questions
 from ..documents.intake import accept_upload
 from ..documents.jobs import run_extraction
 from ..documents.limits import DocumentRefused
@@ -171,3 +172,67 @@ def page_png(
     if image is None:
         raise HTTPException(404, "This page has no image.")
     return Response(image, media_type="image/png")
+
+
+class EvidencePage(BaseModel):
+    document_id: int
+    version: int
+    page: int
+    score: float
+    snippet: str
+
+
+class CriterionPages(BaseModel):
+    pages: list[EvidencePage]
+    addressed: bool
+
+
+class EvidenceOut(BaseModel):
+    pack: str
+    pack_version: int
+    document_id: int | None
+    language: str
+    criteria: dict[str, CriterionPages]
+    unaddressed: list[str]
+    questions: list[str]
+
+
+@router.get(
+    "/companies/{company_id}/evidence",
+    response_model=EvidenceOut,
+    responses={404: {"description": "No such company or pack"}},
+)
+def evidence(
+    session: SessionDep, company: CompanyDep, pack: Annotated[str, Query(max_length=80)]
+) -> EvidenceOut:
+    """For each criterion of the pack, the company's current deck's three pages most likely to
+    answer it, best first; the criteria no page addresses; and the questions to ask the
+    founders about them, in the deck's language."""
+    result = company_evidence(session, company.id, pack)
+    if result is None:
+        raise HTTPException(404, "No rubric pack with this key.")
+    criteria = {
+        criterion.key: CriterionPages(
+            pages=[
+                EvidencePage(
+                    document_id=m.page.document_id,
+                    version=m.page.version,
+                    page=m.page.number,
+                    score=m.score,
+                    snippet=m.snippet,
+                )
+                for m in found.matches
+            ],
+            addressed=found.addressed,
+        )
+        for criterion, found in result.items
+    }
+    return EvidenceOut(
+        pack=result.pack.key,
+        pack_version=result.pack.version.version,
+        document_id=result.document.id if result.document else None,
+        language=result.language,
+        criteria=criteria,
+        unaddressed=[c.key for c in result.unaddressed],
+        questions=founders_questions(result),
+    )

@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends
 
 from ..auth.deps import require_user
-from . import companies, comparison, documents, prfaqs, rubrics, scorecards
+from . import companies, comparison, documents, prfaqs, rubrics, scorecards, search
 
 # Every endpoint needs a caller: a bearer token (or, for reads, a session cookie).
 router = APIRouter(
@@ -17,3 +17,4 @@ router.include_router(rubrics.router)
 router.include_router(scorecards.router)
 router.include_router(prfaqs.router)
 router.include_router(documents.router)
+router.include_router(search.router)
