@@ -122,7 +122,8 @@ def world(session, make_client, fill_scorecard):
     pack = get_pack_version(session, "problem-space")
     document = Document(
         company_id=company.id,
-        filename="deck.pdf",
+        kind="memo",  # the seeded demo deck is version 1 of the company's deck
+        filename="memo.pdf",
         content_type="application/pdf",
         sha256="0" * 64,
         uploaded_by_id=find_user(session, DEMO_EMAILS["analyst"]).id,
