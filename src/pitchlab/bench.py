@@ -36,6 +36,7 @@ from .app import create_app
 from .auth.tokens import create_token
 from .benchdata import FULL, SMALL, Size, generate_portfolio
 from .config import Settings, normalize_database_url
+from .documents.bench import document_figures, report_documents
 from .migrate import upgrade
 from .models import User
 
@@ -180,6 +181,8 @@ def run_bench(
             "csv": _measure(app, counter, "/compare/export.csv", headers, max(1, runs // 2)),
             "xlsx": _measure(app, counter, "/compare/export.xlsx", headers, 1),
         }
+        # Issue 12: documents and search on the same portfolio.
+        figures["documents"] = document_figures(app, counter, headers, admin_id, runs)
         engine.dispose()
     figures["peak_memory_mb"] = _peak_memory_mb()
     figures["statements_constant"] = (
@@ -233,6 +236,7 @@ def _report(figures: dict, size: Size, out) -> None:
         f"XLSX all {xlsx.statements} "
         f"[constant: {_mark(figures['statements_constant'])}]"
     )
+    report_documents(figures["documents"], out, _mark)
     out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
 
 
