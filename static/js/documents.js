@@ -3,8 +3,11 @@
 (function () {
   "use strict";
 
+  // Keys that type text belong to the field; a radio button or a link types nothing.
   function typing(target) {
-    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!target) return false;
+    if (target.tagName === "INPUT") return !/^(radio|checkbox|button|submit)$/.test(target.type);
+    return target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName);
   }
 
   // Upload: a progress bar fed by htmx's XHR events, and files dropped on the zone.
@@ -68,7 +71,8 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
-    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+    var onRadio = event.target.type === "radio";
+    if ((event.key === "ArrowRight" || event.key === "ArrowLeft") && !onRadio) {
       var link = document.querySelector(event.key === "ArrowRight" ? "[data-next]" : "[data-prev]");
       if (link) {
         event.preventDefault();

@@ -5,6 +5,7 @@ Plain functions from bytes to data: no database here, so the job and the tests s
 
 import io
 import re
+import threading
 import zipfile
 from dataclasses import dataclass
 
@@ -24,6 +25,9 @@ from .limits import (
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CHINESE_SHARE = 0.15  # of the letters: a deck this Chinese is answered in Chinese
 TITLE_MAX = 200
+# PDFium is not thread-safe: two threads in it at once crashed the process (a thumbnail strip
+# asks for many page images together). Every use of pypdfium2 holds this lock.
+PDFIUM_LOCK = threading.RLock()
 SLIDE_PART = re.compile(r"ppt/slides/slide\d+\.xml")
 
 
@@ -68,6 +72,11 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
 
 
 def extract_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> Extracted:
+    with PDFIUM_LOCK:
+        return _extract_pdf(data, max_pages)
+
+
+def _extract_pdf(data: bytes, max_pages: int) -> Extracted:
     pdf = open_pdf(data)
     try:
         count = len(pdf)
@@ -156,11 +165,12 @@ def count_pages(kind: str, data: bytes, *, max_pages: int = MAX_PAGES) -> int:
     """The page or slide count, checked while the upload waits (it takes milliseconds):
     encrypted, damaged and too-long files are refused at once."""
     if kind == "pdf":
-        pdf = open_pdf(data)
-        try:
-            count = len(pdf)
-        finally:
-            pdf.close()
+        with PDFIUM_LOCK:
+            pdf = open_pdf(data)
+            try:
+                count = len(pdf)
+            finally:
+                pdf.close()
     else:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             count = sum(1 for name in archive.namelist() if SLIDE_PART.fullmatch(name))

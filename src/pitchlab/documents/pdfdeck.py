@@ -14,7 +14,8 @@ from reportlab.pdfgen import canvas
 SLIDE = landscape((540, 960))  # 16:9 in points
 LATIN, CHINESE = "Helvetica", "STSong-Light"
 MARGIN = 48
-LINE_WIDTH_CHARS = {"en": 80, "zh": 38}
+LINE_WIDTH_CHARS = {"en": 72, "zh": 38}
+TITLE_SIZE, TEXT_SIZE, LEADING = 34, 21, 28
 
 
 @dataclass
@@ -49,15 +50,15 @@ def deck_pdf(slides: list[Slide], *, language: str = "en", title: str = "") -> b
         pdf.setFillColorRGB(0.11, 0.3, 0.6)
         pdf.rect(0, height - 8, width, 8, stroke=0, fill=1)
         pdf.setFillColorRGB(0.1, 0.1, 0.1)
-        pdf.setFont(font, 28)
-        pdf.drawString(MARGIN, height - 70, slide.title)
-        pdf.setFont(font, 15)
-        y = height - 120
+        pdf.setFont(font, TITLE_SIZE)
+        pdf.drawString(MARGIN, height - 76, slide.title)
+        pdf.setFont(font, TEXT_SIZE)
+        y = height - 130
         for line in slide.lines:
             for part in _wrap(line, LINE_WIDTH_CHARS.get(language, 80)):
                 pdf.drawString(MARGIN, y, part)
-                y -= 22
-            y -= 6
+                y -= LEADING
+            y -= 8
         pdf.showPage()
     pdf.save()
     return out.getvalue()

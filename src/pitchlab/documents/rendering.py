@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .extraction import open_pdf
+from .extraction import PDFIUM_LOCK, open_pdf
 
 SIZES = {"page": 1200, "thumb": 180}  # pixel widths; only these, so the cache stays bounded
 PNG_COMPRESSION = 3  # fast to write, a little larger than the default
@@ -31,13 +31,14 @@ def cached_image(folder: Path, sha256: str, number: int, size: str) -> Path:
 
 def render_page(data: bytes, number: int, width: int) -> bytes:
     """One PDF page as PNG bytes, `width` pixels wide."""
-    pdf = open_pdf(data)
-    try:
-        page = pdf[number - 1]
-        scale = width / page.get_width()
-        picture = page.render(scale=scale).to_pil()
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:
+        pdf = open_pdf(data)
+        try:
+            page = pdf[number - 1]
+            scale = width / page.get_width()
+            picture = page.render(scale=scale).to_pil()
+        finally:
+            pdf.close()
     out = io.BytesIO()
     picture.save(out, format="PNG", compress_level=PNG_COMPRESSION)
     return out.getvalue()
