@@ -3,7 +3,17 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, HTTPException, Query, Request
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    Depends,
+    File,
+    Form,
+    HTTPException,
+    Query,
+    Request,
+    UploadFile,
+)
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -99,20 +109,19 @@ def upload_document(
     session: SessionDep,
     company: CompanyDep,
     user: Annotated[User, Depends(uploader)],
-    file: Annotated[bytes, File(description="A PDF or PPTX file")],
+    file: Annotated[UploadFile, File(description="A PDF or PPTX file")],
     kind: Annotated[DocumentKind, Form()] = DocumentKind.DECK,
 ) -> DocumentOut:
     """Upload a document as the next version of its kind. It answers at once with status
     `pending` and the page count; text extraction follows (poll `GET /documents/{id}`)."""
     settings = request.app.state.settings
-    filename = _filename(request)
     try:
         document = accept_upload(
             session,
             company_id=company.id,
             kind=kind.value,
-            filename=filename,
-            data=file,
+            filename=file.filename or "",
+            data=file.file.read(),
             user=user,
             settings=settings,
         )
@@ -128,13 +137,6 @@ def upload_document(
     answer = DocumentOut.of(document)
     session.commit()  # release SQLite's write lock for the job (see documents.routes)
     return answer
-
-
-def _filename(request: Request) -> str:
-    # File(bytes) drops the name; the parsed form (cached by Starlette) still has it.
-    form = request._form  # noqa: SLF001 - read once already by FastAPI for this request
-    upload = form.get("file") if form is not None else None
-    return getattr(upload, "filename", None) or ""
 
 
 @router.get("/companies/{company_id}/documents", response_model=DocumentList)

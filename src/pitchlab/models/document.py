@@ -12,6 +12,8 @@ from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, utcnow
 
+EXTRACTION_STALE_S = 600
+
 
 class DocumentKind(StrEnum):
     DECK = "deck"
@@ -49,6 +51,15 @@ class Document(SQLModel, table=True):
     uploaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     archived_by_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
+
+    @property
+    def extraction_interrupted(self) -> bool:
+        """Pending for longer than any extraction takes: the process died during it (its one
+        transaction never committed, so there are no pages); uploading again starts anew."""
+        return (
+            self.status == DocumentStatus.PENDING.value
+            and (utcnow() - self.uploaded_at).total_seconds() > EXTRACTION_STALE_S
+        )
 
 
 class DocumentBlob(SQLModel, table=True):

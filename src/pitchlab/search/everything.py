@@ -63,7 +63,7 @@ def _companies(session: Session, query: str) -> list[Result]:
         .limit(LIMIT)
     ).all()
     found = {c.id: c for c in rows}
-    if len(found) < LIMIT and len(query) >= 4:  # a name with a typo
+    if not found and len(query) >= 4:  # nothing matched as typed: perhaps a name with a typo
         names = session.exec(select(Company.id, Company.name)).all()
         by_name = {name.lower(): cid for cid, name in names}
         for name in difflib.get_close_matches(query.lower(), by_name, n=5, cutoff=NAME_CUTOFF):
