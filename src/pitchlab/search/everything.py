@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from sqlalchemy import text
 from sqlmodel import Session, col, or_, select
 
 from ..models import Company, Evaluation, PrfaqDraft, PrfaqRevision, RubricVersion, Score, User
@@ -21,6 +22,8 @@ QUERY_MAX = 200
 LIMIT = 20  # per kind
 SNIPPET = 160
 NAME_CUTOFF = 0.72  # difflib ratio for a company name with a typo
+NAME_LENGTH_SLACK = 3  # a typo changes a name's length by a few characters at most
+TRIGRAM = 3
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,11 @@ def _companies(session: Session, query: str) -> list[Result]:
     found = {c.id: c for c in rows}
     if not found and len(query) >= 4:  # nothing matched as typed: perhaps a name with a typo
         names = session.exec(select(Company.id, Company.name)).all()
-        by_name = {name.lower(): cid for cid, name in names}
+        by_name = {
+            name.lower(): cid
+            for cid, name in names
+            if abs(len(name) - len(query)) <= NAME_LENGTH_SLACK
+        }
         for name in difflib.get_close_matches(query.lower(), by_name, n=5, cutoff=NAME_CUTOFF):
             if by_name[name] not in found:
                 found[by_name[name]] = session.get(Company, by_name[name])
@@ -126,12 +133,25 @@ def _prfaqs(session: Session, query: str, terms: list[str], blocked: set[int]) -
     return found[:LIMIT]
 
 
+def _rationale_match(session: Session, query: str):
+    # SQLite: the trigram FTS5 index of migration 0005 answers LIKE for 3 characters or more.
+    # PostgreSQL: ILIKE, which pg_trgm's index (when installed) answers.
+    if session.get_bind().dialect.name == "sqlite" and len(query) >= TRIGRAM:
+        return col(Score.id).in_(
+            text(
+                "SELECT rowid FROM documentpage_fts_rationale WHERE rationale LIKE :pattern "
+                "ESCAPE '\\'"
+            ).bindparams(pattern=_like(query))
+        )
+    return col(Score.rationale).ilike(_like(query), escape="\\")
+
+
 def _rationales(session: Session, user: User, query: str, blocked: set[int]) -> list[Result]:
     rows = session.exec(
         select(Score.rationale, Evaluation, RubricVersion.pack_id)
         .join(Evaluation, col(Score.evaluation_id) == Evaluation.id)
         .join(RubricVersion, col(Evaluation.rubric_version_id) == RubricVersion.id)
-        .where(col(Score.rationale).ilike(_like(query), escape="\\"))
+        .where(_rationale_match(session, query))
         .limit(LIMIT * 5)
     ).all()
     visible = None if sees_everything(session, user) else visible_company_packs(session, user)

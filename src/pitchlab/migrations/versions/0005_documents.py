@@ -107,18 +107,51 @@ SQLITE_INDEX = [
 POSTGRES_INDEX = [
     "CREATE INDEX documentpage_fts ON documentpage USING gin (to_tsvector('simple', terms))",
 ]
+# Rationales are searched as typed (any language, any part of a word): a trigram index.
+SQLITE_RATIONALE_INDEX = [
+    "CREATE VIRTUAL TABLE documentpage_fts_rationale USING fts5("
+    "rationale, content='score', content_rowid='id', tokenize='trigram')",
+    "INSERT INTO documentpage_fts_rationale(rowid, rationale) SELECT id, rationale FROM score",
+    "CREATE TRIGGER documentpage_fts_rationale_ai AFTER INSERT ON score BEGIN "
+    "INSERT INTO documentpage_fts_rationale(rowid, rationale) VALUES (new.id, new.rationale); END",
+    "CREATE TRIGGER documentpage_fts_rationale_ad AFTER DELETE ON score BEGIN "
+    "INSERT INTO documentpage_fts_rationale(documentpage_fts_rationale, rowid, rationale) "
+    "VALUES ('delete', old.id, old.rationale); END",
+    "CREATE TRIGGER documentpage_fts_rationale_au AFTER UPDATE OF rationale ON score BEGIN "
+    "INSERT INTO documentpage_fts_rationale(documentpage_fts_rationale, rowid, rationale) "
+    "VALUES ('delete', old.id, old.rationale); "
+    "INSERT INTO documentpage_fts_rationale(rowid, rationale) VALUES (new.id, new.rationale); END",
+]
+POSTGRES_RATIONALE_INDEX = (
+    "CREATE INDEX documentpage_fts_rationale ON score USING gin (rationale gin_trgm_ops)"
+)
 
 
 def _create_page_index() -> None:
     dialect = op.get_bind().dialect.name
     for statement in SQLITE_INDEX if dialect == "sqlite" else POSTGRES_INDEX:
         op.execute(statement)
+    if dialect == "sqlite":
+        for statement in SQLITE_RATIONALE_INDEX:
+            op.execute(statement)
+        return
+    # pg_trgm ships with PostgreSQL but may need rights the app's user lacks: without it,
+    # rationale search still works, by scanning.
+    bind = op.get_bind()
+    with bind.begin_nested() as savepoint:
+        try:
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            bind.exec_driver_sql(POSTGRES_RATIONALE_INDEX)
+        except Exception:  # noqa: BLE001 - no rights for the extension: go on without it
+            savepoint.rollback()
 
 
 def _drop_page_index() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in ("documentpage_fts_ai", "documentpage_fts_ad", "documentpage_fts_au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        op.execute("DROP TABLE IF EXISTS documentpage_fts")
+        for table in ("documentpage_fts", "documentpage_fts_rationale"):
+            for suffix in ("ai", "ad", "au"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
+            op.execute(f"DROP TABLE IF EXISTS {table}")
     else:
+        op.execute("DROP INDEX IF EXISTS documentpage_fts_rationale")
         op.execute("DROP INDEX IF EXISTS documentpage_fts")
