@@ -23,6 +23,7 @@ LIMIT = 20  # per kind
 SNIPPET = 160
 NAME_CUTOFF = 0.72  # difflib ratio for a company name with a typo
 NAME_LENGTH_SLACK = 3  # a typo changes a name's length by a few characters at most
+NAME_WORDS = 2
 TRIGRAM = 3
 
 
@@ -66,7 +67,7 @@ def _companies(session: Session, query: str) -> list[Result]:
         .limit(LIMIT)
     ).all()
     found = {c.id: c for c in rows}
-    if not found and len(query) >= 4:  # nothing matched as typed: perhaps a name with a typo
+    if not found and len(query) >= 4 and len(query.split()) <= NAME_WORDS:  # a name, mistyped?
         names = session.exec(select(Company.id, Company.name)).all()
         by_name = {
             name.lower(): cid
@@ -134,14 +135,15 @@ def _prfaqs(session: Session, query: str, terms: list[str], blocked: set[int]) -
 
 
 def _rationale_match(session: Session, query: str):
-    # SQLite: the trigram FTS5 index of migration 0005 answers LIKE for 3 characters or more.
+    # SQLite: the trigram FTS5 index of migration 0005 finds substrings of 3 characters or more.
     # PostgreSQL: ILIKE, which pg_trgm's index (when installed) answers.
     if session.get_bind().dialect.name == "sqlite" and len(query) >= TRIGRAM:
+        phrase = '"' + query.replace('"', '""') + '"'  # a trigram phrase: a substring
         return col(Score.id).in_(
             text(
-                "SELECT rowid FROM documentpage_fts_rationale WHERE rationale LIKE :pattern "
-                "ESCAPE '\\'"
-            ).bindparams(pattern=_like(query))
+                "SELECT rowid FROM documentpage_fts_rationale "
+                "WHERE documentpage_fts_rationale MATCH :phrase"
+            ).bindparams(phrase=phrase)
         )
     return col(Score.rationale).ilike(_like(query), escape="\\")
 
