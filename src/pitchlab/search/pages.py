@@ -36,14 +36,16 @@ SQLITE = text(
     "WHERE documentpage_fts MATCH :query AND d.archived_at IS NULL "
     "ORDER BY bm25(documentpage_fts) LIMIT :limit"
 )
+# Ranking recomputes each candidate's tsvector: rank at most PG_CANDIDATES matching pages.
 POSTGRES = text(
     "SELECT p.id, p.document_id, p.number, p.title, p.text, d.company_id, d.version "
-    "FROM documentpage p JOIN document d ON d.id = p.document_id "
-    "WHERE to_tsvector('simple', p.terms) @@ to_tsquery('simple', :query) "
-    "AND d.archived_at IS NULL "
+    "FROM (SELECT * FROM documentpage "
+    "WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', :query) LIMIT :candidates) p "
+    "JOIN document d ON d.id = p.document_id WHERE d.archived_at IS NULL "
     "ORDER BY ts_rank(to_tsvector('simple', p.terms), to_tsquery('simple', :query)) DESC "
     "LIMIT :limit"
 )
+PG_CANDIDATES = 500
 
 
 def search_pages(session: Session, query: str, *, limit: int = PAGE_LIMIT) -> list:
@@ -55,4 +57,5 @@ def search_pages(session: Session, query: str, *, limit: int = PAGE_LIMIT) -> li
         statement, value = SQLITE, _fts5_query(terms)
     else:
         statement, value = POSTGRES, _tsquery(terms)
-    return list(session.execute(statement, {"query": value, "limit": limit}))
+    values = {"query": value, "limit": limit, "candidates": PG_CANDIDATES}
+    return list(session.execute(statement, values))
