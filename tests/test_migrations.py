@@ -305,11 +305,19 @@ def test_drafts_come_through_the_archive_migration_live_with_every_revision(empt
     engine.dispose()
 
 
+def _not_full_text_index(name, type_, parent_names) -> bool:
+    # The document pages' full-text index (migration 0005) is no model: FTS5 tables on
+    # SQLite, an expression index on PostgreSQL.
+    return not (name or "").startswith("documentpage_fts")
+
+
 def test_models_match_the_migrated_schema(database_url):
     # What `alembic check` does: autogenerate against head finds nothing left to migrate.
     engine = create_db_engine(database_url)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": _not_full_text_index}
+        )
         differences = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     assert differences == [], f"models and migrations disagree; add a migration: {differences}"

@@ -18,6 +18,7 @@ from pitchlab.models import (
     Assignment,
     Company,
     Conflict,
+    Document,
     PrfaqDraft,
     SavedView,
     ScoreEvent,
@@ -138,6 +139,15 @@ MATRIX = {
         Action.COMMENT_EDIT, owner="analyst"
     ),
     ("POST", "/api/v1/notifications/read"): Rule(Action.READ),
+    # Conflicted users read a company's documents but neither upload nor archive them.
+    ("POST", "/companies/{company_id}/documents"): Rule(Action.DOCUMENT_UPLOAD, company=True),
+    ("POST", "/api/v1/companies/{company_id}/documents"): Rule(
+        Action.DOCUMENT_UPLOAD, company=True
+    ),
+    # The world's document was uploaded by the demo analyst, who may archive it (owner).
+    ("POST", "/documents/{document_id}/archive"): Rule(
+        Action.DOCUMENT_ARCHIVE, company=True, owner="analyst"
+    ),
 }
 # Demo ids stand in for users: only ownership compares them.
 _ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
@@ -218,12 +228,21 @@ def world(session, make_client, fill_scorecard):
     )
     assignment = Assignment(company_id=company.id, user_id=analyst.id, pack_id=pack.pack.id)
     view = SavedView(user_id=analyst.id, name="Mine", query="q=a")
-    session.add_all([assignment, view])
+    document = Document(
+        company_id=company.id,
+        kind="memo",  # the seeded demo deck is version 1 of the company's deck
+        filename="memo.pdf",
+        content_type="application/pdf",
+        sha256="0" * 64,
+        uploaded_by_id=analyst.id,
+    )
+    session.add_all([assignment, view, document])
     session.commit()
     return {
         "comment_id": comment.id,
         "assignment_id": assignment.id,
         "view_id": view.id,
+        "document_id": document.id,
         "company": company,
         "scorecards": scorecards,
         "pack": pack,
@@ -263,6 +282,7 @@ def _url(path: str, role: str, world) -> str:
         event_id=world["event_id"][owner],
         user_id=world["user_id"],
         draft_id=world["draft_id"],
+        document_id=world["document_id"],
         number=1,
         kind="problem-space",
         anchor_id=1,

@@ -16,7 +16,7 @@ from .paths import resource_dir
 from .web.csrf import guard_unsafe_request
 from .web.i18n import load_catalogs
 from .web.logging import RequestLogMiddleware
-from .web.middleware import RequestContextMiddleware
+from .web.middleware import MULTIPART_OVERHEAD, RequestContextMiddleware
 from .web.templating import create_templates
 
 
@@ -56,6 +56,8 @@ def _include_routers(app: FastAPI) -> None:
     from .deals.home_routes import router as home_router
     from .deals.notification_routes import router as notification_router
     from .deals.view_routes import router as view_router
+    from .documents.evidence_routes import router as evidence_router
+    from .documents.routes import router as documents_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -65,6 +67,7 @@ def _include_routers(app: FastAPI) -> None:
     from .rubrics.routes import router as rubrics_router
     from .scoring.conflict_routes import router as conflicts_router
     from .scoring.routes import router as scoring_router
+    from .search.routes import router as search_router
     from .worksheets.routes import router as worksheets_router
 
     app.include_router(pages_router)
@@ -80,6 +83,8 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(companies_router)
     app.include_router(deal_company_router)
     app.include_router(compare_router)
+    app.include_router(documents_router)
+    app.include_router(evidence_router)
     app.include_router(compare_export_router)
     app.include_router(rubrics_router)
     app.include_router(calculator_router)
@@ -91,6 +96,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(prfaq_templates_router)
     app.include_router(worksheets_router)
     app.include_router(anchors_router)  # before /admin claims its paths
+    app.include_router(search_router)
     app.include_router(admin_router)
     app.include_router(api_router)
 
@@ -127,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         RequestContextMiddleware,
         max_body_bytes=settings.max_body_bytes,
         secret_key=settings.secret_key,
+        upload_body_bytes=settings.document_max_bytes + MULTIPART_OVERHEAD,
     )
     app.add_middleware(RequestLogMiddleware)  # outermost: times and logs every request
     return app

@@ -36,6 +36,7 @@ from .app import create_app
 from .auth.tokens import create_token
 from .benchdata import FULL, SMALL, Size, generate_portfolio
 from .config import Settings, normalize_database_url
+from .documents.bench import document_figures, report_documents
 from .migrate import upgrade
 from .models import User
 
@@ -184,6 +185,8 @@ def run_bench(
             "home_disagreement": _measure(app, counter, "/home/disagreement", headers, runs),
             "board": _measure(app, counter, "/board", headers, runs),
         }
+        # Issue 12: documents and search on the same portfolio.
+        figures["documents"] = document_figures(app, counter, headers, admin_id, runs)
         engine.dispose()
     figures["peak_memory_mb"] = _peak_memory_mb()
     figures["statements_constant"] = (
@@ -247,6 +250,7 @@ def _report(figures: dict, size: Size, out) -> None:
         "home page's disagreement panel (a fragment loaded after the page, every score read): "
         f"{figures['home_disagreement'].median * 1000:.0f} ms"
     )
+    report_documents(figures["documents"], out, _mark)
     out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
 
 

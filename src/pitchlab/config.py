@@ -45,6 +45,13 @@ class Settings(BaseSettings):
     smtp_from: str = "pitchlab@localhost"
     # The address people open pitchlab at, for links in emails.
     base_url: str = "http://127.0.0.1:8000"
+    # Documents (issue 12): uploads up to this size are let through the body cap above.
+    document_max_bytes: int = 50 * 1024 * 1024
+    document_max_pages: int = 300
+    # Empty: files are stored in the database (backups carry them). A folder: files go there.
+    document_dir: str = ""
+    # Rendered page images; a cache, so any local folder works (default: the system temp dir).
+    page_cache_dir: str = ""
 
     @field_validator("database_url")
     @classmethod

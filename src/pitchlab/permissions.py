@@ -66,6 +66,9 @@ class Action(StrEnum):
     COMMENT_EDIT = "comment.edit"  # nobody by role: the author, through OWNER_ALLOWED
     ASSIGNMENT_COMPLETE = "assignment.complete"  # deciders, and the assignee (OWNER_ALLOWED)
     SAVED_VIEW_EDIT = "saved_view.edit"  # nobody by role: a view's owner (OWNER_ALLOWED)
+    # Company documents (issue 12): everyone reads them, conflicted users too.
+    DOCUMENT_UPLOAD = "document.upload"
+    DOCUMENT_ARCHIVE = "document.archive"  # any document; an uploader archives their own
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     ANCHOR_MANAGE = "anchor.manage"  # valuation anchors per region, stage and currency
@@ -102,6 +105,8 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.COMMENT_EDIT: frozenset(),
     Action.ASSIGNMENT_COMPLETE: DECIDERS,
     Action.SAVED_VIEW_EDIT: frozenset(),
+    Action.DOCUMENT_UPLOAD: EVALUATORS,
+    Action.DOCUMENT_ARCHIVE: DECIDERS,
     Action.RUBRIC_MANAGE: ADMINS,
     Action.ANCHOR_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
@@ -121,6 +126,10 @@ CONFLICT_REFUSED = frozenset(
         Action.PRFAQ_ARCHIVE,
         Action.WORKSHEET_READ,
         Action.WORKSHEET_EDIT,
+        # A conflicted user reads a company's documents but does not shape what the panel
+        # reads: no uploads, no archiving (issue 12).
+        Action.DOCUMENT_UPLOAD,
+        Action.DOCUMENT_ARCHIVE,
     }
 )
 
@@ -131,6 +140,7 @@ OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
     Action.COMMENT_EDIT: EVALUATORS,
     Action.ASSIGNMENT_COMPLETE: EVALUATORS,
     Action.SAVED_VIEW_EDIT: EVERYONE,
+    Action.DOCUMENT_ARCHIVE: EVALUATORS,
 }
 
 

@@ -15,6 +15,7 @@ from .auth.seeding import seed_users
 from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
 from .deals.seeding import seed_deal_activity, seed_deal_terms
+from .documents.demo import seed_demo_decks
 from .paths import resource_dir
 from .prfaq.seeding import seed_demo_drafts, seed_prfaq_templates
 from .rubrics.packfile import load_pack_file, seed_pack_paths
@@ -83,6 +84,8 @@ def seed_all(
         seed_demo_drafts(session, seeds_dir, report)
         seed_demo_worksheets(session, seeds_dir / "worksheets", report)
         seed_deal_terms(session, seeds_dir / "deals", report)
+        if decks := seed_demo_decks(session, seeds_dir / "documents"):
+            report.count("demo decks", decks)
         if demo_scorecards:
             seed_scorecards(session, seeds_dir / "scorecards", report)
             seed_deal_activity(session, seeds_dir / "deals", report)

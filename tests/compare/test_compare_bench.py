@@ -35,6 +35,8 @@ def test_bench_measures_every_figure_on_a_tiny_portfolio():
         "XLSX export, all 24",
         "SQL statements per request",
         "peak memory",
+        "upload and extraction of a 40-page PDF",  # issue 12
+        "search over 480 document pages",
     ):
         assert label in text
 

@@ -10,7 +10,7 @@ import pytest
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
-from pitchlab.models import PrfaqDraft
+from pitchlab.models import Document, PrfaqDraft
 from pitchlab.paths import resource_dir
 from pitchlab.rubrics.store import get_pack_version
 
@@ -78,6 +78,11 @@ def walk(admin_client, session, company_id, fill_scorecard):
         "number": 1,
         "job_id": job_id,
         "kind": "problem-space",  # worksheets (issue 16); the demo saved its revision 1
+        # Documents (issue 12): the company's seeded demo deck, its questions as Markdown.
+        "document_id": session.exec(
+            select(Document.id).where(Document.company_id == company_id)
+        ).first(),
+        "extension": "md",
     }
     formats = {"/compare/export.{fmt}": "csv", "/prfaqs/{draft_id}/export/{fmt}": "html"}
     # Routes whose parameters differ from the names above, or that need a query string.

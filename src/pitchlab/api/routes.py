@@ -3,7 +3,18 @@
 from fastapi import APIRouter, Depends
 
 from ..auth.deps import require_user
-from . import activity, assignments, companies, comparison, prfaqs, rubrics, scorecards, worksheets
+from . import (
+    activity,
+    assignments,
+    companies,
+    comparison,
+    documents,
+    prfaqs,
+    rubrics,
+    scorecards,
+    search,
+    worksheets,
+)
 
 # Every endpoint needs a caller: a bearer token (or, for reads, a session cookie).
 router = APIRouter(
@@ -19,3 +30,5 @@ router.include_router(prfaqs.router)
 router.include_router(worksheets.router)
 router.include_router(assignments.router)
 router.include_router(activity.router)
+router.include_router(documents.router)
+router.include_router(search.router)

@@ -37,7 +37,10 @@ class EvidenceItem(BaseModel):
     url: str | None = None
     citation: str | None = Field(
         default=None,
-        description="A PR/FAQ section prfaq:ID@REV#section, or a worksheet worksheet:KIND@REV",
+        description=(
+            "A PR/FAQ section (prfaq:ID@REV#section), a document page (doc:ID@V#pN) or a "
+            "worksheet revision (worksheet:KIND@REV)"
+        ),
     )
 
 

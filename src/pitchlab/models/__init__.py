@@ -11,6 +11,7 @@ from .company import (
     Stage,
 )
 from .deals import Activity, ActivityKind, Assignment, Notification, SavedView
+from .document import Document, DocumentBlob, DocumentKind, DocumentPage, DocumentStatus
 from .export_job import ExportJob, ExportStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
@@ -32,6 +33,11 @@ __all__ = [
     "AppSetting",
     "Company",
     "Conflict",
+    "Document",
+    "DocumentBlob",
+    "DocumentKind",
+    "DocumentPage",
+    "DocumentStatus",
     "Evaluation",
     "EvaluationStatus",
     "ExportJob",

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..models import RubricCriterion
-from ..prfaq.citations import CITATION_EXAMPLE, parse_citation
+from ..prfaq.citations import CITATION_EXAMPLE, CITATION_PREFIXES, DOCUMENT_EXAMPLE, parse_citation
 from ..web.i18n import gettext as _
 from ..worksheets.citations import WORKSHEET_EXAMPLE, parse_worksheet_citation
 
@@ -44,8 +44,9 @@ class ScoreInput:
 
 
 def parse_evidence(text: str) -> tuple[list[dict], str | None]:
-    """Lines of `label | https://...`, a bare URL, a PR/FAQ citation `prfaq:ID@REV#section`,
-    or a worksheet revision of the company `worksheet:KIND@REV` (issue 16)."""
+    """Lines of `label | https://...`, a bare URL, a PR/FAQ citation `prfaq:ID@REV#section`, a
+    document page `doc:ID@VERSION#pPAGE` or a worksheet revision of the company
+    `worksheet:KIND@REV` (issue 16)."""
     items = []
     for line in (raw.strip() for raw in text.splitlines()):
         if not line:
@@ -57,11 +58,9 @@ def parse_evidence(text: str) -> tuple[list[dict], str | None]:
         label, _sep, target = line.rpartition("|") if "|" in line else ("", "", line)
         target = target.strip()
         item = {"label": label.strip()} if label.strip() else {}
-        if target.startswith("prfaq:"):
+        if target.startswith(CITATION_PREFIXES):
             if parse_citation(target) is None:
-                return [], _(
-                    "A PR/FAQ citation reads prfaq:DRAFT@REVISION#SECTION, like %(example)s."
-                ) % {"example": CITATION_EXAMPLE}
+                return [], _citation_problem(target)
             item["citation"] = target
         elif target.startswith("worksheet:"):
             if parse_worksheet_citation(target) is None:
@@ -80,6 +79,16 @@ def parse_evidence(text: str) -> tuple[list[dict], str | None]:
     if len(items) > EVIDENCE_MAX_ITEMS:
         return [], _("At most %(count)s evidence items.") % {"count": EVIDENCE_MAX_ITEMS}
     return items, None
+
+
+def _citation_problem(target: str) -> str:
+    if target.startswith("doc:"):
+        return _("A document citation reads doc:DOCUMENT@VERSION#pPAGE, like %(example)s.") % {
+            "example": DOCUMENT_EXAMPLE
+        }
+    return _("A PR/FAQ citation reads prfaq:DRAFT@REVISION#SECTION, like %(example)s.") % {
+        "example": CITATION_EXAMPLE
+    }
 
 
 def evidence_text(items: list[dict]) -> str:

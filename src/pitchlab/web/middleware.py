@@ -14,6 +14,8 @@ from ..auth.sessions import SESSION_COOKIE
 from .csrf import CSRF_COOKIE, cookie_secret, form_token, new_cookie_value
 from .i18n import LOCALE_COOKIE, negotiate_locale, set_locale
 
+UPLOAD_PATH_SUFFIX = "/documents"  # POST /companies/{id}/documents and its API twin
+MULTIPART_OVERHEAD = 1024 * 1024
 # Only the app's own scripts and styles; no inline script; never framed.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -48,17 +50,28 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
 class RequestContextMiddleware:
     """Sets the locale, issues the CSRF cookie, adds security headers, caps body size."""
 
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, secret_key: str) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_body_bytes: int, secret_key: str, upload_body_bytes: int = 0
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.secret_key = secret_key
+        # Document uploads (issue 12) may be larger; their own check gives the clear message.
+        self.upload_body_bytes = max(upload_body_bytes, max_body_bytes)
+
+    def _cap(self, scope: Scope) -> int:
+        path = scope.get("path", "")
+        if scope.get("method") == "POST" and path.endswith(UPLOAD_PATH_SUFFIX):
+            return self.upload_body_bytes
+        return self.max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        cap = self._cap(scope)
         length = _header(scope, b"content-length")
-        if length and length.isascii() and length.isdigit() and int(length) > self.max_body_bytes:
+        if length and length.isascii() and length.isdigit() and int(length) > cap:
             # Refused before a byte of the body is read (issue 7).
             refusal = PlainTextResponse("Request body too large", status_code=413)
             await refusal(scope, receive, self._decorated(send, None, scope))
@@ -81,9 +94,9 @@ class RequestContextMiddleware:
             session_key=session_key,
             csrf_token=form_token(self.secret_key, secret, session_key),
         )
-        await self.app(scope, self._limited(receive), self._decorated(send, new_cookie, scope))
+        await self.app(scope, self._limited(receive, cap), self._decorated(send, new_cookie, scope))
 
-    def _limited(self, receive: Receive) -> Receive:
+    def _limited(self, receive: Receive, cap: int) -> Receive:
         # A chunked body has no Content-Length: count as it streams and stop at the cap.
         seen = 0
 
@@ -92,7 +105,7 @@ class RequestContextMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body_bytes:
+                if seen > cap:
                     raise BodyTooLarge()
             return message
 

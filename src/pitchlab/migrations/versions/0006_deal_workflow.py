@@ -2,7 +2,7 @@
 activity timeline with comments, notifications, saved list views, and each user's visits.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-04 21:05:16.169930
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import pitchlab.models.types
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Company documents (issue 12): upload, storage, extraction, reading, citing, evidence, search."""

@@ -1,0 +1,1 @@
+"""Search everything from one box: companies, notes, document pages, PR/FAQs, rationales."""

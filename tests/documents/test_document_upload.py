@@ -1,0 +1,136 @@
+"""Uploading, extracting and reading documents through the pages (issue 12)."""
+
+import io
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+from sqlmodel import select
+
+from pitchlab.models import Document, DocumentPage
+
+from .conftest import make_pdf, make_pptx
+
+
+def _soup(response):
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def test_upload_pdf_extracts_every_page_and_shows_it(admin_client, upload, session, company_id):
+    response = upload(make_pdf(3), "Clausemint deck.pdf")
+    assert response.status_code == 303
+    document_id = int(response.headers["location"].rsplit("/", 1)[1])
+    session.rollback()
+    document = session.get(Document, document_id)
+    assert (document.status, document.page_count, document.version) == ("ready", 3, 1)
+    pages = session.exec(select(DocumentPage).where(DocumentPage.document_id == document_id)).all()
+    assert [p.title for p in pages] == ["Slide 1", "Slide 2", "Slide 3"]
+    page = _soup(admin_client.get(f"/documents/{document_id}?page=2"))
+    assert "Text of page 2." in page.select_one(".page-text").get_text()
+    assert page.select_one("#page-citation").get_text() == f"doc:{document_id}@1#p2"
+    image = admin_client.get(f"/documents/{document_id}/pages/2/image")
+    assert image.headers["content-type"] == "image/png" and image.content[:4] == b"\x89PNG"
+
+
+def test_second_upload_of_a_kind_is_a_new_version(upload, session, company_id, admin_client):
+    upload(make_pdf(2), "deck.pdf")
+    upload(make_pdf(4), "deck-v2.pdf")
+    session.rollback()
+    versions = session.exec(
+        select(Document.version, Document.page_count).where(Document.company_id == company_id)
+    ).all()
+    assert sorted(versions) == [(1, 2), (2, 4)]
+    listing = _soup(admin_client.get(f"/companies/{company_id}/documents"))
+    rows = listing.select("tr[data-document-id]")
+    assert [r.select("td")[2].get_text() for r in rows] == ["v2", "v1"]
+
+
+def test_pptx_gives_slide_text_and_notes_and_says_no_libreoffice(upload, admin_client, session):
+    response = upload(make_pptx(2), "deck.pptx")
+    document_id = int(response.headers["location"].rsplit("/", 1)[1])
+    page = _soup(admin_client.get(f"/documents/{document_id}"))
+    text = page.select_one(".page-text").get_text()
+    assert "Slide title 1" in text and "Say the numbers slowly." in text
+    assert "LibreOffice" in page.select_one(".page-image").get_text()
+
+
+def _zip_bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ppt/presentation.xml", "<p/>")
+        archive.writestr("ppt/media/big.bin", b"\0" * (60 * 1024 * 1024))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"just some text", "deck.pdf", "not a PDF"),
+        (make_pdf(1), "deck.pptx", "not a PowerPoint"),
+        (b"", "deck.pdf", "empty"),
+        (make_pdf(1), "deck.docx", "Upload a PDF"),
+        (_zip_bomb(), "deck.pptx", "zip bomb"),
+    ],
+)
+def test_bad_files_are_refused_beside_the_field(upload, session, company_id, data, name, message):
+    response = upload(data, name, client=None)
+    assert response.status_code == 422
+    error = _soup(response).select_one("#document-file-error")
+    assert message in error.get_text()
+    session.rollback()
+    assert session.exec(select(Document).where(Document.company_id == company_id)).all() == []
+
+
+def test_too_many_pages_is_refused(app, upload, session):
+    app.state.settings.document_max_pages = 5
+    response = upload(make_pdf(6), "long.pdf")
+    assert response.status_code == 422
+    assert "6 pages; at most 5" in _soup(response).select_one("#document-file-error").get_text()
+
+
+def _encrypted_pdf() -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, encrypt=pdfencrypt.StandardEncryption("user-pw", "owner-pw"))
+    pdf.drawString(100, 100, "secret")
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def test_encrypted_pdf_is_refused(upload, session):
+    response = upload(_encrypted_pdf(), "secret.pdf")
+    assert response.status_code == 422
+    assert "password" in _soup(response).select_one("#document-file-error").get_text()
+
+
+def test_corrupt_pdf_fails_on_the_document_not_with_a_500(upload, session, admin_client):
+    damaged = make_pdf(2)[:600] + b"garbage" * 50
+    response = upload(damaged, "broken.pdf")
+    assert response.status_code == 422
+    assert "damaged" in _soup(response).select_one("#document-file-error").get_text()
+
+
+def test_viewer_reads_but_cannot_upload(make_client, company_id, upload, session):
+    upload(make_pdf(1))
+    from pitchlab.auth.users import create_user
+
+    session.rollback()
+    create_user(
+        session,
+        email="v@pitchlab.example",
+        display_name="V",
+        role="viewer",
+        password="viewer-password-1",
+    )
+    from ..conftest import log_in
+
+    viewer = log_in(make_client(), "v@pitchlab.example", "viewer-password-1")
+    listing = _soup(viewer.get(f"/companies/{company_id}/documents"))
+    assert (
+        listing.select("tr[data-document-id]") and listing.select_one("form[data-upload]") is None
+    )
+    refused = upload(make_pdf(1), client=viewer)
+    assert refused.status_code == 403
