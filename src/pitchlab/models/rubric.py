@@ -32,6 +32,8 @@ class RubricVersion(SQLModel, table=True):
     scale_max: int = 5
     valuation: dict | None = Field(default=None, sa_type=JSON)
     calculator: dict | None = Field(default=None, sa_type=JSON)
+    # [{"construct", "pack", "criterion"}]: constructs scored in another pack (issue 15).
+    see: list | None = Field(default=None, sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     created_by_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
 
@@ -53,4 +55,6 @@ class RubricCriterion(SQLModel, table=True):
     na_allowed: bool = False
     evidence: dict = Field(default_factory=dict, sa_type=JSON)
     source: dict = Field(default_factory=dict, sa_type=JSON)
+    # The construct this criterion is the one home of, e.g. cost-per-request (issue 15).
+    construct_key: str | None = Field(default=None, max_length=80)
     retired: bool = False

@@ -36,7 +36,7 @@ def criterion_from_form(form: Mapping[str, str], *, scale: range, key: str) -> d
         "na_allowed": form.get("na_allowed") in {"on", "true", "1"},
         "levels": {level: text(f"level_{level}") for level in scale},
         "evidence": {lang: _lines(form.get(f"evidence_{lang}", "")) for lang in LANGUAGES},
-        "source": {"section": text("section")},
+        "source": {"section": text("section"), "quote": form.get("quote", "").strip()},
     }
     if form.get("reference", "").strip():
         criterion["source"]["reference"] = form["reference"].strip()
@@ -74,6 +74,7 @@ def form_values(criterion: Mapping) -> dict[str, str]:
         "weight": f"{criterion['weight']:g}",
         "na_allowed": "on" if criterion.get("na_allowed") else "",
         "reference": criterion["source"].get("reference", ""),
+        "quote": criterion["source"].get("quote", ""),
     }
     for lang in LANGUAGES:
         values[f"title_{lang}"] = criterion["title"][lang]
@@ -94,6 +95,10 @@ def with_criterion(pack: PackFile, criterion: dict, *, replacing: str | None) ->
     document = _document(pack)
     keys = [c["key"] for c in document["criteria"]]
     if replacing is not None and replacing in keys:
+        # The form has no construct field: an edited criterion stays the home it was.
+        construct = document["criteria"][keys.index(replacing)].get("construct")
+        if construct:
+            criterion = {**criterion, "construct": construct}
         document["criteria"][keys.index(replacing)] = criterion
     else:
         document["criteria"].append(criterion)
@@ -151,8 +156,8 @@ def form_errors(errors: list[PackError]) -> dict[str, str]:
             name = f"level_{parts[1]}_{parts[2]}"
         elif parts[0] == "source" and len(parts) >= 3:
             name = f"section_{parts[2]}"
-        elif parts[0] == "source" and parts[-1] == "reference":
-            name = "reference"
+        elif parts[0] == "source" and parts[-1] in {"reference", "quote"}:
+            name = parts[-1]
         elif parts[0] in {"title", "question", "evidence", "summary"} and len(parts) >= 2:
             name = f"{parts[0]}_{parts[1]}"
         else:

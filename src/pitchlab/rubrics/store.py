@@ -42,6 +42,7 @@ def _criterion_rows(pack_file: PackFile, version_id: int) -> list[RubricCriterio
                 na_allowed=criterion.na_allowed,
                 evidence=data["evidence"],
                 source=data["source"],
+                construct_key=criterion.construct_key,
             )
         )
     return rows
@@ -61,6 +62,7 @@ def _version_row(
         scale_max=pack_file.scale.max,
         valuation=data.get("valuation"),
         calculator=data.get("calculator"),
+        see=data.get("see") or None,
         created_by_id=user_id,
     )
 
@@ -220,6 +222,7 @@ def to_pack_file(entry: PackVersion) -> PackFile:
                 "levels": {int(k): v for k, v in c.levels.items()},
                 "evidence": c.evidence,
                 "source": c.source,
+                **({"construct": c.construct_key} if c.construct_key else {}),
             }
             for c in entry.criteria
         ],
@@ -228,4 +231,6 @@ def to_pack_file(entry: PackVersion) -> PackFile:
         data["valuation"] = version.valuation
     if version.calculator:
         data["calculator"] = version.calculator
+    if version.see:
+        data["see"] = version.see
     return PackFile.model_validate(data)
