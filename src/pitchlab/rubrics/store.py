@@ -234,3 +234,26 @@ def to_pack_file(entry: PackVersion) -> PackFile:
     if version.see:
         data["see"] = version.see
     return PackFile.model_validate(data)
+
+
+def construct_clashes(session: Session, pack_file: PackFile) -> list[str]:
+    """Constructs this pack would score a second time beside the other packs' newest versions.
+
+    Issue 15, one home per construct: a core or further pack may not score the team, cost per
+    request, label quality or the data loop when another such pack already does (presets may).
+    """
+    if pack_file.kind == "preset":
+        return []
+    taken = {
+        criterion.construct_key: f"{entry.pack.key}.{criterion.key}"
+        for entry in latest_versions(session)
+        if entry.pack.key != pack_file.key and entry.pack.kind != "preset"
+        for criterion in entry.criteria
+        if criterion.construct_key
+    }
+    return [
+        f"criteria[{c.key}].construct: {c.construct_key!r} is already scored in "
+        f"{taken[c.construct_key]}; refer to it with see instead"
+        for c in pack_file.criteria
+        if c.construct_key in taken
+    ]
