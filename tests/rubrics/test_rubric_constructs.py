@@ -122,3 +122,65 @@ def test_a_team_score_moves_the_combined_total_through_one_criterion_only():
         3.0 * (n_packs - 1) + 3.0 + 2.0 * weight["team-domain-fit"] / total_weight
     ) / n_packs
     assert abs(overall - expected) < 1e-9
+
+
+def _criterion_form(session, pack: str, key: str, **changes) -> dict:
+    from pitchlab.rubrics.editing import form_values
+    from pitchlab.rubrics.store import get_pack_version, to_pack_file
+
+    document = to_pack_file(get_pack_version(session, pack)).model_dump(exclude_none=True)
+    criterion = next(c for c in document["criteria"] if c["key"] == key)
+    return form_values(criterion) | {"replacing": key} | changes
+
+
+def test_editing_a_home_criterion_keeps_its_construct_and_needs_a_quote(admin_client, session):
+    from pitchlab.rubrics.store import get_pack_version
+
+    form = _criterion_form(session, "problem-space", "team-domain-fit", quote="")
+    refused = admin_client.post("/rubrics/problem-space/criteria", data=form)
+    assert refused.status_code == 422
+    assert 'id="ce-quote"' in refused.text and "aria-invalid" in refused.text
+    form["title_en"], form["quote"] = (
+        "Founders who know the domain",
+        "我身边能够触及到的资源又是什么",
+    )
+    saved = admin_client.post("/rubrics/problem-space/criteria", data=form, follow_redirects=False)
+    assert saved.status_code == 303
+    session.rollback()
+    criterion = next(
+        c for c in get_pack_version(session, "problem-space").criteria if c.key == "team-domain-fit"
+    )
+    assert criterion.title["en"] == "Founders who know the domain"
+    assert criterion.construct_key == "team"
+    assert criterion.source["quote"] == "我身边能够触及到的资源又是什么"
+
+
+def test_importing_a_pack_that_scores_a_homed_construct_again_is_refused(admin_client, session):
+    import io
+
+    document = yaml.safe_load((ROOT / "seeds/rubrics/berkus.yaml").read_text("utf-8"))
+    document.update(key="fund-team", kind="further", see=None)
+    del document["valuation"]
+    upload = yaml.safe_dump(document, allow_unicode=True).encode()
+    answer = admin_client.post(
+        "/rubrics/import/file", files={"file": ("team.yaml", io.BytesIO(upload))}
+    )
+    assert answer.status_code == 422
+    assert (
+        "team.yaml: criteria[management-team].construct: &#39;team&#39; is already scored in "
+        "problem-space.team-domain-fit; refer to it with see instead"
+    ) in answer.text
+    from pitchlab.rubrics.store import get_pack_version
+
+    assert get_pack_version(session, "fund-team") is None
+
+
+def test_the_rubric_page_names_where_a_referenced_construct_is_scored(admin_client):
+    page = admin_client.get("/rubrics/technical-debt").text
+    assert (
+        '<li data-see="label-quality"><code>label-quality</code>: '
+        '<a href="/rubrics/data-centric-ai#criterion-label-quality-process">'
+        "data-centric-ai / label-quality-process</a></li>"
+    ) in page
+    home = admin_client.get("/rubrics/scale-compute-economics").text
+    assert 'data-construct="cost-per-request"' in home
