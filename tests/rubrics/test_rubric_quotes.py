@@ -102,3 +102,27 @@ def test_quotes_and_constructs_survive_export_and_import(tmp_path, monkeypatch):
     )
     quotes = [c.source.quote for c in load_pack_file(again)[0].criteria]
     assert quotes == [c.source.quote for c in seed.criteria]
+
+
+def test_a_version_stored_before_quotes_still_exports(admin_client, session):
+    from pitchlab.rubrics.packmodels import PackFile
+    from pitchlab.rubrics.store import save_pack
+
+    document = yaml.safe_load((ROOT / "seeds/rubrics/berkus.yaml").read_text(encoding="utf-8"))
+    document["key"] = "old-fund-pack"
+    for criterion in document["criteria"]:
+        criterion.pop("construct", None)
+        del criterion["source"]["quote"]
+    save_pack(session, PackFile.model_validate(document, context={"stored": True}))
+    exported = admin_client.get("/rubrics/old-fund-pack/export")
+    assert exported.status_code == 200
+    assert "quote" not in exported.text  # read back as stored; `rubrics check` will ask for it
+    _, problems = load_pack_file_text(exported.text)
+    assert "criteria[sound-idea].source.quote: required field is missing" in problems
+
+
+def load_pack_file_text(text: str) -> tuple[object, list[str]]:
+    from pitchlab.rubrics.packfile import load_pack_bytes
+
+    pack, problems = load_pack_bytes(text.encode(), source="old.yaml", is_json=False)
+    return pack, [str(problem).removeprefix("old.yaml: ") for problem in problems]

@@ -7,7 +7,14 @@ once, each with its own field path, so a translator fixing a file sees the whole
 from collections.abc import Mapping
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -23,6 +30,9 @@ PROBLEMS_ERROR = "pack_problems"
 Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Quote = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUOTE_CHARS)
+]
 
 
 class _PackModel(BaseModel):
@@ -62,11 +72,17 @@ class Scale(_PackModel):
 class CriterionSource(_PackModel):
     section: Text
     # Verbatim Chinese words of the interview that support the criterion; a test finds every
-    # quote in the transcript, so a quote cannot drift from its source (issue 15).
-    quote: Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUOTE_CHARS)
-    ]
+    # quote in the transcript, so a quote cannot drift from its source (issue 15). Required in
+    # every file; only a version stored before quotes existed reads back without one
+    # (to_pack_file passes the context {"stored": True}).
+    quote: Quote | None = None
     reference: NonEmptyStr | None = None
+
+    @model_validator(mode="after")
+    def _quoted(self, info: ValidationInfo) -> "CriterionSource":
+        if self.quote is None and not (info.context or {}).get("stored"):
+            raise _problems([("quote", "required field is missing")])
+        return self
 
 
 class CriterionFile(_PackModel):

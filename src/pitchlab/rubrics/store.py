@@ -233,7 +233,8 @@ def to_pack_file(entry: PackVersion) -> PackFile:
         data["calculator"] = version.calculator
     if version.see:
         data["see"] = version.see
-    return PackFile.model_validate(data)
+    # A version stored before quotes were required (issue 15) still reads back.
+    return PackFile.model_validate(data, context={"stored": True})
 
 
 def construct_clashes(session: Session, pack_file: PackFile) -> list[str]:
