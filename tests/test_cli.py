@@ -35,10 +35,10 @@ def test_migrate_then_seed_twice_changes_nothing_the_second_time(tmp_path, monke
     assert migrated.exit_code == 0 and "Migrated" in migrated.output
     assert not has_pending_migrations(create_db_engine(url))
     first = runner.invoke(cli_app, ["seed"])
-    assert first.exit_code == 0 and "Added 12 companies." in first.output
+    assert first.exit_code == 0 and "Added 15 companies." in first.output
     second = runner.invoke(cli_app, ["seed"])
     assert second.exit_code == 0 and "Nothing to add" in second.output
-    assert _count_companies(url) == 12
+    assert _count_companies(url) == 15  # issue 15 added three companies in a Chinese setting
 
 
 def test_seed_without_demo_adds_no_companies(tmp_path, monkeypatch):

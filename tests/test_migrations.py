@@ -321,3 +321,51 @@ def test_models_match_the_migrated_schema(database_url):
         differences = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     assert differences == [], f"models and migrations disagree; add a migration: {differences}"
+
+
+def test_seed_criteria_stored_before_quotes_get_their_quote(empty_database_url):
+    # Issue 15: a version stored before quotes were required must still read back as a pack.
+    engine = create_db_engine(empty_database_url)
+    upgrade(engine, "0003")
+    at = _stamp(engine)
+    with engine.begin() as connection:
+        ids = {}
+        for pack_key, criterion_key in (("problem-space", "ai-fit"), ("fund-pack", "ai-fit")):
+            pack = _insert(connection, "rubricpack", key=pack_key, kind="core", created_at=at)
+            version = _insert(
+                connection,
+                "rubricversion",
+                pack_id=pack,
+                version=1,
+                title={"en": "Old"},
+                summary={},
+                source={},
+                scale_min=1,
+                scale_max=5,
+                created_at=at,
+            )
+            ids[pack_key] = _insert(
+                connection,
+                "rubriccriterion",
+                version_id=version,
+                key=criterion_key,
+                position=0,
+                weight=2.0,
+                title={"en": "Fit"},
+                question={"en": "Why AI?"},
+                levels=LEVELS,
+                na_allowed=False,
+                evidence=[],
+                source={"section": {"en": "06", "zh": "06"}},
+                retired=False,
+            )
+    upgrade(engine)
+    with Session(engine) as session:
+        seeded = session.get(RubricCriterion, ids["problem-space"])
+        assert seeded.source == {
+            "section": {"en": "06", "zh": "06"},
+            "quote": "这里面不一定需要有AI的成分在里面",
+        }
+        assert seeded.construct_key is None
+        assert "quote" not in session.get(RubricCriterion, ids["fund-pack"]).source
+    engine.dispose()

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 def test_create_company_through_htmx_form_appears_without_reload(page, live_server, tmp_path):
     log_in(page, live_server, "admin@pitchlab.example")
     page.goto(f"{live_server}/companies")
-    expect(page.locator("#result-count")).to_contain_text("12 companies")
+    expect(page.locator("#result-count")).to_contain_text("15 companies")
     # A marker on window survives an htmx swap but not a full page load.
     page.evaluate("window.__noReload = true")
     page.click("#new-company")
@@ -23,7 +23,7 @@ def test_create_company_through_htmx_form_appears_without_reload(page, live_serv
     page.click("#company-form button[type=submit]")
     expect(page.locator("#company-created")).to_contain_text("Lanternfish Robotics")
     expect(page.locator("#company-results")).to_contain_text("Lanternfish Robotics")
-    expect(page.locator("#result-count")).to_contain_text("13 companies")
+    expect(page.locator("#result-count")).to_contain_text("16 companies")
     assert page.evaluate("window.__noReload") is True
     save_screenshot(page, "companies", tmp_path)
 

@@ -1,9 +1,16 @@
 """Two evaluators score one company in two browsers: autosave, live total, blind review, undo."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
+from pitchlab.rubrics.packfile import load_pack_file
+
 from .conftest import log_in, save_screenshot
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBLEM_SPACE = len(load_pack_file(ROOT / "seeds/rubrics/problem-space.yaml")[0].criteria)
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +48,7 @@ def test_two_evaluators_score_blind_with_live_total_and_undo(
         .map(el => parseFloat(el.textContent.replace(/[^0-9.]/g, '')))""")
     expected = (weights[0] * 4 + weights[1] * 2) / (weights[0] + weights[1])
     expect(partner.locator("#live-total")).to_contain_text(f"{expected:.2f}")
-    expect(partner.locator("#completion")).to_contain_text("2 of 7")
+    expect(partner.locator("#completion")).to_contain_text(f"2 of {PROBLEM_SPACE}")
     assert partner.evaluate("window.__noReload") is True
 
     # Text saves after a pause in typing, without a button.
@@ -63,19 +70,19 @@ def test_two_evaluators_score_blind_with_live_total_and_undo(
     expect(
         partner.locator("form[data-criterion]").nth(2).locator('input[value="5"]')
     ).to_be_checked()
-    expect(partner.locator("#completion")).to_contain_text("3 of 7")
+    expect(partner.locator("#completion")).to_contain_text(f"3 of {PROBLEM_SPACE}")
 
     # Undo restores the prior value of the last change.
     partner.click("#undo")
     expect(
         partner.locator("form[data-criterion]").nth(2).locator('input[value="5"]')
     ).not_to_be_checked()
-    expect(partner.locator("#completion")).to_contain_text("2 of 7")
+    expect(partner.locator("#completion")).to_contain_text(f"2 of {PROBLEM_SPACE}")
 
     # Blind: neither sees the other's scores before submitting.
     analyst.goto(f"{live_server}/companies/{company_id}/scores")
     expect(analyst.locator("body")).not_to_contain_text("Tobias Okafor")
-    for index in range(7):
+    for index in range(PROBLEM_SPACE):
         if not partner.locator("form[data-criterion]").nth(index).locator("input:checked").count():
             _choose(partner, index, 3)
     partner.click("#submit-scorecard")

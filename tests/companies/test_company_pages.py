@@ -29,7 +29,7 @@ def _form(**overrides) -> dict:
 def test_list_shows_seeded_companies(admin_client):
     response = admin_client.get("/companies")
     assert response.status_code == 200
-    assert "12 companies" in response.text
+    assert "15 companies" in response.text
     assert response.headers["vary"] == "HX-Request"
 
 

@@ -1,6 +1,12 @@
 """Inter-rater agreement on the rubric page: admins see how well each criterion works."""
 
 import re
+from pathlib import Path
+
+from pitchlab.rubrics.packfile import load_pack_file
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBLEM_SPACE = len(load_pack_file(ROOT / "seeds/rubrics/problem-space.yaml")[0].criteria)
 
 
 def test_rubric_page_loads_the_agreement_panel_for_admins_only(admin_client, make_client, panel):
@@ -15,10 +21,10 @@ def test_rubric_page_loads_the_agreement_panel_for_admins_only(admin_client, mak
         r'<td class="num">([^<]+)</td>',
         panel_html,
     )
-    assert len(rows) == 7
+    assert len(rows) == PROBLEM_SPACE
     # The evaluators order Aster, Birch and Cedar alike on every criterion: high agreement.
     assert all(reading == "reliable" and float(alpha) >= 0.8 for reading, _, alpha in rows)
-    assert panel_html.count("<td>reliable</td>") == 7
+    assert panel_html.count("<td>reliable</td>") == PROBLEM_SPACE
 
 
 def test_low_agreement_says_the_descriptors_need_work(admin_client, portfolio):
@@ -28,7 +34,7 @@ def test_low_agreement_says_the_descriptors_need_work(admin_client, portfolio):
         portfolio.scorecard(company, "partner", {key: first for key in keys})
         portfolio.scorecard(company, "analyst", {key: second for key in keys})
     html = admin_client.get("/compare/agreement/problem-space").text
-    assert html.count("level descriptors need work</td>") == 7
+    assert html.count("level descriptors need work</td>") == PROBLEM_SPACE
 
 
 def test_agreement_panel_is_refused_to_others_and_404_for_unknown_packs(admin_client, make_client):

@@ -53,7 +53,7 @@ def test_xlsx_download_has_the_seven_sheets_methodology_and_a_chart(admin_client
     methodology = {row[0]: row[1] for row in workbook["Methodology"].iter_rows(values_only=True)}
     assert methodology["Calibration method"] == METHOD_DESCRIPTION
     assert methodology["Evaluators excluded for conflicts"] == "Priya Raman (for =HYPERLINK(1))"
-    assert "problem-space: v1" in methodology["Pack versions scored"]
+    assert "problem-space: v2" in methodology["Pack versions scored"]  # issue 15's seeds
     assert methodology["Evaluators included"] == "Tobias Okafor, 陈思远, Priya Raman"
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         charts = [name for name in archive.namelist() if name.startswith("xl/charts/chart")]
@@ -68,7 +68,7 @@ def test_json_download_and_weights_travel_with_it(admin_client, exported):
         "=HYPERLINK(1)",
     ]
     weighted = admin_client.get("/compare/export.json?tag=export&cw.problem-space.ai-fit=0").json()
-    item = "Criterion weight: problem-space v1 / Fit of AI versus simpler techniques"
+    item = "Criterion weight: problem-space v2 / Fit of AI versus simpler techniques"
     assert plain["methodology"][item] == "2" and weighted["methodology"][item] == "0"
 
 

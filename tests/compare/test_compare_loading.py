@@ -19,15 +19,15 @@ def _new_version_with_weight(session, key: str, criterion: str, weight: float) -
 def test_versions_of_a_pack_share_columns_by_criterion_key(portfolio, session):
     keys = portfolio.criteria()
     ivy = portfolio.company("Ivy", tags="versions")
-    portfolio.scorecard(ivy, "partner", {key: 2 for key in keys})  # against version 1
+    portfolio.scorecard(ivy, "partner", {key: 2 for key in keys})  # against the seed version 2
     session.rollback()
-    assert _new_version_with_weight(session, "problem-space", "problem-clarity", 5) == 2
-    portfolio.scorecard(ivy, "analyst", {key: 4 for key in keys})  # against version 2
+    assert _new_version_with_weight(session, "problem-space", "problem-clarity", 5) == 3
+    portfolio.scorecard(ivy, "analyst", {key: 4 for key in keys})  # against version 3
     loaded = load_portfolio(session, Selection(tag="versions"), user=None)
     clarity = loaded.scores[loaded.scores["criterion_key"] == "problem-clarity"]
     assert sorted(clarity["value"]) == [2, 4]  # one column, both evaluators
-    assert set(clarity["weight"]) == {5.0} and set(loaded.scores["pack_version"]) == {2}
-    assert loaded.packs[0].versions_scored == (1, 2)
+    assert set(clarity["weight"]) == {5.0} and set(loaded.scores["pack_version"]) == {3}
+    assert loaded.packs[0].versions_scored == (2, 3)
 
 
 def test_hand_picked_companies_within_the_filters(portfolio, session):

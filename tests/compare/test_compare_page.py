@@ -2,10 +2,15 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from pitchlab.compare.calibration import MIN_SCORES_FOR_CALIBRATION
+from pitchlab.rubrics.packfile import load_pack_file
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBLEM_SPACE = len(load_pack_file(ROOT / "seeds/rubrics/problem-space.yaml")[0].criteria)
 
 
 def _row(html: str, company_id: int) -> str:
@@ -68,17 +73,19 @@ def test_each_cell_sits_under_its_criterion_and_in_its_row(admin_client, portfol
     keys = portfolio.criteria()
     fir = portfolio.company("Fir", tags="columns")
     alder = portfolio.company("Alder", tags="columns")
-    portfolio.scorecard(fir, "partner", dict(zip(keys, [1, 2, 3, 4, 5, 1, 2], strict=False)))
+    levels = [1, 2, 3, 4, 5] * 2 + [1, 2]  # as many as problem-space has criteria (issue 15: 10)
+    portfolio.scorecard(fir, "partner", dict(zip(keys, levels, strict=False)))
     portfolio.scorecard(alder, "partner", {key: 1 for key in keys})  # ranks last, sorts first
     html = admin_client.get(f"/compare?tag=columns&sort=name&pincol=problem-space.{keys[3]}").text
     assert _order(html) == [alder, fir]
-    assert re.findall(r"<b>([0-9.]+)</b>", _row(html, alder)) == ["1.00"] * 7
+    assert re.findall(r"<b>([0-9.]+)</b>", _row(html, alder)) == ["1.00"] * len(keys)
     row = _row(html, fir)
     cells = re.findall(r"<b>([0-9.]+)</b>.*?</td>(<td class=\"num pack-total\">([^<]*)</td>)?", row)
-    assert [mean for mean, *_ in cells] == ["4.00", "1.00", "2.00", "3.00", "5.00", "1.00", "2.00"]
+    shown = [f"{level:.2f}" for level in levels[: len(keys)]]
+    assert [mean for mean, *_ in cells] == [shown[3], *shown[:3], *shown[4:]]  # pinned first
     # The pack total after the pack's last criterion; one pack, so the weighted total.
     total = re.search(r'<td class="num total">([0-9.]+)</td>', row).group(1)
-    assert [bool(pack) for _, pack, _ in cells] == [False] * 6 + [True]
+    assert [bool(pack) for _, pack, _ in cells] == [False] * (len(keys) - 1) + [True]
     assert cells[-1][2] == total
 
 
@@ -123,7 +130,7 @@ def test_calibrated_values_sit_beside_raw_with_the_method_named(admin_client, pa
     partner = re.search(
         r"<th scope=\"row\">Tobias Okafor</th>.*?</tr>", calibration, re.DOTALL
     ).group(0)
-    assert "calibrated" in partner and ">21<" in partner
+    assert "calibrated" in partner and f">{3 * PROBLEM_SPACE}<" in partner
 
 
 def test_rank_intervals_and_statistical_ties_are_shown(admin_client, panel):
@@ -191,7 +198,7 @@ def test_chart_data_block_has_totals_spread_and_criteria(admin_client, panel):
     by_name = {company["name"]: company for company in data["companies"]}
     assert by_name["Birch"]["sd"] == 0 and by_name["Aster"]["sd"] > 0
     assert by_name["Cedar"]["radar"]["problem-space"][0] == pytest.approx(5 / 3, abs=1e-3)
-    assert len(data["packs"][0]["criteria"]) == 7
+    assert len(data["packs"][0]["criteria"]) == PROBLEM_SPACE
 
 
 def test_agreement_and_methodology_are_on_the_page(admin_client, panel):

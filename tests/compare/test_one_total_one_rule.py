@@ -87,7 +87,8 @@ def _xlsx_totals(content: bytes) -> dict[int, float | None]:
 def test_scorecard_api_compare_and_exports_give_the_same_totals(
     admin_client, session, fill_scorecard, api_token, data
 ):
-    criteria = _set_weights(session, data.draw(st.lists(WEIGHTS, min_size=7, max_size=7)))
+    size = len(get_pack_version(session, PACK).criteria)
+    criteria = _set_weights(session, data.draw(st.lists(WEIGHTS, min_size=size, max_size=size)))
     tag = f"one-total-{next(_examples)}"
     writer = PortfolioWriter(session)
     headers = api_token("admin")
@@ -148,7 +149,7 @@ def _compare_flags(html: str, company_id: int) -> set[str]:
 def test_scores_page_and_compare_flag_the_same_criteria(
     admin_client, make_client, session, fill_scorecard, data
 ):
-    criteria = _set_weights(session, [1.0] * 7)
+    criteria = _set_weights(session, [1.0] * len(get_pack_version(session, PACK).criteria))
     tag = f"one-rule-{next(_examples)}"
     company_id = PortfolioWriter(session).company(f"Flags {tag}", tags=tag)
     panel = ["admin", "partner", "partner2", "analyst"][: data.draw(st.integers(2, 4))]

@@ -56,15 +56,15 @@ def test_prfaq_import_adds_a_version_once(session, database_url, monkeypatch, tm
 
     monkeypatch.setenv("PITCHLAB_DATABASE_URL", database_url)
     seed = resource_dir("seeds") / "prfaq" / "working-backwards.yaml"
-    newer = tmp_path / "wb-v2.yaml"
+    newer = tmp_path / "wb-v3.yaml"  # the seed is version 2 since issue 15
     newer.write_text(
-        seed.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1), encoding="utf-8"
+        seed.read_text(encoding="utf-8").replace("version: 2", "version: 3", 1), encoding="utf-8"
     )
     first = runner.invoke(cli_app, ["prfaq", "import", str(newer)])
-    assert first.exit_code == 0 and "Imported working-backwards version 2." in first.output
+    assert first.exit_code == 0 and "Imported working-backwards version 3." in first.output
     again = runner.invoke(cli_app, ["prfaq", "import", str(newer)])
     assert (
-        again.exit_code == 0 and "Already installed: working-backwards version 2." in again.output
+        again.exit_code == 0 and "Already installed: working-backwards version 3." in again.output
     )
     session.rollback()
-    assert find_template(session, "working-backwards").version == 2
+    assert find_template(session, "working-backwards").version == 3

@@ -89,9 +89,9 @@ def test_check_completeness_weak_chinese_draft_reports_in_chinese():
     messages = {finding.message for finding in findings}
     assert "“解决方案”还是空的。" in messages
     assert "“副标题、时间地点与摘要”中没有点明客户：写清楚谁购买或使用它。" in messages
-    assert "“外部FAQ（客户）”没有涉及“价格”。" in messages
-    assert "“内部FAQ（利益相关方）”没有涉及“推理与训练成本”。" in messages
-    assert "“内部FAQ（利益相关方）”：问题“市场有多大？”还没有回答。" in messages
+    assert "“外部 FAQ（客户）”没有涉及“价格”。" in messages
+    assert "“内部 FAQ（利益相关方）”没有涉及“推理与训练成本”。" in messages
+    assert "“内部 FAQ（利益相关方）”：问题“市场有多大？”还没有回答。" in messages
     assert ("sub-headline", "no-number") in _kinds(findings)
 
 

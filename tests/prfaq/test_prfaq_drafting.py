@@ -176,5 +176,5 @@ def test_completeness_panel_on_seeded_good_and_weak_drafts(admin_client, session
 
 def test_chinese_draft_page_speaks_the_drafts_language(admin_client, session):
     page = admin_client.get(f"/prfaqs/{draft_by_title(session, GOOD_ZH).id}").text
-    assert "副标题" in page and "外部FAQ（客户）" in page
+    assert "副标题" in page and "外部 FAQ（客户）" in page
     assert "Nothing missing or weak" in page

@@ -86,7 +86,7 @@ def test_to_docx_has_headings_and_text():
     assert paragraphs[0] == ("Title", "栖语智能客服助手发布稿")
     headings = [text for style, text in paragraphs if style == "Heading 1"]
     assert headings[:3] == ["标题", "副标题", "时间地点与摘要"]
-    assert headings[-2:] == ["外部FAQ（客户）", "内部FAQ（利益相关方）"]
+    assert headings[-2:] == ["外部 FAQ（客户）", "内部 FAQ（利益相关方）"]
     assert ("Heading 2", "多少钱？怎么计费？") in paragraphs
     assert any("人工客服工时下降 45%" in text for _, text in paragraphs)
 

@@ -18,8 +18,8 @@ def _companies() -> list[dict]:
 def test_demo_companies_use_known_values():
     companies = _companies()
 
-    assert len(companies) == 12
-    assert len({company["name"] for company in companies}) == 12
+    assert len(companies) == 15
+    assert len({company["name"] for company in companies}) == 15
     for company in companies:
         assert company["stage"] in set(Stage)
         assert company["status"] in set(PipelineStatus)

@@ -24,7 +24,7 @@ def test_templates_are_listed_and_described(admin_client):
 
 def test_export_reads_back_as_the_same_template(admin_client, session):
     exported = admin_client.get("/prfaq-templates/ai-product/export")
-    assert exported.headers["content-disposition"] == 'attachment; filename="ai-product-v1.yaml"'
+    assert exported.headers["content-disposition"] == 'attachment; filename="ai-product-v2.yaml"'
     template = load_template_bytes(exported.content, source="export")
     stored = find_template(session, "ai-product").body
     assert template.model_dump(mode="json", exclude_none=True) == stored
@@ -56,22 +56,23 @@ def test_import_reports_references_yaml_and_taken_versions(admin_client):
     taken = _upload(admin_client, changed)
     assert taken.status_code == 422
     assert (
-        "working-backwards version 1 is already installed with different content; "
-        "raise version to 2"
+        "working-backwards version 2 is already installed with different content; "
+        "raise version to 3"
     ) in taken.text
 
 
 def test_import_adds_a_new_version(admin_client, session):
     data = yaml.safe_load(SEED.read_text(encoding="utf-8"))
-    data["version"] = 2
+    data["version"] = 3  # the seed is version 2 since issue 15
     data["sections"][0]["title"] = {"en": "Title line", "zh": "标题行"}
     answer = _upload(admin_client, yaml.safe_dump(data, allow_unicode=True))
     assert answer.status_code == 303
-    assert answer.headers["location"] == "/prfaq-templates/working-backwards?version=2"
-    assert find_template(session, "working-backwards").version == 2
+    assert answer.headers["location"] == "/prfaq-templates/working-backwards?version=3"
+    assert find_template(session, "working-backwards").version == 3
     assert "Title line" in admin_client.get("/prfaq-templates/working-backwards").text
     # A new draft starts from the newest version.
-    assert "Title line" not in admin_client.get("/prfaq-templates/working-backwards?version=1").text
+    older = admin_client.get("/prfaq-templates/working-backwards?version=2").text
+    assert "Title line" not in older
 
 
 def test_only_admins_import(make_client):

@@ -52,7 +52,7 @@ def test_export_and_import_through_the_cli(tmp_path, monkeypatch):
         == 0
     )
     document = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert document["key"] == "open-closed-moat" and len(document["criteria"]) == 8
+    assert document["key"] == "open-closed-moat" and len(document["criteria"]) == 11
     document["key"] = "fund-moat"
     out.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     result = runner.invoke(cli_app, ["rubrics", "import", str(out)])

@@ -31,7 +31,11 @@ def criterion(key: str, *, weight: float = 1) -> dict:
         "na_allowed": False,
         "levels": {level: bilingual(f"{key} level {level}") for level in range(1, 6)},
         "evidence": {"en": ["a deck slide"], "zh": ["一页路演材料"]},
-        "source": {"section": bilingual("01"), "reference": "Sculley et al., 2015"},
+        "source": {
+            "section": bilingual("01"),
+            "quote": "质量好与坏很难保证",
+            "reference": "Sculley et al., 2015",
+        },
     }
 
 

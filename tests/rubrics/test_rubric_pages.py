@@ -8,6 +8,8 @@ from markupsafe import escape
 from pitchlab.models import Evaluation, RubricVersion
 from pitchlab.rubrics.store import get_pack_version, to_pack_file
 
+# Issue 15 rewrote the seed packs (quotes, reworked criteria) as version 2.
+SEED_VERSION = 2
 PACKS = [
     "problem-space",
     "open-closed-moat",
@@ -61,7 +63,7 @@ def test_editing_an_unscored_pack_changes_it_in_place(admin_client, session):
     assert response.status_code == 303
     session.rollback()
     entry = get_pack_version(session, "problem-space")
-    assert entry.version.version == 1
+    assert entry.version.version == SEED_VERSION
     assert entry.criteria[0].title["en"] == "Problem stated sharply"
 
 
@@ -76,20 +78,21 @@ def test_editing_a_scored_pack_creates_a_version_and_keeps_the_evaluation(
     admin_client.post("/rubrics/problem-space/criteria", data=form)
     session.rollback()
     newest = get_pack_version(session, "problem-space")
-    assert newest.version.version == 2 and newest.criteria[0].weight == 5
+    assert newest.version.version == SEED_VERSION + 1 and newest.criteria[0].weight == 5
     old = session.get(RubricVersion, old_version_id)
     assert (
-        old.version == 1
+        old.version == SEED_VERSION
         and session.get(Evaluation, scorecard_id).rubric_version_id == old_version_id
     )
     assert (
-        get_pack_version(session, "problem-space", 1).criteria[0].levels["3"]["en"]
+        get_pack_version(session, "problem-space", SEED_VERSION).criteria[0].levels["3"]["en"]
         != "A new meaning of three"
     )
     # The evaluator keeps scoring against the version they started on.
     again = admin_client.get(f"/companies/{company_id}/score/problem-space", follow_redirects=False)
     assert again.headers["location"] == f"/scorecards/{scorecard_id}"
-    assert "older version" in admin_client.get("/rubrics/problem-space?version=1").text
+    older = admin_client.get(f"/rubrics/problem-space?version={SEED_VERSION}").text
+    assert "older version" in older
 
 
 def test_bad_edit_keeps_every_value_and_marks_the_field(admin_client, session):
@@ -136,7 +139,8 @@ def test_only_admins_edit(make_client, session):
 
 def test_export_then_import_round_trips_and_broken_file_is_explained(admin_client, session):
     exported = admin_client.get("/rubrics/berkus/export")
-    assert exported.headers["content-disposition"] == 'attachment; filename="berkus-v1.yaml"'
+    filename = f'attachment; filename="berkus-v{SEED_VERSION}.yaml"'
+    assert exported.headers["content-disposition"] == filename
     document = yaml.safe_load(exported.text)
     document["key"] = "berkus-fund-copy"
     upload = yaml.safe_dump(document, allow_unicode=True).encode()

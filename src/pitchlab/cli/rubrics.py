@@ -8,8 +8,9 @@ from sqlmodel import Session
 
 from ..config import Settings
 from ..db import create_db_engine, writer_engine
+from ..rubrics.constructs import construct_problems
 from ..rubrics.packfile import dump_pack, load_pack_file
-from ..rubrics.store import get_pack_version, save_pack, to_pack_file
+from ..rubrics.store import construct_clashes, get_pack_version, save_pack, to_pack_file
 
 app = typer.Typer(help="Check, import and export rubric pack files.", no_args_is_help=True)
 
@@ -18,14 +19,20 @@ app = typer.Typer(help="Check, import and export rubric pack files.", no_args_is
 def check(files: Annotated[list[Path], typer.Argument(help="Pack files (YAML or JSON).")]) -> None:
     """Validate pack files; print FILE: FIELD: PROBLEM for each error."""
     failed = 0
+    packs = []
     for path in files:
-        _, errors = load_pack_file(path)
+        pack, errors = load_pack_file(path)
         for error in errors:
             typer.echo(str(error), err=True)
         if errors:
             failed += 1
         else:
+            packs.append(pack)
             typer.echo(f"{path}: ok")
+    # Files checked together must also keep one home per construct (issue 15).
+    for problem in construct_problems(packs):
+        typer.echo(f"constructs: {problem}", err=True)
+        failed += 1
     if failed:
         raise typer.Exit(code=1)
 
@@ -40,6 +47,11 @@ def import_pack(file: Annotated[Path, typer.Argument(help="A pack file to add.")
         raise typer.Exit(code=1)
     engine = writer_engine(create_db_engine(Settings().database_url))
     with Session(engine) as session:
+        clashes = construct_clashes(session, pack_file)
+        for clash in clashes:
+            typer.echo(f"{file}: {clash}", err=True)
+        if clashes:
+            raise typer.Exit(code=1)
         version = save_pack(session, pack_file)
         typer.echo(f"Imported {pack_file.key} as version {version.version}.")
 

@@ -128,6 +128,7 @@ def _criteria(session: Session) -> pd.DataFrame:
             RubricCriterion.title,
             RubricCriterion.weight,
             RubricCriterion.position,
+            RubricCriterion.construct_key,
             RubricVersion.version,
             RubricVersion.scale_min,
             RubricVersion.scale_max,
@@ -173,6 +174,7 @@ def _criteria(session: Session) -> pd.DataFrame:
         "criterion_title",
         "weight",
         "order",
+        "construct",
     ]
     return pd.DataFrame(
         [
@@ -190,6 +192,7 @@ def _criteria(session: Session) -> pd.DataFrame:
                 titles[(row.pack_key, row.key)],
                 newest[(row.pack_key, row.key)].weight,
                 order[(row.pack_key, row.key)],
+                newest[(row.pack_key, row.key)].construct_key or "",
             )
             for row in rows
         ],
@@ -413,6 +416,8 @@ def _scores_frame(
             "value": rows["value"].to_numpy(),
         }
     )[list(SCORE_COLUMNS)]
+    # Optional column: the construct a criterion scores, so totals count it once (issue 15).
+    frame["construct"] = _texts(at, criteria["construct"].tolist())
     frame = frame.astype({name: dtype for name, dtype in SCORE_COLUMNS.items() if dtype != "str"})
     check_scores(frame)
     return frame

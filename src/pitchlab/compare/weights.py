@@ -34,7 +34,27 @@ def weights_in_force(
     pack_weight = np.array(
         [(pack_weights or {}).get(pack, DEFAULT_PACK_WEIGHT) for pack in packs], dtype="float64"
     )
-    return weight, pack_weight
+    return _count_constructs_once(criteria, weight), pack_weight
+
+
+def _count_constructs_once(criteria: pd.DataFrame, weight: np.ndarray) -> np.ndarray:
+    """Zero the weight of a criterion whose construct an earlier pack already scores.
+
+    Issue 15, one home per construct: the team, cost per request, label quality and the data
+    loop are each scored once. A preset (a published valuation method such as Payne's) re-reads
+    some of them; criteria come in rubric order (core, further, preset), so the home pack counts
+    and a later pack's factor for the same construct adds nothing to any total. Applied after
+    what-if overrides, so no override can count a construct twice either.
+    """
+    if "construct" not in criteria.columns:
+        return weight
+    home: dict[str, str] = {}
+    packs = criteria["pack_key"].tolist()
+    for position, construct in enumerate(criteria["construct"].tolist()):
+        if isinstance(construct, str) and construct:
+            if home.setdefault(construct, packs[position]) != packs[position]:
+                weight[position] = 0.0
+    return weight
 
 
 def weight_table(
@@ -49,12 +69,14 @@ def weight_table(
     Columns: pack_key, pack_version, criterion_key, criterion_title, weight, pack_weight.
     """
     codes = codes or score_codes(scores)
-    criteria = scores.iloc[codes.criterion_rows][[*CRITERION_KEYS, "criterion_title", "weight"]]
-    criteria = criteria.reset_index(drop=True)
+    # construct (when loaded) lets the weights shown count each construct once (issue 15).
+    extra = ["construct"] if "construct" in scores.columns else []
+    columns = [*CRITERION_KEYS, "criterion_title", "weight", *extra]
+    criteria = scores.iloc[codes.criterion_rows][columns].reset_index(drop=True)
     criteria["weight"], criteria["pack_weight"] = weights_in_force(
         criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
     )
-    return criteria
+    return criteria.drop(columns=extra)
 
 
 def _check_not_negative(

@@ -34,6 +34,8 @@ class RubricVersion(SQLModel, table=True):
     calculator: dict | None = Field(default=None, sa_type=JSON)
     # {"model_strategy": [...]}: companies this pack does not apply to (issue 15).
     applies_unless: dict | None = Field(default=None, sa_type=JSON)
+    # [{"construct", "pack", "criterion"}]: constructs scored in another pack (issue 15).
+    see: list | None = Field(default=None, sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     created_by_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
 
@@ -55,6 +57,8 @@ class RubricCriterion(SQLModel, table=True):
     na_allowed: bool = False
     evidence: dict = Field(default_factory=dict, sa_type=JSON)
     source: dict = Field(default_factory=dict, sa_type=JSON)
+    # The construct this criterion is the one home of, e.g. cost-per-request (issue 15).
+    construct_key: str | None = Field(default=None, max_length=80)
     retired: bool = False
     # {"threshold": N}: a deal-breaker; a panel median at or below N flags the company.
     gate: dict | None = Field(default=None, sa_type=JSON)

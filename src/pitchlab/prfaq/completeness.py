@@ -7,6 +7,10 @@ Heuristics, documented because they are guesses a reader should be able to check
   "everyone" or a sentence about the model alone does not pass.
 - "Measurable benefit": the template's `benefit_sections`, read together, must contain a digit,
   a percent sign or a multiple (see text.has_quantity).
+- "Measurable benefit" ignores dates and names with digits: a dateline ("London, 3 March
+  2025") or "GPT-4" is not a benefit (issue 15).
+- The press release as a whole (every section) stays under the template's
+  `press_release_max_words`, one page (Bryar and Carr).
 - FAQ topics: a required topic is covered when any of its keywords, in either language,
   appears in that FAQ part's questions or answers; drafts mix languages (API, GPU, 数据).
 """
@@ -46,6 +50,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "no-number": {
         "en": "No measurable benefit in {title}: add a number (time, money, errors, %).",
         "zh": "“{title}”中没有可衡量的好处：加上数字（时间、金额、错误率、百分比）。",
+    },
+    "too-long-pr": {
+        "en": "The press release has {count} words; keep it to one page ({high} at most).",
+        "zh": "新闻稿共 {count} 字，请控制在一页以内（最多 {high} 字）。",
     },
     "no-questions": {"en": "{title} has no questions yet.", "zh": "“{title}”还没有任何问题。"},
     "missing-topic": {
@@ -106,6 +114,18 @@ def _section_findings(
             yield _finding(
                 section.key, kind, "weak", language, title=title, count=count, low=low, high=high
             )
+
+
+def _one_page(
+    template: TemplateDocument, sections: Sections, language: Language
+) -> Iterator[Finding]:
+    if template.press_release_max_words is None:
+        return
+    high = template.press_release_max_words.limit(language)
+    count = sum(word_count(sections.get(key)) for key in template.section_keys())
+    if count > high:
+        part = template.sections[0].key
+        yield _finding(part, "too-long-pr", "weak", language, count=count, high=high)
 
 
 def _joined(
@@ -193,5 +213,6 @@ def check_completeness(
     return [
         *_section_findings(template, sections, lang),
         *_customer_and_benefit(template, sections, lang),
+        *_one_page(template, sections, lang),
         *_faq_findings(template, faqs, lang),
     ]

@@ -120,6 +120,8 @@ class TemplateDocument(_Strict):
     topics: dict[str, Topic] = {}
     customer_sections: list[str] = []
     benefit_sections: list[str] = []
+    # The press release (every section, before the FAQ) fits on one page (issue 15).
+    press_release_max_words: Limit | None = None
     sections: Annotated[list[TemplateSection], Field(min_length=1)]
     faq: Faq
 

@@ -36,7 +36,7 @@ def criterion_from_form(form: Mapping[str, str], *, scale: range, key: str) -> d
         "na_allowed": form.get("na_allowed") in {"on", "true", "1"},
         "levels": {level: text(f"level_{level}") for level in scale},
         "evidence": {lang: _lines(form.get(f"evidence_{lang}", "")) for lang in LANGUAGES},
-        "source": {"section": text("section")},
+        "source": {"section": text("section"), "quote": form.get("quote", "").strip()},
     }
     if form.get("reference", "").strip():
         criterion["source"]["reference"] = form["reference"].strip()
@@ -74,6 +74,7 @@ def form_values(criterion: Mapping) -> dict[str, str]:
         "weight": f"{criterion['weight']:g}",
         "na_allowed": "on" if criterion.get("na_allowed") else "",
         "reference": criterion["source"].get("reference", ""),
+        "quote": criterion["source"].get("quote", ""),
     }
     for lang in LANGUAGES:
         values[f"title_{lang}"] = criterion["title"][lang]
@@ -94,10 +95,12 @@ def with_criterion(pack: PackFile, criterion: dict, *, replacing: str | None) ->
     document = _document(pack)
     keys = [c["key"] for c in document["criteria"]]
     if replacing is not None and replacing in keys:
-        # The form has no gate field: an edited criterion keeps the gate its file gave it.
+        # The form has neither a gate nor a construct field: an edited criterion keeps the gate
+        # its file gave it and stays the home of its construct.
         old = document["criteria"][keys.index(replacing)]
-        if old.get("gate") and "gate" not in criterion:
-            criterion = {**criterion, "gate": old["gate"]}
+        for kept in ("gate", "construct"):
+            if old.get(kept) and kept not in criterion:
+                criterion = {**criterion, kept: old[kept]}
         document["criteria"][keys.index(replacing)] = criterion
     else:
         document["criteria"].append(criterion)
@@ -155,8 +158,8 @@ def form_errors(errors: list[PackError]) -> dict[str, str]:
             name = f"level_{parts[1]}_{parts[2]}"
         elif parts[0] == "source" and len(parts) >= 3:
             name = f"section_{parts[2]}"
-        elif parts[0] == "source" and parts[-1] == "reference":
-            name = "reference"
+        elif parts[0] == "source" and parts[-1] in {"reference", "quote"}:
+            name = parts[-1]
         elif parts[0] in {"title", "question", "evidence", "summary"} and len(parts) >= 2:
             name = f"{parts[0]}_{parts[1]}"
         else:

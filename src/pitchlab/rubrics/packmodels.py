@@ -7,7 +7,14 @@ once, each with its own field path, so a translator fixing a file sees the whole
 from collections.abc import Mapping
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ..models.company import ModelStrategy
@@ -20,17 +27,24 @@ CURRENCY_PATTERN = r"^[A-Z]{3}$"
 PackKind = Literal["core", "further", "preset"]
 PACK_KINDS = get_args(PackKind)
 MIN_CALCULATOR_COMPONENTS = 2
+# A quote is a short verbatim line of the interview transcript, not a paragraph (issue 15).
+MAX_QUOTE_CHARS = 70
 # Error type used by model validators to report several (relative field, problem) pairs at once.
 PROBLEMS_ERROR = "pack_problems"
 
 Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Quote = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUOTE_CHARS)
+]
 
 
 class _PackModel(BaseModel):
     # Unknown fields are refused so a misspelt key ("wieght") is an error, not silently dropped.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_by_name=True, serialize_by_alias=True
+    )
 
 
 def _problems(problems: list[tuple[str, str]]) -> PydanticCustomError:
@@ -62,7 +76,18 @@ class Scale(_PackModel):
 
 class CriterionSource(_PackModel):
     section: Text
+    # Verbatim Chinese words of the interview that support the criterion; a test finds every
+    # quote in the transcript, so a quote cannot drift from its source (issue 15). Required in
+    # every file; only a version stored before quotes existed reads back without one
+    # (to_pack_file passes the context {"stored": True}).
+    quote: Quote | None = None
     reference: NonEmptyStr | None = None
+
+    @model_validator(mode="after")
+    def _quoted(self, info: ValidationInfo) -> "CriterionSource":
+        if self.quote is None and not (info.context or {}).get("stored"):
+            raise _problems([("quote", "required field is missing")])
+        return self
 
 
 class Gate(_PackModel):
@@ -89,6 +114,18 @@ class CriterionFile(_PackModel):
     evidence: Evidence
     source: CriterionSource
     gate: Gate | None = None
+    # This criterion is the one place where the construct is scored (see seeds/rubrics/README.md).
+    # Written `construct:` in the file; named construct_key here because BaseModel.construct
+    # is a method.
+    construct_key: Key | None = Field(default=None, alias="construct")
+
+
+class SeeAlso(_PackModel):
+    """A construct the pack relies on but scores elsewhere, by reference to its one home."""
+
+    construct_key: Key = Field(alias="construct")
+    pack: Key
+    criterion: Key
 
 
 class ValuationPayne(_PackModel):
@@ -187,6 +224,7 @@ class PackFile(_PackModel):
     valuation: Valuation | None = None
     calculator: Calculator | None = None
     applies_unless: AppliesUnless | None = None
+    see: list[SeeAlso] | None = None
     criteria: Annotated[list[CriterionFile], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -201,6 +239,7 @@ class PackFile(_PackModel):
             if gate is not None and not self.scale.min <= gate.threshold < self.scale.max:
                 problem = f"gate threshold must be from {self.scale.min} to {self.scale.max - 1}"
                 problems.append((f"criteria[{criterion.key}].gate.threshold", problem))
+        problems += _construct_problems(self)
         if self.valuation is not None and self.kind != "preset":
             problem = f"only preset packs have a valuation, this one is {self.kind}"
             problems.append(("valuation", problem))
@@ -220,6 +259,25 @@ class PackFile(_PackModel):
             if criterion.key == key:
                 return criterion
         raise KeyError(f"pack {self.key!r} has no criterion {key!r}")
+
+
+def _construct_problems(pack: "PackFile") -> list[tuple[str, str]]:
+    # Within one pack a construct has one home, and is not both scored here and referenced.
+    problems = []
+    homes: set[str] = set()
+    for criterion in pack.criteria:
+        if criterion.construct_key in homes:
+            problem = f"construct {criterion.construct_key!r} is scored twice in the pack"
+            problems.append((f"criteria[{criterion.key}].construct", problem))
+        if criterion.construct_key:
+            homes.add(criterion.construct_key)
+    for index, see in enumerate(pack.see or []):
+        if see.construct_key in homes:
+            problem = f"construct {see.construct_key!r} is scored in this pack, so it needs no see"
+            problems.append((f"see[{index}].construct", problem))
+        if see.pack == pack.key:
+            problems.append((f"see[{index}].pack", "see points to another pack, not this one"))
+    return problems
 
 
 def _duplicates(keys: list[str], *, field: str, noun: str) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from .deps import PackDep
 from .packfile import dump_pack, load_pack_bytes
 from .store import (
     PackVersion,
+    construct_clashes,
     get_pack_version,
     is_scored,
     latest_versions,
@@ -278,9 +279,10 @@ def rubric_import(form: FormDep, request: Request, session: SessionDep, admin: M
             status_code=413,
         )
     pack_file, problems = load_pack_bytes(raw, source=name, is_json=name.lower().endswith(".json"))
-    if problems:
-        return render(
-            request, "rubrics/import.html", {"errors": [str(p) for p in problems]}, status_code=422
-        )
+    errors = [str(p) for p in problems]
+    if pack_file is not None:
+        errors += [f"{name}: {clash}" for clash in construct_clashes(session, pack_file)]
+    if errors:
+        return render(request, "rubrics/import.html", {"errors": errors}, status_code=422)
     save_pack(session, pack_file, user_id=admin.id)
     return RedirectResponse(f"/rubrics/{pack_file.key}", status_code=303)

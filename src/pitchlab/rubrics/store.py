@@ -43,6 +43,7 @@ def _criterion_rows(pack_file: PackFile, version_id: int) -> list[RubricCriterio
                 evidence=data["evidence"],
                 source=data["source"],
                 gate=data.get("gate"),
+                construct_key=criterion.construct_key,
             )
         )
     return rows
@@ -63,6 +64,7 @@ def _version_row(
         valuation=data.get("valuation"),
         calculator=data.get("calculator"),
         applies_unless=data.get("applies_unless"),
+        see=data.get("see") or None,
         created_by_id=user_id,
     )
 
@@ -223,6 +225,7 @@ def to_pack_file(entry: PackVersion) -> PackFile:
                 "evidence": c.evidence,
                 "source": c.source,
                 **({"gate": c.gate} if c.gate else {}),
+                **({"construct": c.construct_key} if c.construct_key else {}),
             }
             for c in entry.criteria
         ],
@@ -233,4 +236,30 @@ def to_pack_file(entry: PackVersion) -> PackFile:
         data["calculator"] = version.calculator
     if version.applies_unless:
         data["applies_unless"] = version.applies_unless
-    return PackFile.model_validate(data)
+    if version.see:
+        data["see"] = version.see
+    # A version stored before quotes were required (issue 15) still reads back.
+    return PackFile.model_validate(data, context={"stored": True})
+
+
+def construct_clashes(session: Session, pack_file: PackFile) -> list[str]:
+    """Constructs this pack would score a second time beside the other packs' newest versions.
+
+    Issue 15, one home per construct: a core or further pack may not score the team, cost per
+    request, label quality or the data loop when another such pack already does (presets may).
+    """
+    if pack_file.kind == "preset":
+        return []
+    taken = {
+        criterion.construct_key: f"{entry.pack.key}.{criterion.key}"
+        for entry in latest_versions(session)
+        if entry.pack.key != pack_file.key and entry.pack.kind != "preset"
+        for criterion in entry.criteria
+        if criterion.construct_key
+    }
+    return [
+        f"criteria[{c.key}].construct: {c.construct_key!r} is already scored in "
+        f"{taken[c.construct_key]}; refer to it with see instead"
+        for c in pack_file.criteria
+        if c.construct_key in taken
+    ]

@@ -3,7 +3,7 @@ it has revenue; "insufficient evidence" answers; deal-breaker gates on criteria;
 not apply to some companies; the technical-debt maturity map.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-04 21:20:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import pitchlab.models.types
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
