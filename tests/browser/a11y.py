@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
-from pitchlab.models import Company, Evaluation, PrfaqDraft, User
+from pitchlab.models import Company, Document, Evaluation, PrfaqDraft, User
 from pitchlab.paths import resource_dir
 from pitchlab.rubrics.store import get_pack_version
 from pitchlab.scoring.seeding import seed_scorecards
@@ -64,6 +64,28 @@ PAGE_SAMPLES: dict[str, list[str]] = {
     # setup link is valid only on a database without users, so its sample shows the 404 page.
     "/account": ["/account"],
     "/setup/{token}": ["/setup/no-such-link"],
+    # Issue 12: documents, the evidence finder and search.
+    "/companies/{company_id}/documents": ["/companies/{company}/documents"],
+    "/documents/{document_id}": ["/documents/{document}"],
+    "/companies/{company_id}/evidence": ["/companies/{company}/evidence?pack=problem-space"],
+    "/search": ["/search?q=Clausemint"],
+    # Issue 13: the deal workflow.
+    "/assignments": ["/assignments"],
+    "/board": ["/board"],
+    "/notifications": ["/notifications"],
+    "/companies/{company_id}/activity": ["/companies/{company}/activity"],
+    # Issue 15: valuation anchors.
+    "/admin/anchors": ["/admin/anchors"],
+    # Issue 16: worksheets.
+    "/companies/{company_id}/worksheets": ["/companies/{company}/worksheets"],
+    "/companies/{company_id}/worksheets/{kind}": [
+        "/companies/{company}/worksheets/ai-cogs",
+        "/companies/{company}/worksheets/problem-space",
+    ],
+    "/companies/{company_id}/worksheets/{kind}/revisions/{number}": [
+        "/companies/{company}/worksheets/ai-cogs/revisions/1"
+    ],
+    "/model-releases": ["/model-releases"],
 }
 # Pages drawn by a script after load: audited once this selector is there.
 READY_WHEN = {"/docs": ".swagger-ui .opblock"}
@@ -85,6 +107,16 @@ NOT_PAGES = {
     "/prfaqs/company/{company_id}/scorecard-aside": "fragment of the scorecard",
     "/prfaqs/{draft_id}/export/{fmt}": "download",
     "/prfaq-templates/{key}/export": "download",
+    "/companies/export.csv": "download",
+    "/companies/export.xlsx": "download",
+    "/companies/{company_id}/deck-panel": "fragment of the scorecard (the split view)",
+    "/companies/{company_id}/evidence/questions.{extension}": "download",
+    "/companies/{company_id}/worksheets/scorecard-aside": "fragment of the scorecard",
+    "/documents/{document_id}/file": "download",
+    "/documents/{document_id}/pages/{number}/image": "image",
+    "/documents/{document_id}/status": "fragment of the document page (extraction progress)",
+    "/home/disagreement": "fragment of the home page",
+    "/notifications/count": "fragment of the navigation (unread count)",
 }
 
 
@@ -142,7 +174,11 @@ def demo_sample_ids(session) -> dict[str, int | str]:
     draft = session.exec(
         select(PrfaqDraft.id).where(PrfaqDraft.company_id == companies["Clausemint"])
     ).first()
+    document = session.exec(
+        select(Document.id).where(Document.company_id == companies["Clausemint"])
+    ).first()
     return {
+        "document": document,
         "company": companies["Clausemint"],
         "company2": companies["Pixelorchard"],
         "company3": companies["Burrowline Vision"],
