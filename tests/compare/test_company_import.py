@@ -134,3 +134,19 @@ def test_import_needs_an_evaluator(client, session):
     log_in(client, "viewer@pitchlab.example", "viewer-password-123")
     assert client.get("/companies/import").status_code == 403
     assert _upload(client, GOOD_AND_BAD.encode()).status_code == 403
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_doubled_quotes_in_long_notes_survive_the_csv_import(admin_client, session, delimiter):
+    # Guessing the dialect from the rows read notes with doubled quotes as another dialect and
+    # split them across columns (found by the list export's round trip, issue 13).
+    notes = 'Founders say ""we are the Stripe of labels"", churn 3%, NRR 121%; ' * 40
+    header = delimiter.join(["name", "stage", "notes"])
+    row = delimiter.join(["Quotewell", "seed", f'"{notes}"'])
+    html = _upload(admin_client, f"{header}\n{row}\n".encode()).text
+    assert "1 row can be imported" in html
+    token = re.search(r'name="rows" value="([^"]+)"', html).group(1)
+    admin_client.post("/companies/import/confirm", data={"rows": token, "line": ["2"]})
+    session.rollback()
+    stored = session.exec(select(Company).where(Company.name == "Quotewell")).one()
+    assert stored.notes == notes.replace('""', '"').strip()

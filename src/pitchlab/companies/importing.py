@@ -81,12 +81,15 @@ def _csv_rows(data: bytes, encoding: str | None) -> tuple[list[list[str]], str]:
         text, used = encodings.decode(data, encoding)
     except encodings.UndecodableText as error:
         raise ImportFileError(str(error)) from error
+    # Only the delimiter is guessed, from the header line: sniffing quoting from the rows misread
+    # notes with doubled quotes ("") as another dialect and split them (issue 13's round trip).
+    header = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     try:
-        return list(csv.reader(io.StringIO(text), dialect)), used
+        return list(csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)), used
     except csv.Error as error:
         message = _("The CSV file is malformed: %(problem)s") % {"problem": error}
         raise ImportFileError(message) from error
