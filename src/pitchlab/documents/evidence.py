@@ -17,7 +17,10 @@ highest lift any rival criterion has on that page (rivals: the criteria of the p
 signal words, and the criterion's own pack). Words shared by many criteria lift a page for
 all of them a little; a page that answers a criterion lifts that one most. Weights and
 thresholds were set on the labelled decks in seeds/documents
-(tests/documents/test_evidence_quality.py reports the figures and the plain-BM25 baseline).
+(tests/documents/test_evidence_quality.py reports the figures and the plain-BM25 baseline);
+after the packs' rework (new criteria, more rivals per page) the signal words weigh 4 (was 3)
+and ADDRESSED_SHARE is 0.62 (was 0.6); at that share the test also passes with weights 3.5
+and 5.
 
 Pure functions: no database, no HTTP.
 """
@@ -31,7 +34,7 @@ from .text import words
 
 K1, B = 1.2, 0.75
 TITLE_REPEAT = 2
-WEIGHTS = {"title": 2.0, "evidence": 2.0, "question": 1.0, "levels": 0.25, "signals": 3.0}
+WEIGHTS = {"title": 2.0, "evidence": 2.0, "question": 1.0, "levels": 0.25, "signals": 4.0}
 PLAIN_WEIGHTS = {"question": 1.0, "levels": 1.0}
 PERIPHERAL = re.compile(
     r"\b(ask|appendix|thank|contact|market size|market|use of funds|funding|raise)\b"
@@ -39,7 +42,7 @@ PERIPHERAL = re.compile(
     re.IGNORECASE,
 )
 PERIPHERAL_FACTOR = 0.5
-ADDRESSED_SHARE = 0.6
+ADDRESSED_SHARE = 0.62
 ADDRESSED_DEPTH = 1
 TOP = 3
 
