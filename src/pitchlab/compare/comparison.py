@@ -105,6 +105,16 @@ COLUMN_HEADERS = {
     "deal_breaker_reasons": "Deal-breaker reasons",
     "n_insufficient": "Insufficient-evidence answers",
     "insufficient_flag": "Flagged: insufficient evidence",
+    # Issue 13: deal terms (compare/deal_terms.py); money is exact text in major units.
+    "deal_round": "Round",
+    "amount_raising": "Amount raising",
+    "pre_money": "Pre-money valuation",
+    "check_size": "Our check size",
+    "currency": "Currency",
+    "lead_investor": "Lead investor",
+    "deal_owner": "Deal owner",
+    "next_step": "Next step",
+    "next_step_due": "Next step due",
 }
 
 

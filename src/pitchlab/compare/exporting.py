@@ -9,6 +9,7 @@ from sqlmodel import Session
 from ..models import User
 from ..worksheets.columns import headline_frame, with_worksheet_columns
 from .comparison import OPTIONAL_TABLES, build_comparison
+from .deal_terms import with_deal_columns
 from .export import comparison_csv, comparison_json, comparison_xlsx
 from .flags import with_panel_flags
 from .loading import load_portfolio, with_loading_notes
@@ -74,6 +75,7 @@ def export_comparison(
     comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     companies = [int(company_id) for company_id in comparison.summary["company_id"]]
     comparison = with_worksheet_columns(comparison, headline_frame(session, companies))
+    comparison = with_deal_columns(comparison, portfolio.candidates, anonymize=selection.anonymize)
     report(COMPUTED_PERCENT, "writing")
     if fmt == "xlsx":
         share = 100 - COMPUTED_PERCENT

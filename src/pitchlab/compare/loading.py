@@ -31,6 +31,7 @@ from ..models import (
 from ..scoring.access import conflicted_user_ids, visible_company_packs
 from ..web.i18n import localized
 from .comparison import PortfolioComparison
+from .deal_terms import DEAL_FIELDS, with_owner_names
 from .facts import counted, load_facts, without_packs_that_do_not_apply
 from .flags import PanelFacts
 from .methodology import ConflictExclusion
@@ -63,7 +64,8 @@ class Portfolio:
 
     scores: pd.DataFrame  # scores.SCORE_COLUMNS, rows in rubric order
     # company_id, company_name, picked: every company the filters let through and the caller
-    # may see; picked is True for the hand-picked ones (for all when none are picked).
+    # may see; picked is True for the hand-picked ones (for all when none are picked); and
+    # their deal terms (deal_terms.DEAL_FIELDS, with deal_owner the owner's display name).
     candidates: pd.DataFrame
     packs: list[PackInfo]  # the packs in the scores, in rubric order
     all_packs: list[PackInfo]  # every pack, for choosing
@@ -106,12 +108,17 @@ def company_conditions(selection: Selection) -> list:
 
 def _candidates(session: Session, selection: Selection) -> pd.DataFrame:
     filters = company_conditions(replace(selection, company_ids=()))
+    # Deal terms ride along in the same statement: compare's deal columns cost no query.
     statement = (
-        select(Company.id, Company.name)
+        select(Company.id, Company.name, *(getattr(Company, name) for name in DEAL_FIELDS))
         .where(*filters)
         .order_by(col(Company.name_key), col(Company.id))
     )
-    found = pd.DataFrame(session.exec(statement).all(), columns=["company_id", "company_name"])
+    rows = session.exec(statement).all()
+    found = pd.DataFrame(rows, columns=["company_id", "company_name", *DEAL_FIELDS])
+    for position, name in enumerate(DEAL_FIELDS, start=2):
+        # As Python objects: a column of ints with blanks would otherwise turn into floats.
+        found[name] = pd.Series([row[position] for row in rows], dtype=object)
     picked = set(selection.company_ids)
     found["picked"] = found["company_id"].isin(picked) if picked else True
     return found
@@ -349,6 +356,7 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     rows = rows[rows["company_id"].isin(list(companies))]
     rows = _keep_visible(rows, visible_company_packs(session, user) if user else None)
     names = dict(session.exec(select(User.id, User.display_name)).all())
+    candidates = with_owner_names(candidates, names)
     rows, dropped = _drop_conflicts(rows, conflicts)
     rows = _newest_answer_only(rows)
     facts = load_facts(session, list(companies))

@@ -14,6 +14,7 @@ from ..worksheets.columns import compare_worksheets
 from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement
 from .calibration import MIN_SCORES_FOR_CALIBRATION
 from .charts import chart_data
+from .deal_terms import MONEY_FIELDS, deal_rows
 from .flag_view import flag_rows, range_charts
 from .flags import INSUFFICIENT_FLAG_SHARE
 from .loading import load_portfolio
@@ -77,6 +78,12 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "query": selection.query_string(),
         "reset_url": "/compare?" + selection.query_string(weights=False),
         "worksheets": compare_worksheets(session, portfolio.candidates),
+        "deal_rows": (
+            deal_rows(page.rows, portfolio.candidates, anonymize=selection.anonymize)
+            if page
+            else []
+        ),
+        "money_fields": MONEY_FIELDS,
     }
     return render(request, "compare/page.html", context, partial="compare/_results.html")
 
