@@ -143,3 +143,27 @@ def test_api_refuses_anonymous_callers_and_unknown_formats(client, api_token):
     assert client.get("/api/v1/comparison").status_code == 401
     bad = client.get("/api/v1/comparison?format=pdf", headers=api_token("admin"))
     assert bad.status_code == 422
+
+
+def test_a_panel_that_answered_only_na_still_exports(
+    admin_client, session, fill_scorecard, company_id
+):
+    # Found by the one-total property test on PostgreSQL: with every answer N/A there is no
+    # evaluator total to index, and the JSON export answered 500.
+    from pitchlab.models import RubricCriterion
+    from pitchlab.rubrics.store import get_pack_version
+
+    criteria = get_pack_version(session, "problem-space").criteria
+    for criterion in criteria:
+        row = session.get(RubricCriterion, criterion.id)
+        row.na_allowed = True
+        session.add(row)
+    session.commit()
+    fill_scorecard(
+        admin_client, company_id, "problem-space", {c.key: "na" for c in criteria}, submit=True
+    )
+    answer = admin_client.get("/compare/export.json?pack=problem-space")
+    assert answer.status_code == 200
+    rows = answer.json()["tables"]["evaluator_scores"]
+    totals = [row.get("total") for row in rows if row.get("company_id") == company_id]
+    assert totals == [None]

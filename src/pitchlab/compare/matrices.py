@@ -74,7 +74,10 @@ def evaluator_score_table(
         + 1
     )
     found = _pair_index(evaluator_totals, span).get_indexer(_pair_index(people, span))
-    people["total"] = np.where(found >= 0, evaluator_totals["total"].to_numpy()[found], np.nan)
+    # No evaluator total at all (every answer N/A) leaves nothing to index: all NaN then.
+    totals = evaluator_totals["total"].to_numpy(dtype=float)
+    picked = totals[np.maximum(found, 0)] if totals.size else np.full(len(found), np.nan)
+    people["total"] = np.where(found >= 0, picked, np.nan)
     wide = _as_columns(grid[order], scores, criteria, codes)
     return pd.concat([people.drop(columns="evaluator_id"), wide], axis=1)
 
