@@ -11,6 +11,8 @@ from .a11y import demo_sample_ids
 from .conftest import log_in
 
 pytestmark = pytest.mark.browser
+# The scorecard saves an arrow-key choice once it has settled this long (static/js/scorecard.js).
+SETTLE_MS = 600
 
 FOCUSED_ID = "document.activeElement ? document.activeElement.id : ''"
 FOCUS_ON_BODY = "!document.activeElement || document.activeElement === document.body"
@@ -95,10 +97,15 @@ def test_scorecard_by_keyboard_saves_a_settled_level_once(page, live_server, ids
 
     first = page.locator("form[data-criterion]").first
     first.locator("input[type=radio]").first.focus()  # focus alone chooses nothing
-    for _ in range(4):
-        _press(page, "ArrowDown")
+    # Wait for the one save the settled choice makes, however slow the machine.
+    with page.expect_response(
+        lambda answer: "/criteria/" in answer.url and answer.request.method == "POST"
+    ):
+        for _ in range(4):
+            _press(page, "ArrowDown")
     expect(first.locator(".save-state")).to_contain_text("Saved")
     expect(first.locator("input[type=radio]").nth(4)).to_be_checked()
+    page.wait_for_timeout(SETTLE_MS * 2)  # a second save, if one came, has come by now
     page.wait_for_load_state("networkidle")
     session.rollback()
     events = session.exec(
