@@ -137,7 +137,12 @@ def test_home_lists_deal_breakers_in_red_with_the_reason(
     link = items[0].select_one("a")
     assert (link.get_text(), link["href"]) == ("Clausemint", f"/companies/{clausemint}")
     reason = items[0].select_one('[data-criterion="data-rights-provenance"]').get_text()
-    assert "panel median 1, at or below the gate of 1" in reason
+    title = next(
+        c.title["en"]
+        for c in get_pack_version(session, "data-centric-ai").criteria
+        if c.key == "data-rights-provenance"
+    )
+    assert reason == f"{title}: panel median 1, at or below the gate of 1"
     assert "#deal-breakers" in admin_client.get("/static/css/pitchlab.css").text
 
 

@@ -126,7 +126,7 @@ def deal_breakers(portfolio: Portfolio) -> list[dict]:
     failures = gate_failures(portfolio.scores, portfolio.facts.gates)
     if failures.empty:
         return []
-    scores = portfolio.scores
+    scores = portfolio.scores[portfolio.scores["company_id"].isin(failures["company_id"])]
     titles = dict(zip(scores["criterion_key"].astype(str), scores["criterion_title"], strict=False))
     names = dict(zip(scores["company_id"], scores["company_name"], strict=False))
     companies: dict[int, dict] = {}
