@@ -116,3 +116,45 @@ def test_partner_assigns_several_companies_to_several_people_at_once(
     pairs = {(row["data-company"], row["data-assignee"]) for row in rows}
     assert len(pairs) == 4
     assert make_client("analyst").get("/assignments").status_code == 403
+
+
+def test_home_lists_deal_breakers_in_red_with_the_reason(
+    admin_client, make_client, session, fill_scorecard
+):
+    # Issue 15: a panel median at or below the gate flags the company, whatever its average.
+    from pitchlab.rubrics.store import get_pack_version
+
+    clausemint = session.exec(select(Company.id).where(Company.name == "Clausemint")).one()
+    keys = [c.key for c in get_pack_version(session, "data-centric-ai").criteria]
+    for who in ("partner", "analyst"):
+        levels = {key: 5 for key in keys} | {"data-rights-provenance": 1}
+        fill_scorecard(make_client(who), clausemint, "data-centric-ai", levels, submit=True)
+    home = soup(admin_client.get("/"))
+    assert home.select_one("#disagreement")["hx-get"] == "/home/disagreement"
+    panel = soup(admin_client.get("/home/disagreement")).select_one("#deal-breakers")
+    items = panel.select("li.deal-breaker")
+    assert [item["data-company"] for item in items] == [str(clausemint)]
+    link = items[0].select_one("a")
+    assert (link.get_text(), link["href"]) == ("Clausemint", f"/companies/{clausemint}")
+    reason = items[0].select_one('[data-criterion="data-rights-provenance"]').get_text()
+    title = next(
+        c.title["en"]
+        for c in get_pack_version(session, "data-centric-ai").criteria
+        if c.key == "data-rights-provenance"
+    )
+    assert reason == f"{title}: panel median 1, at or below the gate of 1"
+    assert "#deal-breakers" in admin_client.get("/static/css/pitchlab.css").text
+
+
+def test_home_has_no_deal_breaker_when_the_median_is_above_the_gate(
+    admin_client, make_client, session, fill_scorecard
+):
+    from pitchlab.rubrics.store import get_pack_version
+
+    clausemint = session.exec(select(Company.id).where(Company.name == "Clausemint")).one()
+    keys = [c.key for c in get_pack_version(session, "data-centric-ai").criteria]
+    for who, gated in (("partner", 1), ("analyst", 2), ("partner2", 3)):
+        levels = {key: 1 for key in keys} | {"data-rights-provenance": gated}
+        fill_scorecard(make_client(who), clausemint, "data-centric-ai", levels, submit=True)
+    panel = soup(admin_client.get("/home/disagreement")).select_one("#deal-breakers")
+    assert not panel.select(f'li[data-company="{clausemint}"]')

@@ -15,13 +15,13 @@ from fastapi import (
     UploadFile,
 )
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..auth.deps import UserDep
 from ..companies.deps import CompanyDep
 from ..db import RowId, SessionDep
 from ..documents.deps import DocumentDep, refuse_upload
-from ..documents.finder import company_evidence, founders_questions
+from ..documents.finder import company_evidence, founders_questions, insufficient_questions
 from ..documents.intake import accept_upload
 from ..documents.jobs import run_extraction
 from ..documents.limits import DocumentRefused
@@ -197,6 +197,13 @@ class EvidenceOut(BaseModel):
     criteria: dict[str, CriterionPages]
     unaddressed: list[str]
     questions: list[str]
+    insufficient: list[str] = Field(
+        description="Criteria the panel answered insufficient evidence for, as the caller may "
+        "see them (submitted scorecards, blind review and conflicts respected)"
+    )
+    insufficient_questions: list[str] = Field(
+        description="Their questions for the founders: the panel had too little evidence"
+    )
 
 
 @router.get(
@@ -205,12 +212,16 @@ class EvidenceOut(BaseModel):
     responses={404: {"description": "No such company or pack"}},
 )
 def evidence(
-    session: SessionDep, company: CompanyDep, pack: Annotated[str, Query(max_length=80)]
+    session: SessionDep,
+    user: UserDep,
+    company: CompanyDep,
+    pack: Annotated[str, Query(max_length=80)],
 ) -> EvidenceOut:
     """For each criterion of the pack, the company's current deck's three pages most likely to
     answer it, best first; the criteria no page addresses; and the questions to ask the
-    founders about them, in the deck's language."""
-    result = company_evidence(session, company.id, pack)
+    founders about them, in the deck's language; and the criteria the panel had too little
+    evidence for, with their questions."""
+    result = company_evidence(session, company.id, pack, user=user)
     if result is None:
         raise HTTPException(404, "No rubric pack with this key.")
     criteria = {
@@ -237,4 +248,6 @@ def evidence(
         criteria=criteria,
         unaddressed=[c.key for c in result.unaddressed],
         questions=founders_questions(result),
+        insufficient=[c.key for c in result.insufficient],
+        insufficient_questions=insufficient_questions(result),
     )

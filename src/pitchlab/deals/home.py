@@ -12,7 +12,8 @@ from sqlalchemy import func, or_, update
 from sqlmodel import Session, col, select
 
 from ..compare.aggregates import cell_aggregates
-from ..compare.loading import load_portfolio
+from ..compare.flags import gate_failures
+from ..compare.loading import Portfolio, load_portfolio
 from ..compare.selection import Selection
 from ..models import Activity, Assignment, Company, Conflict, PipelineStatus, User, utcnow
 from ..models.deals import SCORE_RELATED_KINDS
@@ -88,12 +89,20 @@ def changed_since(session: Session, user: User, since: datetime) -> list[dict]:
     return [{"company": company, "entries": entries or 0} for company, entries in rows]
 
 
-def most_disagreed(session: Session, user: User) -> list[dict]:
-    """Companies with the most disagreement flags on the compare page's rule, for this user.
+def panel_watch(session: Session, user: User) -> dict:
+    """Where the panel disagrees most and the deal-breakers, from one read of the scores.
 
     It reads every visible score (about a second on the 2,000-company benchmark), so the home
     page loads it as a fragment of its own after the page (issue 13's 100 ms is the page's)."""
     portfolio = load_portfolio(session, Selection(), user=user)
+    return {
+        "disagreements": most_disagreed(portfolio),
+        "deal_breakers": deal_breakers(portfolio),
+    }
+
+
+def most_disagreed(portfolio: Portfolio) -> list[dict]:
+    """Companies with the most disagreement flags on the compare page's rule."""
     if portfolio.scores.empty:
         return []
     cells = cell_aggregates(portfolio.scores)
@@ -109,6 +118,32 @@ def most_disagreed(session: Session, user: User) -> list[dict]:
         {"id": int(company), "name": names.get(company, "?"), "flags": int(row["n_flags"])}
         for company, row in top.head(LIST_LIMIT).iterrows()
     ]
+
+
+def deal_breakers(portfolio: Portfolio) -> list[dict]:
+    """Companies whose panel median on a gating criterion is at or below its gate (issue 15),
+    one entry per company with every failed gate as a reason, whatever its average."""
+    failures = gate_failures(portfolio.scores, portfolio.facts.gates)
+    if failures.empty:
+        return []
+    scores = portfolio.scores[portfolio.scores["company_id"].isin(failures["company_id"])]
+    titles = dict(zip(scores["criterion_key"].astype(str), scores["criterion_title"], strict=False))
+    names = dict(zip(scores["company_id"], scores["company_name"], strict=False))
+    companies: dict[int, dict] = {}
+    for row in failures.sort_values(["company_id", "pack_key", "criterion_key"]).itertuples():
+        company_id = int(row.company_id)
+        entry = companies.setdefault(
+            company_id, {"id": company_id, "name": names.get(company_id, "?"), "reasons": []}
+        )
+        entry["reasons"].append(
+            {
+                "criterion_key": row.criterion_key,
+                "criterion_title": titles.get(row.criterion_key, row.criterion_key),
+                "median": float(row.median),
+                "threshold": int(row.threshold),
+            }
+        )
+    return sorted(companies.values(), key=lambda c: c["name"].lower())
 
 
 def pipeline_counts(session: Session) -> list[dict]:

@@ -6,7 +6,7 @@ from ..auth.deps import UserDep
 from ..db import SessionDep
 from ..web.templating import render
 from .assignments import today
-from .home import CHART_WIDTH, home_for, most_disagreed
+from .home import CHART_WIDTH, home_for, panel_watch
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -20,6 +20,6 @@ def home(request: Request, session: SessionDep, user: UserDep):
 
 @router.get("/home/disagreement")
 def home_disagreement(request: Request, session: SessionDep, user: UserDep):
-    """The home page's "where the panel disagrees most", loaded after the page."""
-    context = {"disagreements": most_disagreed(session, user)}
+    """The home page's "where the panel disagrees most" and deal-breakers, loaded after it."""
+    context = panel_watch(session, user)
     return render(request, "deals/disagreement.html", context, partial="deals/_disagreement.html")

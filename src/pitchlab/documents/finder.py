@@ -5,17 +5,18 @@ words) and shapes the answer for the pages, the API and the founders' questions 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import jieba
 from sqlmodel import Session
 
-from ..models import Document
+from ..models import Document, User
 from ..paths import resource_dir
 from ..rubrics.store import PackVersion, get_pack_version, latest_versions
 from ..web.i18n import localized
 from .demo import load_signals
 from .evidence import CriterionEvidence, DeckPage, find_evidence
+from .panel_gaps import insufficient_keys
 from .reading import document_pages
 from .storage import current_deck
 from .text import HAN, words
@@ -28,6 +29,8 @@ class FinderResult:
     document: Document | None
     pack: PackVersion
     items: list[tuple[object, CriterionEvidence]]  # (criterion, evidence) in pack order
+    # Criteria the panel answered "insufficient evidence" for (issue 15), in pack order.
+    insufficient: list = field(default_factory=list)
 
     @property
     def unaddressed(self) -> list:
@@ -42,15 +45,20 @@ def signals() -> dict:
     return load_signals(resource_dir("seeds") / "documents")
 
 
-def company_evidence(session: Session, company_id: int, pack_key: str) -> FinderResult | None:
-    """The pack's criteria matched against the company's current deck; None for no pack."""
+def company_evidence(
+    session: Session, company_id: int, pack_key: str, *, user: User | None = None
+) -> FinderResult | None:
+    """The pack's criteria matched against the company's current deck, with the ones the
+    panel found too little evidence for (as `user` may see them); None for no pack."""
     pack = get_pack_version(session, pack_key)
     if pack is None:
         return None
     criteria = [c for c in pack.criteria if not c.retired]
+    keys = insufficient_keys(session, user=user, company_id=company_id, pack=pack) if user else []
+    insufficient = [c for c in criteria if c.key in keys]
     document = current_deck(session, company_id)
     if document is None:
-        return FinderResult(None, pack, [])
+        return FinderResult(None, pack, [], insufficient)
     pages = [
         DeckPage(document.id, document.version, p.number, p.title, p.text + "\n" + p.notes)
         for p in document_pages(session, document.id)
@@ -58,7 +66,7 @@ def company_evidence(session: Session, company_id: int, pack_key: str) -> Finder
     words_for = signals()
     rivals = [c for entry in latest_versions(session) for c in entry.criteria if c.key in words_for]
     found = find_evidence(pages, criteria, rivals=rivals, signals=words_for)
-    return FinderResult(document, pack, list(zip(criteria, found, strict=True)))
+    return FinderResult(document, pack, list(zip(criteria, found, strict=True)), insufficient)
 
 
 def highlighted(snippet: str, terms: frozenset[str]) -> list[tuple[str, bool]]:
@@ -78,9 +86,33 @@ def founders_questions(result: FinderResult) -> list[str]:
     return [localized(c.question, result.language) for c in result.unaddressed]
 
 
+def insufficient_questions(result: FinderResult) -> list[str]:
+    """The questions of the criteria the panel had too little evidence for, in the deck's
+    language."""
+    return [localized(c.question, result.language) for c in result.insufficient]
+
+
+# The export speaks the deck's language, not the reader's: it goes to the founders.
+EXPORT_TEXT = {
+    "en": (
+        "Questions for the founders",
+        "Not addressed in the deck",
+        "The panel had too little evidence",
+    ),
+    "zh": ("给创始人的问题", "路演材料中未涉及", "评审组的证据不足"),
+}
+
+
 def questions_markdown(result: FinderResult, company_name: str) -> str:
-    heading = "给创始人的问题" if result.language == "zh" else "Questions for the founders"
+    heading, unaddressed, insufficient = EXPORT_TEXT["zh" if result.language == "zh" else "en"]
     title = localized(result.pack.version.title, result.language)
     lines = [f"# {heading}: {company_name}", "", f"*{title}*", ""]
-    lines += [f"{n}. {q}" for n, q in enumerate(founders_questions(result), start=1)]
-    return "\n".join(lines) + "\n"
+    sections = [
+        (unaddressed, founders_questions(result)),
+        (insufficient, insufficient_questions(result)),
+    ]
+    for name, questions in sections:
+        if questions:
+            lines += [f"## {name}", ""]
+            lines += [f"{n}. {q}" for n, q in enumerate(questions, start=1)] + [""]
+    return "\n".join(lines)
