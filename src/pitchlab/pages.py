@@ -32,10 +32,9 @@ def switch_locale(
 ):
     """Remember the chosen interface language in a cookie, and on the signed-in user's account
     so that their next login, on any browser, starts in it (issue 13); then go back."""
-    from .auth.deps import current_user  # auth.deps imports this module
-
     response = RedirectResponse(safe_next(next), status_code=303)
-    user = current_user(request, session, None)
+    # The app-wide dependency already looked the caller up, in this request's session.
+    user = getattr(request.state, "user", None)
     if user is not None and locale in SUPPORTED_LOCALES and user.locale != locale:
         user.locale = locale
         session.add(user)
