@@ -30,6 +30,14 @@ def make_pptx(slides: int = 2, *, notes: str = "Say the numbers slowly.") -> byt
 
 
 @pytest.fixture
+def no_libreoffice(monkeypatch):
+    """A server without LibreOffice, whether or not this machine has it."""
+    from pitchlab.documents import rendering
+
+    monkeypatch.setattr(rendering, "libreoffice_command", lambda: None)
+
+
+@pytest.fixture
 def company_id(session) -> int:
     """A demo company without a demo deck (they have none until a test uploads one)."""
     from sqlmodel import select

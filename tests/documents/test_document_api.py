@@ -38,7 +38,7 @@ def test_api_upload_answers_201_and_the_document_reads_back(client, api_token, c
     assert image.status_code == 200 and image.content[:4] == b"\x89PNG"
 
 
-def test_api_refuses_bad_files_and_pptx_has_no_image(client, api_token, company_id):
+def test_api_refuses_bad_files_and_pptx_has_no_image(no_libreoffice, client, api_token, company_id):
     token = api_token("analyst")
     bad = client.post(
         f"/api/v1/companies/{company_id}/documents",

@@ -5,8 +5,11 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 from sqlmodel import select
 
+from pitchlab.documents import jobs, rendering
+from pitchlab.documents.rendering import SIZES
 from pitchlab.models import Document, DocumentPage
 
 from .conftest import make_pdf, make_pptx
@@ -45,13 +48,51 @@ def test_second_upload_of_a_kind_is_a_new_version(upload, session, company_id, a
     assert [r.select("td")[2].get_text() for r in rows] == ["v2", "v1"]
 
 
-def test_pptx_gives_slide_text_and_notes_and_says_no_libreoffice(upload, admin_client, session):
+def test_pptx_gives_slide_text_and_notes_and_says_no_libreoffice(
+    no_libreoffice, upload, admin_client, session
+):
     response = upload(make_pptx(2), "deck.pptx")
     document_id = int(response.headers["location"].rsplit("/", 1)[1])
     page = _soup(admin_client.get(f"/documents/{document_id}"))
     text = page.select_one(".page-text").get_text()
     assert "Slide title 1" in text and "Say the numbers slowly." in text
-    assert "LibreOffice" in page.select_one(".page-image").get_text()
+    notice = page.select_one("#no-slide-images").get_text()
+    assert "LibreOffice, which is not installed on this server" in notice
+    assert page.select(".page-image img, .thumbnails img") == []
+    assert admin_client.get(f"/documents/{document_id}/pages/1/image").status_code == 404
+    session.rollback()
+    assert session.get(Document, document_id).slide_images is False
+
+
+def test_pptx_slides_get_images_through_libreoffice(upload, admin_client, session):
+    # The real conversion: CI installs LibreOffice (.ci/run), so this runs there, unskipped.
+    assert rendering.libreoffice_available(), "LibreOffice (soffice) is not installed"
+    response = upload(make_pptx(3), "deck.pptx")
+    document_id = int(response.headers["location"].rsplit("/", 1)[1])
+    session.rollback()
+    document = session.get(Document, document_id)
+    assert (document.status, document.page_count, document.slide_images) == ("ready", 3, True)
+    page = _soup(admin_client.get(f"/documents/{document_id}?page=2"))
+    assert page.select_one("#no-slide-images") is None
+    image_url = f"/documents/{document_id}/pages/2/image"
+    assert page.select_one(".page-image img")["src"] == image_url
+    assert len(page.select(".thumbnails img")) == 3
+    image = admin_client.get(image_url)
+    assert image.headers["content-type"] == "image/png"
+    picture = Image.open(io.BytesIO(image.content))
+    assert picture.width == SIZES["page"]
+    # A slide, not a blank page: the title's dark text is drawn on it.
+    assert picture.convert("L").getextrema()[0] < 100
+    assert admin_client.get(f"/documents/{document_id}/pages/4/image").status_code == 404
+
+
+def test_a_failed_conversion_keeps_the_text_and_says_so(monkeypatch, upload, admin_client):
+    monkeypatch.setattr(jobs, "to_pdf", lambda data: None)
+    response = upload(make_pptx(2), "deck.pptx")
+    document_id = int(response.headers["location"].rsplit("/", 1)[1])
+    page = _soup(admin_client.get(f"/documents/{document_id}"))
+    assert "Slide title 1" in page.select_one(".page-text").get_text()
+    assert "could not turn this presentation" in page.select_one(".page-image").get_text()
 
 
 def _zip_bomb() -> bytes:

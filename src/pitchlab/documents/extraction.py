@@ -43,6 +43,8 @@ class PageText:
 class Extracted:
     pages: list[PageText]
     language: str
+    # A PPTX's slides as PDF (LibreOffice), for page images; None for a PDF or without it.
+    rendition: bytes | None = None
 
 
 def guess_language(text: str) -> str:

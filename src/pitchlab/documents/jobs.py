@@ -7,15 +7,17 @@ half document.
 """
 
 import logging
+from dataclasses import replace
 
 from sqlalchemy import Engine
 from sqlmodel import Session, delete
 
 from ..db import WRITE_OPTION
-from ..models import Document, DocumentPage, DocumentStatus
+from ..models import Document, DocumentBlob, DocumentPage, DocumentStatus
 from ..web.i18n import gettext as _
-from .extraction import Extracted, extract
+from .extraction import Extracted, count_pages, extract
 from .limits import DocumentRefused
+from .rendering import to_pdf
 from .storage import document_bytes, file_format
 from .text import search_terms
 
@@ -62,7 +64,25 @@ def apply_extraction(session: Session, document: Document, extracted: Extracted)
     document.status, document.error = DocumentStatus.READY.value, ""
     document.page_count = len(extracted.pages)
     document.language = extracted.language
+    document.slide_images = extracted.rendition is not None
+    blob = session.get(DocumentBlob, document.id)
+    if blob is not None:
+        blob.rendition = extracted.rendition
+        session.add(blob)
     session.add(document)
+
+
+def slide_rendition(data: bytes, slides: int) -> bytes | None:
+    """The PPTX as PDF for its slide images, kept only with one page per slide: LibreOffice
+    leaves hidden slides out, and every later image would then show the wrong slide."""
+    pdf = to_pdf(data)
+    if pdf is None:
+        return None
+    try:
+        pages = count_pages("pdf", pdf, max_pages=slides)
+    except DocumentRefused:
+        return None
+    return pdf if pages == slides else None
 
 
 def run_extraction(engine: Engine, document_id: int, *, folder: str = "", max_pages: int) -> None:
@@ -73,6 +93,8 @@ def run_extraction(engine: Engine, document_id: int, *, folder: str = "", max_pa
     kind, data = found
     try:
         extracted, error = extract(kind, data, max_pages=max_pages), ""
+        if kind == "pptx":  # seconds of LibreOffice, here off the request path
+            extracted = replace(extracted, rendition=slide_rendition(data, len(extracted.pages)))
     except DocumentRefused as refused:
         extracted, error = None, str(refused)
     except Exception:  # a file that crashes a parser is the file's fault, not a 500

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from ..config import Settings
-from ..models import Document, DocumentPage, DocumentStatus, User
+from ..models import Document, DocumentBlob, DocumentPage, DocumentStatus, User
 from .rendering import SIZES, cache_folder, cached_image, render_page, store_image
 from .storage import document_bytes, file_format
 
@@ -40,7 +40,17 @@ def document_pages(session: Session, document_id: int) -> list[DocumentPage]:
 
 
 def has_images(document: Document) -> bool:
-    return file_format(document) == "pdf" and document.status == DocumentStatus.READY.value
+    """PDF pages, and PPTX slides that LibreOffice turned into PDF, have images."""
+    drawn = file_format(document) == "pdf" or document.slide_images
+    return drawn and document.status == DocumentStatus.READY.value
+
+
+def _pdf_bytes(session: Session, document: Document, folder: str) -> bytes:
+    """The PDF the page images come from: the file itself, or a PPTX's rendition."""
+    if file_format(document) == "pdf":
+        return document_bytes(session, document, folder=folder)
+    blob = session.get(DocumentBlob, document.id)
+    return (blob.rendition if blob else None) or b""
 
 
 def page_image(
@@ -52,9 +62,7 @@ def page_image(
     path = cached_image(cache_folder(settings.page_cache_dir), document.sha256, number, size)
     if path.exists():
         return path.read_bytes()
-    image = render_page(
-        document_bytes(session, document, folder=settings.document_dir), number, SIZES[size]
-    )
+    image = render_page(_pdf_bytes(session, document, settings.document_dir), number, SIZES[size])
     store_image(path, image)
     return image
 

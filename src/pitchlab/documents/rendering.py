@@ -1,13 +1,16 @@
 """Page images of a PDF, rendered by pypdfium2 once and then served from a cache folder.
 
 The cache is keyed by the file's SHA-256, so it never serves another file's page, and any
-worker (or a restarted one) may fill or reuse it. PPTX slides have no images here: that needs
-LibreOffice, which pitchlab does not require (the viewer says so).
+worker (or a restarted one) may fill or reuse it. PPTX slides get images when LibreOffice is
+installed: the extraction job converts the file to PDF once (`to_pdf`), and its pages render
+like any PDF's. pitchlab does not require LibreOffice; without it the viewer says so.
 """
 
 import io
+import logging
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -21,8 +24,52 @@ def cache_folder(configured: str) -> Path:
     return Path(configured) if configured else Path(tempfile.gettempdir()) / "pitchlab-pages"
 
 
+CONVERT_TIMEOUT_S = 120  # a large deck takes LibreOffice tens of seconds on 2 cores
+logger = logging.getLogger(__name__)
+
+
+def libreoffice_command() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def libreoffice_available() -> bool:
-    return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+    return libreoffice_command() is not None
+
+
+def to_pdf(data: bytes, suffix: str = ".pptx") -> bytes | None:
+    """The file converted to PDF by headless LibreOffice, or None when it is not installed,
+    fails or takes too long. A profile folder of its own per run: two conversions at once
+    (two workers) would otherwise fight over one profile's lock."""
+    command = libreoffice_command()
+    if command is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="pitchlab-soffice-") as folder:
+        source = Path(folder) / f"slides{suffix}"
+        source.write_bytes(data)
+        profile = (Path(folder) / "profile").as_uri()
+        try:
+            subprocess.run(
+                [
+                    command,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    folder,
+                    str(source),
+                ],
+                cwd=folder,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=CONVERT_TIMEOUT_S,
+                check=True,
+            )
+            return source.with_suffix(".pdf").read_bytes()
+        except (OSError, subprocess.SubprocessError):
+            logger.warning("LibreOffice could not convert a presentation to PDF", exc_info=True)
+            return None
 
 
 def cached_image(folder: Path, sha256: str, number: int, size: str) -> Path:

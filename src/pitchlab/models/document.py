@@ -47,6 +47,8 @@ class Document(SQLModel, table=True):
     error: str = ""
     # "en" or "zh": guessed from the extracted text; the founders' questions use it.
     language: str = Field(default="en", max_length=10)
+    # A PPTX that LibreOffice turned into a PDF (documentblob.rendition): its slides have images.
+    slide_images: bool = False
     uploaded_by_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
     uploaded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -69,6 +71,8 @@ class DocumentBlob(SQLModel, table=True):
     document_id: int = Field(foreign_key="document.id", primary_key=True, ondelete="CASCADE")
     data: bytes | None = Field(default=None, sa_type=LargeBinary)
     path: str | None = Field(default=None, max_length=300)
+    # A PPTX's slides as PDF, made by LibreOffice when installed; page images render from it.
+    rendition: bytes | None = Field(default=None, sa_type=LargeBinary)
 
 
 class DocumentPage(SQLModel, table=True):

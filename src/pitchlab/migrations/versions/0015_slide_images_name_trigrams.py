@@ -1,0 +1,69 @@
+"""Slide images and typo-tolerant company names (issue 12).
+
+A PPTX converted by LibreOffice keeps its PDF beside the original (`documentblob.rendition`)
+and says so (`document.slide_images`), so its slides render like PDF pages. Company names get
+the database's own trigram index: an FTS5 table with tokenize='trigram' kept by triggers on
+SQLite, a pg_trgm GIN index on PostgreSQL (which, like migration 0005, goes on without it when
+the extension cannot be created).
+
+Revision ID: 0015
+Revises: 0010
+Create Date: 2026-12-05 03:50:00.000000
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0015"
+down_revision = "0010"
+branch_labels = None
+depends_on = None
+
+SQLITE_NAME_INDEX = [
+    "CREATE VIRTUAL TABLE company_fts_name USING fts5("
+    "name, content='company', content_rowid='id', tokenize='trigram')",
+    "INSERT INTO company_fts_name(rowid, name) SELECT id, name FROM company",
+    "CREATE TRIGGER company_fts_name_ai AFTER INSERT ON company BEGIN "
+    "INSERT INTO company_fts_name(rowid, name) VALUES (new.id, new.name); END",
+    "CREATE TRIGGER company_fts_name_ad AFTER DELETE ON company BEGIN "
+    "INSERT INTO company_fts_name(company_fts_name, rowid, name) "
+    "VALUES ('delete', old.id, old.name); END",
+    "CREATE TRIGGER company_fts_name_au AFTER UPDATE OF name ON company BEGIN "
+    "INSERT INTO company_fts_name(company_fts_name, rowid, name) "
+    "VALUES ('delete', old.id, old.name); "
+    "INSERT INTO company_fts_name(rowid, name) VALUES (new.id, new.name); END",
+]
+POSTGRES_NAME_INDEX = "CREATE INDEX company_fts_name ON company USING gin (name gin_trgm_ops)"
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("document") as batch_op:
+        batch_op.add_column(
+            sa.Column("slide_images", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+    with op.batch_alter_table("documentblob") as batch_op:
+        batch_op.add_column(sa.Column("rendition", sa.LargeBinary(), nullable=True))
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        for statement in SQLITE_NAME_INDEX:
+            op.execute(statement)
+        return
+    with bind.begin_nested() as savepoint:
+        try:
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            bind.exec_driver_sql(POSTGRES_NAME_INDEX)
+        except Exception:  # noqa: BLE001 - no rights for the extension: names are scanned
+            savepoint.rollback()
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        for suffix in ("ai", "ad", "au"):
+            op.execute(f"DROP TRIGGER IF EXISTS company_fts_name_{suffix}")
+        op.execute("DROP TABLE IF EXISTS company_fts_name")
+    else:
+        op.execute("DROP INDEX IF EXISTS company_fts_name")
+    with op.batch_alter_table("documentblob") as batch_op:
+        batch_op.drop_column("rendition")
+    with op.batch_alter_table("document") as batch_op:
+        batch_op.drop_column("slide_images")
