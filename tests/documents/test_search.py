@@ -1,9 +1,12 @@
 """Search everything from the navigation (issue 12): both languages, typos, conflicts."""
 
+import pytest
 from bs4 import BeautifulSoup
+from sqlalchemy import text
 from sqlmodel import select
 
 from pitchlab.models import Company, Conflict, Document, DocumentPage
+from pitchlab.search.names import SIMILARITY, similar_company_ids, similarity
 from pitchlab.search.pages import search_pages
 
 from ..conftest import DEMO_EMAILS
@@ -74,3 +77,45 @@ def test_conflicted_user_finds_no_rationale_of_that_company(
     assert [r for r in api.json()["results"] if r["kind"] == "rationale"] == []
     pages = other.get("/api/v1/search", params={"q": "playbook"}).json()["results"]
     assert any(r["kind"] == "page" and r["company_id"] == company.id for r in pages)
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Clausmint", "Clausemint"),  # a letter missing
+        ("Quantfen", "Quantfern"),
+        ("Pixelorchrd", "Pixelorchard"),
+        ("Labelkilm", "Labelkiln"),  # a letter wrong
+        ("栖语智慧", "栖语智能"),  # the last character wrong
+    ],
+)
+def test_a_name_with_one_letter_wrong_or_missing_is_found_first(admin_client, typed, name):
+    found = _results(admin_client, typed)
+    assert found[0][:2] == (name, "company")
+    api = admin_client.get("/api/v1/search", params={"q": typed}).json()["results"]
+    assert api[0]["kind"] == "company" and api[0]["title"] == name
+
+
+def test_a_chinese_name_wrong_in_the_middle_shares_no_trigram_and_is_not_found(admin_client):
+    # 栖雨智能 shares with 栖语智能 no run of three characters: the trigram rule's limit.
+    assert similarity("栖雨智能", "栖语智能") < SIMILARITY
+    assert not any(kind == "company" for _name, kind, _url in _results(admin_client, "栖雨智能"))
+
+
+def test_the_name_index_follows_a_rename(admin_client, session):
+    company = session.exec(select(Company).where(Company.name == "Quantfern")).one()
+    company.name = "Zebrafern Analytics"
+    session.add(company)
+    session.commit()
+    assert similar_company_ids(session, "Zebrafen", limit=5) == [company.id]
+    assert company.id not in similar_company_ids(session, "Quantfen", limit=5)
+
+
+def test_sqlite_scores_names_as_pg_trgm_does(session):
+    pairs = [("Clausmint", "Clausemint"), ("栖语智慧", "栖语智能"), ("deep seek", "DeepSeek Labs")]
+    if session.get_bind().dialect.name != "postgresql":
+        assert [round(similarity(a, b), 4) for a, b in pairs] == [0.6154, 0.4286, 0.4118]
+        return
+    for left, right in pairs:
+        found = session.execute(text("SELECT similarity(:a, :b)"), {"a": left, "b": right})
+        assert similarity(left, right) == pytest.approx(found.scalar_one(), abs=1e-6)

@@ -7,7 +7,6 @@ found only where its scorecard would be shown to the user (their own, or one bli
 lets them see).
 """
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -16,14 +15,14 @@ from sqlmodel import Session, col, or_, select
 
 from ..models import Company, Evaluation, PrfaqDraft, PrfaqRevision, RubricVersion, Score, User
 from ..scoring.access import conflicted_user_ids, sees_everything, visible_company_packs
+from .names import similar_company_ids
 from .pages import query_words, search_pages
 
 QUERY_MAX = 200
 LIMIT = 20  # per kind
 SNIPPET = 160
-NAME_CUTOFF = 0.72  # difflib ratio for a company name with a typo
-NAME_LENGTH_SLACK = 3  # a typo changes a name's length by a few characters at most
-NAME_WORDS = 2
+NAME_WORDS = 2  # a longer query is no mistyped name
+NAME_MATCHES = 5
 TRIGRAM = 3
 
 
@@ -66,20 +65,11 @@ def _companies(session: Session, query: str) -> list[Result]:
         )
         .limit(LIMIT)
     ).all()
-    found = {c.id: c for c in rows}
-    if not found and len(query) >= 4 and len(query.split()) <= NAME_WORDS:  # a name, mistyped?
-        names = session.exec(select(Company.id, Company.name)).all()
-        by_name = {
-            name.lower(): cid
-            for cid, name in names
-            if abs(len(name) - len(query)) <= NAME_LENGTH_SLACK
-        }
-        for name in difflib.get_close_matches(query.lower(), by_name, n=5, cutoff=NAME_CUTOFF):
-            if by_name[name] not in found:
-                found[by_name[name]] = session.get(Company, by_name[name])
-    return [
-        Result("company", c.id, c.name, c.one_liner, f"/companies/{c.id}") for c in found.values()
-    ]
+    if not rows and len(query.split()) <= NAME_WORDS:  # a name, mistyped?
+        ids = similar_company_ids(session, query, limit=NAME_MATCHES)
+        found = {c.id: c for c in session.exec(select(Company).where(col(Company.id).in_(ids)))}
+        rows = [found[company_id] for company_id in ids if company_id in found]
+    return [Result("company", c.id, c.name, c.one_liner, f"/companies/{c.id}") for c in rows]
 
 
 def _notes(session: Session, query: str, terms: list[str]) -> list[Result]:
