@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from ..documents.text import words
 
-PAGE_LIMIT = 60
+PAGE_LIMIT = 30
 
 
 def query_words(query: str) -> list[str]:
@@ -29,27 +29,41 @@ def _tsquery(terms: list[str]) -> str:
     return " & ".join([*terms[:-1], f"{terms[-1]}:*"])
 
 
+# Best first, at most PER_COMPANY pages of any one company (results are grouped by company:
+# a company's twentieth matching page helps no one), at most PAGE_LIMIT in all. The ranked
+# candidates come from the index alone; page text is read for the rows shown only.
+RANKED = (
+    "SELECT id, document_id, number, title, text, company_id, version FROM ("
+    "SELECT p.id, p.document_id, p.number, p.title, p.text, d.company_id, d.version, f.score, "
+    "row_number() OVER (PARTITION BY d.company_id ORDER BY f.score, p.id) AS nth "
+    "FROM ({candidates}) f JOIN documentpage p ON p.id = f.id "
+    "JOIN document d ON d.id = p.document_id WHERE d.archived_at IS NULL"
+    ") ranked WHERE nth <= :per_company ORDER BY score, id LIMIT :limit"
+)
+# SQLite: FTS5's bm25 rank (lower is better), computed inside the index.
 SQLITE = text(
-    "SELECT p.id, p.document_id, p.number, p.title, p.text, d.company_id, d.version "
-    "FROM documentpage_fts f JOIN documentpage p ON p.id = f.rowid "
-    "JOIN document d ON d.id = p.document_id "
-    "WHERE documentpage_fts MATCH :query AND d.archived_at IS NULL "
-    "ORDER BY bm25(documentpage_fts) LIMIT :limit"
+    RANKED.format(
+        candidates="SELECT rowid AS id, rank AS score FROM documentpage_fts "
+        "WHERE documentpage_fts MATCH :query ORDER BY rank LIMIT :candidates"
+    )
 )
-# Ranking recomputes each candidate's tsvector: rank at most PG_CANDIDATES matching pages.
+# PostgreSQL: ranking recomputes each candidate's tsvector, so at most CANDIDATES matching
+# pages are ranked (negated: lower is better, as on SQLite).
 POSTGRES = text(
-    "SELECT p.id, p.document_id, p.number, p.title, p.text, d.company_id, d.version "
-    "FROM (SELECT * FROM documentpage "
-    "WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', :query) LIMIT :candidates) p "
-    "JOIN document d ON d.id = p.document_id WHERE d.archived_at IS NULL "
-    "ORDER BY ts_rank(to_tsvector('simple', p.terms), to_tsquery('simple', :query)) DESC "
-    "LIMIT :limit"
+    RANKED.format(
+        candidates="SELECT id, -ts_rank(to_tsvector('simple', terms), "
+        "to_tsquery('simple', :query)) AS score FROM (SELECT id, terms FROM documentpage "
+        "WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', :query) "
+        "LIMIT :candidates) matching"
+    )
 )
-PG_CANDIDATES = 500
+CANDIDATES = 300
+PER_COMPANY = 3
 
 
 def search_pages(session: Session, query: str, *, limit: int = PAGE_LIMIT) -> list:
-    """Pages of current (not archived) documents holding every word of the query."""
+    """Pages of current (not archived) documents holding every word of the query, best first,
+    at most PER_COMPANY of a company."""
     terms = query_words(query)
     if not terms:
         return []
@@ -57,5 +71,10 @@ def search_pages(session: Session, query: str, *, limit: int = PAGE_LIMIT) -> li
         statement, value = SQLITE, _fts5_query(terms)
     else:
         statement, value = POSTGRES, _tsquery(terms)
-    values = {"query": value, "limit": limit, "candidates": PG_CANDIDATES}
+    values = {
+        "query": value,
+        "limit": limit,
+        "candidates": CANDIDATES,
+        "per_company": PER_COMPANY,
+    }
     return list(session.execute(statement, values))

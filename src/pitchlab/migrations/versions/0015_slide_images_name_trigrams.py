@@ -37,12 +37,12 @@ POSTGRES_NAME_INDEX = "CREATE INDEX company_fts_name ON company USING gin (name 
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("document") as batch_op:
-        batch_op.add_column(
-            sa.Column("slide_images", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("documentblob") as batch_op:
-        batch_op.add_column(sa.Column("rendition", sa.LargeBinary(), nullable=True))
+    # Plain ADD COLUMN, which SQLite does in place: no copy of the tables and their blobs.
+    op.add_column(
+        "document",
+        sa.Column("slide_images", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("documentblob", sa.Column("rendition", sa.LargeBinary(), nullable=True))
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for statement in SQLITE_NAME_INDEX:
