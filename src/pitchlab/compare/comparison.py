@@ -115,6 +115,8 @@ COLUMN_HEADERS = {
     "deal_owner": "Deal owner",
     "next_step": "Next step",
     "next_step_due": "Next step due",
+    # Issue 12: the document pages the scores cite (compare/citations.py).
+    "deck_citations": "Deck citations (document pages)",
 }
 
 

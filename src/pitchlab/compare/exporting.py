@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from ..models import User
 from ..worksheets.columns import headline_frame, with_worksheet_columns
+from .citations import deck_citations, with_citation_column
 from .comparison import OPTIONAL_TABLES, build_comparison
 from .deal_terms import with_deal_columns
 from .export import comparison_csv, comparison_json, comparison_xlsx
@@ -76,6 +77,8 @@ def export_comparison(
     companies = [int(company_id) for company_id in comparison.summary["company_id"]]
     comparison = with_worksheet_columns(comparison, headline_frame(session, companies))
     comparison = with_deal_columns(comparison, portfolio.candidates, anonymize=selection.anonymize)
+    citations = deck_citations(session, selection, portfolio)
+    comparison = with_citation_column(comparison, citations)
     report(COMPUTED_PERCENT, "writing")
     if fmt == "xlsx":
         share = 100 - COMPUTED_PERCENT

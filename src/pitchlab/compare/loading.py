@@ -225,7 +225,7 @@ def _pack_infos(criteria: pd.DataFrame) -> list[PackInfo]:
     return list(first.values())
 
 
-def _submitted_evaluations(selection: Selection):
+def submitted_evaluations(selection: Selection):
     """The submitted scorecards of the selected companies and packs, as a SELECT."""
     selected = select(Company.id).where(*company_conditions(selection))
     statement = select(Evaluation.id, Evaluation.company_id, Evaluation.evaluator_id).where(
@@ -244,7 +244,7 @@ def _submitted_evaluations(selection: Selection):
 
 def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
     """company_id, evaluator_id, criterion_id and value (NaN for N/A) of every score."""
-    evaluations = _submitted_evaluations(selection)
+    evaluations = submitted_evaluations(selection)
     panel = _fetch_array(session, evaluations, "int64")
     answer = case((col(Score.is_na) | col(Score.is_insufficient), null()), else_=col(Score.value))
     insufficient = case((col(Score.is_insufficient), 1), else_=0)

@@ -9,6 +9,8 @@ everything else is a formatted number.
 The tooltip (median, range, N/A count, flag reasons) is not sent as text: a cell carries its
 numbers in data-stats and its flags in data-flags, and static/js/compare.js writes the title
 from the translated template in the chart data. The titles were a third of a large page.
+A cell whose scores cite deck pages (issue 12) also holds their links, shown as a tooltip on
+hover and focus (compare.css); cells without citations cost nothing more.
 """
 
 import numpy as np
@@ -16,6 +18,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from ..web.i18n import gettext as _
+from .citations import CellCitation, CellKey
 from .page import HEAT_STEPS, NO_VALUE, ComparePage, Row, fmt
 from .page_options import PageOptions, page_url, toggled
 from .selection import Selection
@@ -51,7 +54,32 @@ def _openings(flag: str) -> tuple[list[list[str]], list[str]]:
     return openings, ["", *[flag] * (len(FLAG_NAMES) - 1)]
 
 
-def _cells(page: ComparePage, shown: np.ndarray) -> list[str]:
+def _citation_links(cells, citations: dict[CellKey, list[CellCitation]]) -> list[str]:
+    """Each cell's deck citations as links ("" for most cells), in `cells` order."""
+    if not citations:
+        return [""] * len(cells)
+    heading = escape(_("Deck pages cited"))
+    found = []
+    for key in zip(
+        cells["company_id"].tolist(),
+        cells["pack_key"].astype(str).tolist(),
+        cells["criterion_key"].astype(str).tolist(),
+        strict=False,
+    ):
+        links = "".join(
+            f'<a href="{escape(item.url)}" data-citation="{escape(item.citation)}">'
+            f"{escape(item.label)}</a>"
+            for item in citations.get(key, ())
+        )
+        found.append(
+            f'<span class="cell-cites" role="tooltip"><span>{heading}</span>{links}</span>'
+            if links
+            else ""
+        )
+    return found
+
+
+def _cells(page: ComparePage, shown: np.ndarray, citations: dict) -> list[str]:
     """The <td> of each criterion cell in comparison.cells where `shown`, in that order."""
     cells, grid = page.comparison.cells[shown], page.grid
     mean, median, sd, low, high = (
@@ -68,8 +96,8 @@ def _cells(page: ComparePage, shown: np.ndarray) -> list[str]:
     ).tolist()
     return [
         f'{openings[heat][kind]}data-stats="{m} {md} {s} {lo} {hi} {n} {na}"><b>{m}</b>'
-        f"{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small></td>"
-        for heat, kind, m, md, s, lo, hi, n, na, c in zip(
+        f"{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small>{cites}</td>"
+        for heat, kind, m, md, s, lo, hi, n, na, c, cites in zip(
             grid.heat[shown].tolist(),
             kinds,
             mean,
@@ -80,6 +108,7 @@ def _cells(page: ComparePage, shown: np.ndarray) -> list[str]:
             cells["n_evaluators"].tolist(),
             cells["n_na"].tolist(),
             calibrated,
+            _citation_links(cells, citations),
             strict=False,
         )
     ]
@@ -175,7 +204,12 @@ def _row_starts(page: ComparePage, selection: Selection, options: PageOptions) -
     ]
 
 
-def matrix_rows(page: ComparePage, selection: Selection, options: PageOptions) -> list[Markup]:
+def matrix_rows(
+    page: ComparePage,
+    selection: Selection,
+    options: PageOptions,
+    citations: dict[CellKey, list[CellCitation]] | None = None,
+) -> list[Markup]:
     """The matrix's body: a <tr> per company, its criterion cells and pack totals in column
     order (pinned first). Row by row, as one string of megabytes costs more to copy around."""
     order = _display_order(page)
@@ -195,7 +229,7 @@ def matrix_rows(page: ComparePage, selection: Selection, options: PageOptions) -
     shown = line[page.grid.row] >= 0
     cell_slot = slot[page.grid.column[shown]]
     places = np.where(cell_slot > 0, line[page.grid.row[shown]] * width + cell_slot, len(table) - 1)
-    for place, cell in zip(places.tolist(), _cells(page, shown), strict=False):
+    for place, cell in zip(places.tolist(), _cells(page, shown, citations or {}), strict=False):
         table[place] = cell
     return [
         Markup("".join(table[start : start + width])) for start in range(0, len(table) - 1, width)

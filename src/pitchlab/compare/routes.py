@@ -14,6 +14,7 @@ from ..worksheets.columns import compare_worksheets
 from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement
 from .calibration import MIN_SCORES_FOR_CALIBRATION
 from .charts import chart_data
+from .citations import deck_citations
 from .deal_terms import MONEY_FIELDS, deal_rows
 from .flag_view import flag_rows, range_charts
 from .flags import INSUFFICIENT_FLAG_SHARE
@@ -62,7 +63,11 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         "min_calibration_scores": MIN_SCORES_FOR_CALIBRATION,
         "charts": chart_data(page) if page else None,
         "readings": alpha_readings(),
-        "matrix_rows": matrix_rows(page, selection, options) if page else [],
+        "matrix_rows": (
+            matrix_rows(page, selection, options, deck_citations(session, selection, portfolio))
+            if page
+            else []
+        ),
         "stages": list(Stage),
         "statuses": list(PipelineStatus),
         "rounds": list(DealRound),
