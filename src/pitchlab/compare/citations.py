@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import String, cast
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from ..models import Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
@@ -20,6 +20,12 @@ from .loading import Portfolio, submitted_evaluations
 from .selection import Selection
 
 CellKey = tuple[int, str, str]  # company_id, pack_key, criterion_key
+# Evidence (JSON) citing a document page, written exactly as the partial index of migration
+# 0015 is, so the database reads only those scores (a bound pattern would not match it).
+CITING = {
+    "sqlite": text("score.evidence LIKE '%\"doc:%'"),
+    "postgresql": text("CAST(score.evidence AS TEXT) LIKE '%\"doc:%'"),
+}
 
 
 @dataclass(frozen=True)
@@ -43,11 +49,7 @@ def _cited_scores(session: Session, selection: Selection) -> list:
         .join(RubricCriterion, col(Score.criterion_id) == RubricCriterion.id)
         .join(RubricVersion, col(RubricCriterion.version_id) == RubricVersion.id)
         .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
-        # Evidence is JSON: as text, only the few scores citing a page are read at all.
-        .where(
-            col(Score.evaluation_id).in_(evaluations),
-            cast(Score.evidence, String).like("%doc:%"),
-        )
+        .where(col(Score.evaluation_id).in_(evaluations), CITING[session.get_bind().dialect.name])
     ).all()
 
 

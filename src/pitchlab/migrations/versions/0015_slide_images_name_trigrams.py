@@ -1,4 +1,4 @@
-"""Slide images and typo-tolerant company names (issue 12).
+"""Slide images, typo-tolerant company names and an index of deck citations (issue 12).
 
 A PPTX converted by LibreOffice keeps its PDF beside the original (`documentblob.rendition`)
 and says so (`document.slide_images`), so its slides render like PDF pages. Company names get
@@ -34,6 +34,15 @@ SQLITE_NAME_INDEX = [
     "INSERT INTO company_fts_name(rowid, name) VALUES (new.id, new.name); END",
 ]
 POSTGRES_NAME_INDEX = "CREATE INDEX company_fts_name ON company USING gin (name gin_trgm_ops)"
+# Scores whose evidence cites a document page, for compare (compare/citations.py asks with the
+# same condition, written out there): a partial index, so a comparison reads those few scores
+# instead of every score's evidence.
+CITING_INDEX = {
+    "sqlite": "CREATE INDEX score_doc_citations ON score (evaluation_id) "
+    "WHERE evidence LIKE '%\"doc:%'",
+    "postgresql": "CREATE INDEX score_doc_citations ON score (evaluation_id) "
+    "WHERE CAST(evidence AS TEXT) LIKE '%\"doc:%'",
+}
 
 
 def upgrade() -> None:
@@ -44,6 +53,7 @@ def upgrade() -> None:
     )
     op.add_column("documentblob", sa.Column("rendition", sa.LargeBinary(), nullable=True))
     bind = op.get_bind()
+    op.execute(CITING_INDEX[bind.dialect.name])
     if bind.dialect.name == "sqlite":
         for statement in SQLITE_NAME_INDEX:
             op.execute(statement)
@@ -57,6 +67,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS score_doc_citations")
     if op.get_bind().dialect.name == "sqlite":
         for suffix in ("ai", "ad", "au"):
             op.execute(f"DROP TRIGGER IF EXISTS company_fts_name_{suffix}")
