@@ -1,6 +1,8 @@
 """Uploading, extracting and reading documents through the pages (issue 12)."""
 
 import io
+import os
+import time
 import zipfile
 
 import pytest
@@ -175,3 +177,19 @@ def test_viewer_reads_but_cannot_upload(make_client, company_id, upload, session
     )
     refused = upload(make_pdf(1), client=viewer)
     assert refused.status_code == 403
+
+
+def test_a_conversion_over_time_ends_libreoffice_and_its_children(monkeypatch, tmp_path):
+    # A stand-in soffice that starts a child (as soffice starts soffice.bin) and hangs.
+    child_pid = tmp_path / "child.pid"
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {child_pid}\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(rendering, "libreoffice_command", lambda: str(fake))
+    monkeypatch.setattr(rendering, "CONVERT_TIMEOUT_S", 1)
+    assert rendering.to_pdf(make_pptx(1)) is None
+    pid = int(child_pid.read_text())
+    with pytest.raises(ProcessLookupError):  # reaped or gone: not left running
+        for _ in range(50):
+            os.kill(pid, 0)
+            time.sleep(0.05)

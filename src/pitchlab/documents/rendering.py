@@ -10,6 +10,7 @@ import io
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -47,29 +48,48 @@ def to_pdf(data: bytes, suffix: str = ".pptx") -> bytes | None:
         source = Path(folder) / f"slides{suffix}"
         source.write_bytes(data)
         profile = (Path(folder) / "profile").as_uri()
-        try:
-            subprocess.run(
-                [
-                    command,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    folder,
-                    str(source),
-                ],
-                cwd=folder,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=CONVERT_TIMEOUT_S,
-                check=True,
-            )
-            return source.with_suffix(".pdf").read_bytes()
-        except (OSError, subprocess.SubprocessError):
-            logger.warning("LibreOffice could not convert a presentation to PDF", exc_info=True)
+        arguments = [
+            command,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            folder,
+            str(source),
+        ]
+        if not _run(arguments, folder):
             return None
+        converted = source.with_suffix(".pdf")
+        return converted.read_bytes() if converted.exists() else None
+
+
+def _run(arguments: list[str], folder: str) -> bool:
+    """Run LibreOffice; on timeout end its whole process group (soffice starts soffice.bin,
+    which killing soffice alone would leave running)."""
+    try:
+        process = subprocess.Popen(
+            arguments,
+            cwd=folder,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except OSError:
+        logger.warning("LibreOffice could not be started", exc_info=True)
+        return False
+    try:
+        _out, errors = process.communicate(timeout=CONVERT_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        logger.warning("LibreOffice took over %s s to convert a presentation", CONVERT_TIMEOUT_S)
+        return False
+    if process.returncode != 0:
+        logger.warning("LibreOffice failed to convert a presentation: %s", errors[-500:])
+    return process.returncode == 0
 
 
 def cached_image(folder: Path, sha256: str, number: int, size: str) -> Path:
