@@ -1,5 +1,5 @@
 """Upload a deck, read it beside the scorecard, cite a page by keyboard, follow the citation
-from the scores page back to the page (issue 12)."""
+from the scores page and compare's tooltip back to the page (issue 12)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -66,4 +66,15 @@ def test_upload_split_view_cite_by_keyboard_and_follow_citation(
     page.goto(f"{live_server}/companies/{company.id}/scores")
     page.click(f'a[href="/documents/{document_id}?page=2#page-2"]')
     expect(page.locator("#page-2")).to_contain_text("The problem")
+    expect(page.locator("#page-citation")).to_have_text(citation)
+
+    # Compare: the cell's tooltip links the same page; it shows on hover and the link follows.
+    page.goto(f"{live_server}/compare?company={company.id}&pack=problem-space")
+    link = page.locator(f'#compare-matrix .cell-cites a[data-citation="{citation}"]')
+    expect(link).to_have_count(1)
+    expect(link).to_be_hidden()
+    cell = link.locator("xpath=ancestor::td[1]")
+    cell.hover()
+    expect(link).to_be_visible()
+    link.click()
     expect(page.locator("#page-citation")).to_have_text(citation)
