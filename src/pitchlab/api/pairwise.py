@@ -107,7 +107,10 @@ def _out(board: Board) -> SessionOut:
         title=board.record.title,
         status=board.record.status,
         created_at=board.record.created_at,
-        finalists=[Finalist(id=c, name=n) for c, n in zip(board.company_ids, board.names)],
+        finalists=[
+            Finalist(id=company, name=name)
+            for company, name in zip(board.company_ids, board.names, strict=True)
+        ],
         n_judgements=len(board.judgements),
     )
 

@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     figures = run_figures(args.runs, args.seed)
     print(
-        f"{N_FINALISTS} finalists, {N_JUDGES} judges, at most {BUDGET} judgements, {figures.runs} runs"
+        f"{N_FINALISTS} finalists, {N_JUDGES} judges, at most {BUDGET} judgements, "
+        f"{figures.runs} runs"
     )
     print(f"top {TOP} recovered (as a set): {figures.recovery_rate:.0%}")
     print(f"mean judgements per session: {figures.mean_judgements:.1f}")
