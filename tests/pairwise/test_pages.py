@@ -79,7 +79,7 @@ def test_judge_until_done_then_ranking(client, session):
     board = load_board(session, session_id)
     expected = session_ranking(session, board, find_user(session, DEMO_EMAILS["partner"]))
     assert [int(r["data-company"]) for r in rows] == list(expected.strengths["company_id"])
-    assert "3 judgements by 1 judges" in page.select_one("#pairwise-counts").text
+    assert "Judgements: 3 · judges: 1 · finalists: 3" in page.select_one("#pairwise-counts").text
 
 
 def test_judging_twice_the_same_pair_is_refused(client, session):

@@ -41,7 +41,8 @@ from scipy.stats import norm
 
 from ..compare.ranking import DEFAULT_INTERVAL, tie_groups
 
-PRIOR_SD = 1.5
+# On the log-odds scale: a difference of 3 is a 95/5 preference.
+PRIOR_SD = 3.0
 RANK_DRAWS = 2000
 # The few finalists a fund might invest in: pairs that decide who they are are asked first.
 FOCUS_TOP = 3
@@ -113,7 +114,9 @@ def fit_strengths(
         return matrix
 
     strengths = np.zeros(n_items)
-    if len(amounts):
+    # Already at the optimum (no judgements, or only ties): the trust region would divide by
+    # a zero step.
+    if np.abs(gradient(strengths)).max() > 1e-12:
         found = minimize(objective, strengths, jac=gradient, hess=hessian, method="trust-exact")
         strengths = found.x
     return Fit(strengths=strengths, covariance=np.linalg.inv(hessian(strengths)))

@@ -13,8 +13,10 @@ from ..permissions import Action, can
 from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
+from .bradley_terry import FOCUS_TOP, PRIOR_SD, RANK_DRAWS
 from .data import (
     MAX_FINALISTS,
+    MIN_FINALISTS,
     Board,
     JudgementRefused,
     create_session,
@@ -58,6 +60,7 @@ def _form_page(request, session, *, values: dict, errors: dict, status_code: int
         "companies": companies,
         "values": values,
         "errors": errors,
+        "min_finalists": MIN_FINALISTS,
         "max_finalists": MAX_FINALISTS,
     }
     return render(request, "pairwise/new.html", context, status_code=status_code)
@@ -133,7 +136,9 @@ def judgement_post(
 def ranking_page(request: Request, session: SessionDep, board: BoardDep, user: UserDep):
     """The pairwise ranking with intervals beside the rubric ranking, and how they agree."""
     ranking = session_ranking(session, board, user)
-    return render(request, "pairwise/ranking.html", {"board": board, "ranking": ranking})
+    method = {"prior_sd": PRIOR_SD, "draws": f"{RANK_DRAWS:,}", "top": FOCUS_TOP}
+    context = {"board": board, "ranking": ranking, "method": method}
+    return render(request, "pairwise/ranking.html", context)
 
 
 @router.post("/{session_id}/close")

@@ -7,11 +7,13 @@ with probability CANT_TELL_RATE * 4 p (1 - p) (a fifth of the time on an even pa
 a lopsided one). Judges take turns; each is asked the next pair chosen for them (never a pair
 they judged already), and the model is refitted after every judgement, as on the site.
 
-Recovery: ten finalists with strengths evenly spread over RECOVERY_SPAN on the log-odds scale
-(the strongest beats the weakest 19 times in 20; neighbours split about 60/40), three judges,
-45 judgements in all; a run recovers the top three when the three strongest estimates are the
-three truly strongest, in any order. Coverage: true strengths drawn from the model's prior,
-the share of finalists whose true strength lies inside the 50% and 90% intervals.
+Recovery: ten finalists with strengths evenly spread over RECOVERY_SPAN on the log-odds scale,
+1.5 apart: a judge prefers the better of two neighbours in the true order 82 times in 100,
+the better of two finalists three places apart 99 times in 100. Three judges, 45 judgements
+in all; a run recovers the top three when the three strongest estimates are the three truly
+strongest, in any order. Coverage: true strengths drawn from the model's prior, the share of
+finalists whose true strength lies inside the 50% and 90% intervals (strength +- z x standard
+error).
 """
 
 import argparse
@@ -27,7 +29,7 @@ from .bradley_terry import A_WINS, B_WINS, CANT_TELL, PRIOR_SD, fit_strengths, n
 N_FINALISTS = 10
 N_JUDGES = 3
 BUDGET = 45
-RECOVERY_SPAN = 8.0
+RECOVERY_SPAN = 13.5
 CANT_TELL_RATE = 0.2
 TOP = 3
 
