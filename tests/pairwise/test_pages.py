@@ -80,6 +80,9 @@ def test_judge_until_done_then_ranking(client, session):
     expected = session_ranking(session, board, find_user(session, DEMO_EMAILS["partner"]))
     assert [int(r["data-company"]) for r in rows] == list(expected.strengths["company_id"])
     assert "Judgements: 3 · judges: 1 · finalists: 3" in page.select_one("#pairwise-counts").text
+    judge = page.select_one("#pairwise-judges tbody tr")
+    partner = find_user(session, DEMO_EMAILS["partner"])
+    assert int(judge["data-judge"]) == partner.id and partner.display_name in judge.text
 
 
 def test_judging_twice_the_same_pair_is_refused(client, session):

@@ -82,9 +82,16 @@ class Disagreement(BaseModel):
     gap: int
 
 
+class JudgeOut(BaseModel):
+    judge_id: int
+    name: str
+    reliability: float = Field(description="Crowd-BT: the chance they answer as the model says")
+    judgements: int
+
+
 class RankingOut(BaseModel):
     n_judgements: int
-    n_judges: int
+    judges: list[JudgeOut]
     kendall_tau: float | None
     kendall_p_value: float | None
     ranking: list[RankingRow]
@@ -194,7 +201,7 @@ def ranking(session: SessionDep, board: BoardDep, user: UserDep) -> RankingOut:
     ]
     return RankingOut(
         n_judgements=found.n_judgements,
-        n_judges=found.n_judges,
+        judges=[JudgeOut(**judge) for judge in found.judges],
         kendall_tau=found.agreement.tau,
         kendall_p_value=found.agreement.p_value,
         ranking=rows,

@@ -28,6 +28,7 @@ from ..web.forms import parse_number
 from ..web.i18n import gettext as _
 from .bradley_terry import OUTCOMES, fit_strengths, next_pair
 from .ranking import Agreement, rank_agreement, strength_table
+from .reliability import crowd_fit
 
 MIN_FINALISTS = 3
 MAX_FINALISTS = 30  # 435 pairs: more than a committee judges in a sitting
@@ -71,12 +72,15 @@ class Board:
             if pair not in done and not conflicted & set(pair)
         ]
 
-    def fit(self):
-        triples = [
+    def triples(self) -> list[tuple[int, int, str]]:
+        return [
             (self.index(j.company_a_id), self.index(j.company_b_id), j.outcome)
             for j in self.judgements
         ]
-        return fit_strengths(len(self.company_ids), triples)
+
+    def fit(self):
+        """The plain fit, which chooses the next pair."""
+        return fit_strengths(len(self.company_ids), self.triples())
 
 
 def parse_session_form(title: str, company_ids: Iterable[str]) -> tuple[dict, dict[str, str]]:
@@ -215,13 +219,16 @@ class Ranking:
     strengths: pd.DataFrame  # strength_table's columns plus rubric_rank and rubric_total
     agreement: Agreement
     n_judgements: int
-    n_judges: int
+    judges: list[dict]  # name, reliability (Crowd-BT) and judgements of each judge
 
 
 def session_ranking(session: Session, board: Board, user: User) -> Ranking:
-    """The pairwise ranking beside the rubric's, without the companies `user` is conflicted
-    with (whose scores they may not see); the fit itself uses every judgement."""
-    table = strength_table(board.fit(), board.company_ids, board.names)
+    """The pairwise ranking (Crowd-BT: judges weighed by their reliability) beside the
+    rubric's, without the companies `user` is conflicted with (whose scores they may not
+    see); the fit itself uses every judgement."""
+    judge_ids = [j.judge_id for j in board.judgements]
+    fit, reliability = crowd_fit(len(board.company_ids), board.triples(), judge_ids)
+    table = strength_table(fit, board.company_ids, board.names)
     portfolio = load_portfolio(session, Selection(company_ids=tuple(board.company_ids)), user=user)
     rubric = pd.DataFrame(columns=["company_id", "total", "rank"])
     if not portfolio.scores.empty:
@@ -240,5 +247,19 @@ def session_ranking(session: Session, board: Board, user: User) -> Ranking:
         strengths=table,
         agreement=rank_agreement(table, rubric),
         n_judgements=len(board.judgements),
-        n_judges=len({j.judge_id for j in board.judgements}),
+        judges=_judges(session, reliability, judge_ids),
     )
+
+
+def _judges(session: Session, reliability: dict[int, float], judge_ids: list[int]) -> list[dict]:
+    statement = select(User.id, User.display_name).where(col(User.id).in_([0, *reliability]))
+    names = dict(session.exec(statement).all())
+    return [
+        {
+            "judge_id": judge,
+            "name": names.get(judge, ""),
+            "reliability": value,
+            "judgements": judge_ids.count(judge),
+        }
+        for judge, value in sorted(reliability.items(), key=lambda item: names.get(item[0], ""))
+    ]

@@ -24,7 +24,8 @@ import numpy as np
 from scipy.special import expit
 from scipy.stats import norm
 
-from .bradley_terry import A_WINS, B_WINS, CANT_TELL, PRIOR_SD, fit_strengths, next_pair
+from .bradley_terry import A_WINS, B_WINS, CANT_TELL, PRIOR_SD, Fit, fit_strengths, next_pair
+from .reliability import crowd_fit
 
 N_FINALISTS = 10
 N_JUDGES = 3
@@ -42,13 +43,31 @@ def judge_answer(truth: np.ndarray, a: int, b: int, rng: np.random.Generator) ->
     return A_WINS if rng.random() < p else B_WINS
 
 
+@dataclass(frozen=True)
+class Simulated:
+    """One simulated session: the ranking's fit (Crowd-BT, as on the page), the plain fit
+    that chose the pairs, the judgements and who made each, and the judges' reliability."""
+
+    fit: Fit
+    plain_fit: Fit
+    judgements: list[tuple[int, int, str]]
+    judges: list[int]
+    reliability: dict[int, float]
+
+
 def simulate_session(
-    truth: np.ndarray, rng: np.random.Generator, *, judges: int = N_JUDGES, budget: int = BUDGET
-):
-    """Run one adaptive session; return the final fit and the judgements made."""
+    truth: np.ndarray,
+    rng: np.random.Generator,
+    *,
+    judges: int = N_JUDGES,
+    budget: int = BUDGET,
+    adversaries: int = 0,
+) -> Simulated:
+    """Run one adaptive session; the last `adversaries` judges answer the wrong way round."""
     n = len(truth)
     asked: list[set[tuple[int, int]]] = [set() for _ in range(judges)]
     judgements: list[tuple[int, int, str]] = []
+    judge_of: list[int] = []
     fit = fit_strengths(n, judgements)
     for turn in range(budget):
         judge = turn % judges
@@ -56,9 +75,14 @@ def simulate_session(
         if pair is None:
             break
         asked[judge].add(pair)
-        judgements.append((*pair, judge_answer(truth, *pair, rng)))
+        answer = judge_answer(truth, *pair, rng)
+        if judge >= judges - adversaries:
+            answer = {A_WINS: B_WINS, B_WINS: A_WINS}.get(answer, answer)
+        judgements.append((*pair, answer))
+        judge_of.append(judge)
         fit = fit_strengths(n, judgements)
-    return fit, judgements
+    ranking_fit, reliability = crowd_fit(n, judgements, judge_of)
+    return Simulated(ranking_fit, fit, judgements, judge_of, reliability)
 
 
 @dataclass(frozen=True)
@@ -81,18 +105,21 @@ def interval_coverage(truth: np.ndarray, fit, level: float) -> float:
     return float(np.mean(np.abs(fit.strengths - truth) <= half_width))
 
 
+def _spread() -> np.ndarray:
+    return np.linspace(RECOVERY_SPAN / 2, -RECOVERY_SPAN / 2, N_FINALISTS)
+
+
 def run_figures(runs: int = 100, seed: int = 0) -> Figures:
     """Recovery rate and mean judgements (spread truth) and coverage (prior-drawn truth)."""
-    spread = np.linspace(RECOVERY_SPAN / 2, -RECOVERY_SPAN / 2, N_FINALISTS)
     recovered, counts, cover_50, cover_90 = 0, [], [], []
     for run in range(runs):
         rng = np.random.default_rng([seed, run])
-        truth = rng.permutation(spread)
-        fit, judgements = simulate_session(truth, rng)
-        recovered += top_recovered(truth, fit.strengths)
-        counts.append(len(judgements))
+        truth = rng.permutation(_spread())
+        found = simulate_session(truth, rng)
+        recovered += top_recovered(truth, found.fit.strengths)
+        counts.append(len(found.judgements))
         drawn = rng.normal(0.0, PRIOR_SD, N_FINALISTS)
-        fit, _ = simulate_session(drawn, rng)
+        fit = simulate_session(drawn, rng).fit
         cover_50.append(interval_coverage(drawn, fit, 0.5))
         cover_90.append(interval_coverage(drawn, fit, 0.9))
     return Figures(
@@ -104,12 +131,37 @@ def run_figures(runs: int = 100, seed: int = 0) -> Figures:
     )
 
 
+@dataclass(frozen=True)
+class AdversaryFigures:
+    runs: int
+    recovery_crowd: float  # top three found by the ranking's Crowd-BT fit
+    recovery_plain: float  # ... by the plain Bradley-Terry fit of the same judgements
+    adversary_below_half: float  # share of runs where the adversary's reliability < 1/2
+    honest_reliability: float  # mean reliability of the honest judges
+
+
+def adversary_figures(runs: int = 100, seed: int = 0) -> AdversaryFigures:
+    """The same setting with one of the three judges answering the wrong way round."""
+    crowd = plain = below = 0
+    honest: list[float] = []
+    for run in range(runs):
+        rng = np.random.default_rng([seed, run, 1])
+        truth = rng.permutation(_spread())
+        found = simulate_session(truth, rng, adversaries=1)
+        crowd += top_recovered(truth, found.fit.strengths)
+        plain += top_recovered(truth, found.plain_fit.strengths)
+        below += found.reliability[N_JUDGES - 1] < 0.5
+        honest += [found.reliability[judge] for judge in range(N_JUDGES - 1)]
+    return AdversaryFigures(runs, crowd / runs, plain / runs, below / runs, float(np.mean(honest)))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     figures = run_figures(args.runs, args.seed)
+    adversary = adversary_figures(args.runs, args.seed)
     print(
         f"{N_FINALISTS} finalists, {N_JUDGES} judges, at most {BUDGET} judgements, "
         f"{figures.runs} runs"
@@ -118,6 +170,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"mean judgements per session: {figures.mean_judgements:.1f}")
     print(f"coverage of 50% intervals: {figures.coverage_50:.1%}")
     print(f"coverage of 90% intervals: {figures.coverage_90:.1%}")
+
+    print("with one of the three judges answering the wrong way round:")
+    print(f"  top {TOP} recovered, Crowd-BT fit: {adversary.recovery_crowd:.0%}")
+    print(f"  top {TOP} recovered, plain fit: {adversary.recovery_plain:.0%}")
+    print(f"  adversary's reliability below 1/2: {adversary.adversary_below_half:.0%} of runs")
+    print(f"  honest judges' mean reliability: {adversary.honest_reliability:.2f}")
 
 
 if __name__ == "__main__":
