@@ -13,7 +13,9 @@ the better of two finalists three places apart 99 times in 100. Three judges, 45
 in all; a run recovers the top three when the three strongest estimates are the three truly
 strongest, in any order. Coverage: true strengths drawn from the model's prior, the share of
 finalists whose true strength lies inside the 50% and 90% intervals (strength +- z x standard
-error).
+error). Both use the ranking's fit (Crowd-BT, pairwise.reliability); the pairs are chosen with
+the plain fit, as on the site. Adversary: the same recovery setting with one of the three
+judges answering the wrong way round, the Crowd-BT fit against the plain one.
 """
 
 import argparse
