@@ -83,6 +83,11 @@ class Board:
         return fit_strengths(len(self.company_ids), self.triples())
 
 
+def picked_company_ids(raw: Iterable[object]) -> list[int]:
+    """Company ids from ?company= or a form, in the order given, each once."""
+    return list(dict.fromkeys(n for n in map(parse_number, raw) if n))
+
+
 def parse_session_form(title: str, company_ids: Iterable[str]) -> tuple[dict, dict[str, str]]:
     """Title and finalists from a form or the API; errors by field name."""
     errors: dict[str, str] = {}
@@ -91,7 +96,7 @@ def parse_session_form(title: str, company_ids: Iterable[str]) -> tuple[dict, di
         errors["title"] = _("Give the session a title.")
     elif len(title) > TITLE_MAX:
         errors["title"] = _("At most %(n)s characters.") % {"n": TITLE_MAX}
-    ids = list(dict.fromkeys(n for n in map(parse_number, company_ids) if n))
+    ids = picked_company_ids(company_ids)
     if not MIN_FINALISTS <= len(ids) <= MAX_FINALISTS:
         errors["company"] = _("Pick from %(low)s to %(high)s finalists.") % {
             "low": MIN_FINALISTS,

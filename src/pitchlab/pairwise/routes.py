@@ -23,6 +23,7 @@ from .data import (
     load_board,
     pair_for,
     parse_session_form,
+    picked_company_ids,
     record_judgement,
     session_list,
     session_ranking,
@@ -70,8 +71,8 @@ def _form_page(request, session, *, values: dict, errors: dict, status_code: int
 def new_session_page(request: Request, session: SessionDep, user: CreatorDep):
     """The new-session form, its finalists picked from ?company=ID (a meeting's agenda, a
     comparison's selection)."""
-    picked, _errors = parse_session_form("-", request.query_params.getlist("company"))
-    values = {"title": request.query_params.get("title", ""), "company_ids": picked["company_ids"]}
+    picked = picked_company_ids(request.query_params.getlist("company"))
+    values = {"title": request.query_params.get("title", ""), "company_ids": picked}
     return _form_page(request, session, values=values, errors={})
 
 
