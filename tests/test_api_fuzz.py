@@ -51,6 +51,17 @@ def _known_ids(session, company_id: int) -> dict[str, object]:
     return {"company_id": company_id, "draft_id": draft_id, "key": "problem-space"}
 
 
+def _pairwise_session(session, company_id: int) -> int:
+    """A head-to-head session over three demo companies (issue 14)."""
+    from pitchlab.auth.users import find_user
+    from pitchlab.models import Company
+    from pitchlab.pairwise.data import create_session
+
+    others = session.exec(select(Company.id).where(Company.id != company_id).limit(2)).all()
+    admin = find_user(session, "admin@pitchlab.example")
+    return create_session(session, title="Fuzz", company_ids=[company_id, *others], user=admin)
+
+
 @pytest.mark.parametrize(("method", "path"), _operations())
 def test_api_never_answers_with_a_server_error(
     method, path, app, client, session, company_id, api_token
@@ -62,6 +73,8 @@ def test_api_never_answers_with_a_server_error(
         for name, value in _known_ids(session, company_id).items()
         if f"{{{name}}}" in path
     }
+    if "{session_id}" in path:
+        known["session_id"] = _pairwise_session(session, company_id)
     cases = st.one_of(
         operation.as_strategy(GenerationMode.POSITIVE),
         operation.as_strategy(GenerationMode.NEGATIVE),

@@ -24,6 +24,7 @@ from pitchlab.models import (
     ScoreEvent,
     User,
 )
+from pitchlab.pairwise.data import create_session
 from pitchlab.permissions import Action, can
 from pitchlab.rubrics.store import get_pack_version
 
@@ -148,6 +149,13 @@ MATRIX = {
     ("POST", "/documents/{document_id}/archive"): Rule(
         Action.DOCUMENT_ARCHIVE, company=True, owner="analyst"
     ),
+    # Head-to-head ranking (issue 14). The pair is in the body, not the URL: conflicts with it
+    # are tested in tests/pairwise.
+    ("POST", "/pairwise"): Rule(Action.PAIRWISE_CREATE),
+    ("POST", "/pairwise/{session_id}/judgements"): Rule(Action.PAIRWISE_JUDGE),
+    ("POST", "/pairwise/{session_id}/close"): Rule(Action.PAIRWISE_CREATE),
+    ("POST", "/api/v1/pairwise"): Rule(Action.PAIRWISE_CREATE),
+    ("POST", "/api/v1/pairwise/{session_id}/judgements"): Rule(Action.PAIRWISE_JUDGE),
 }
 # Demo ids stand in for users: only ownership compares them.
 _ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
@@ -238,7 +246,12 @@ def world(session, make_client, fill_scorecard):
     )
     session.add_all([assignment, view, document])
     session.commit()
+    others = session.exec(select(Company.id).where(Company.id != company.id).limit(2)).all()
+    pairwise_id = create_session(
+        session, title="Finalists", company_ids=[company.id, *others], user=analyst
+    )
     return {
+        "session_id": pairwise_id,
         "comment_id": comment.id,
         "assignment_id": assignment.id,
         "view_id": view.id,
@@ -289,6 +302,7 @@ def _url(path: str, role: str, world) -> str:
         comment_id=world["comment_id"],
         assignment_id=world["assignment_id"],
         view_id=world["view_id"],
+        session_id=world["session_id"],
     )
 
 

@@ -143,3 +143,31 @@ def test_deal_pages_statements_do_not_grow(app, admin_client, session, company_i
         _submit_scorecards(session, other)
     after = {url: _statements(app, admin_client, url) for url in pages}
     assert after == before
+
+
+def test_pairwise_pages_statements_do_not_grow(app, admin_client, session):
+    """Issue 14: a session's pages read the same statements with 3 or 12 finalists, few or
+    many judgements, with or without scorecards."""
+    from pitchlab.auth.users import find_user
+    from pitchlab.pairwise.data import create_session, load_board, pair_for, record_judgement
+
+    def judged_session(company_ids: list[int]) -> int:
+        session.rollback()
+        admin = find_user(session, "admin@pitchlab.example")
+        session_id = create_session(session, title="T", company_ids=company_ids, user=admin)
+        board = load_board(session, session_id)
+        for _ in range(len(company_ids)):
+            a, b = pair_for(board, admin)
+            record_judgement(session, board, admin, company_a=a, company_b=b, outcome="a")
+        return session_id
+
+    demo = list(session.exec(select(Company.id).order_by(Company.id)).all())
+    small = judged_session(demo[:3])
+    pages = ["/pairwise", "/pairwise/{id}", "/pairwise/{id}/judge"]
+    before = [_statements(app, admin_client, url.format(id=small)) for url in pages]
+    large_ids = demo[3:15]
+    for company in large_ids[:4]:
+        _submit_scorecards(session, company)
+    large = judged_session(large_ids)
+    after = [_statements(app, admin_client, url.format(id=large)) for url in pages]
+    assert after == before

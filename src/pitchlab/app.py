@@ -59,6 +59,7 @@ def _include_routers(app: FastAPI) -> None:
     from .documents.evidence_routes import router as evidence_router
     from .documents.routes import router as documents_router
     from .pages import router as pages_router
+    from .pairwise.routes import router as pairwise_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
     from .prfaq.routes import router as prfaq_router
@@ -76,6 +77,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(assignment_router)
     app.include_router(notification_router)
     app.include_router(view_router)
+    app.include_router(pairwise_router)
     app.include_router(auth_router)
     app.include_router(setup_router)
     app.include_router(company_import_router)  # before /companies/{company_id} claims "import"

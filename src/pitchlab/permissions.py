@@ -69,6 +69,12 @@ class Action(StrEnum):
     # Company documents (issue 12): everyone reads them, conflicted users too.
     DOCUMENT_UPLOAD = "document.upload"
     DOCUMENT_ARCHIVE = "document.archive"  # any document; an uploader archives their own
+    # Head-to-head ranking of finalists (issue 14). Judging is the investment call itself
+    # ("which would you rather invest in?"), so partners and admins judge; analysts prepare
+    # the evidence and score the rubric, and their view is already in the rubric ranking the
+    # pairwise one is set beside. A conflicted judge is never shown a pair with that company.
+    PAIRWISE_CREATE = "pairwise.create"
+    PAIRWISE_JUDGE = "pairwise.judge"
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     ANCHOR_MANAGE = "anchor.manage"  # valuation anchors per region, stage and currency
@@ -107,6 +113,8 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.SAVED_VIEW_EDIT: frozenset(),
     Action.DOCUMENT_UPLOAD: EVALUATORS,
     Action.DOCUMENT_ARCHIVE: DECIDERS,
+    Action.PAIRWISE_CREATE: DECIDERS,
+    Action.PAIRWISE_JUDGE: DECIDERS,
     Action.RUBRIC_MANAGE: ADMINS,
     Action.ANCHOR_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
@@ -130,6 +138,7 @@ CONFLICT_REFUSED = frozenset(
         # reads: no uploads, no archiving (issue 12).
         Action.DOCUMENT_UPLOAD,
         Action.DOCUMENT_ARCHIVE,
+        Action.PAIRWISE_JUDGE,
     }
 )
 

@@ -13,6 +13,7 @@ from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
 from pitchlab.models import Company, Document, Evaluation, PrfaqDraft, User
+from pitchlab.pairwise.data import create_session, load_board, record_judgement
 from pitchlab.paths import resource_dir
 from pitchlab.rubrics.store import get_pack_version
 from pitchlab.scoring.seeding import seed_scorecards
@@ -86,6 +87,11 @@ PAGE_SAMPLES: dict[str, list[str]] = {
         "/companies/{company}/worksheets/ai-cogs/revisions/1"
     ],
     "/model-releases": ["/model-releases"],
+    # Issue 14: head-to-head ranking of finalists.
+    "/pairwise": ["/pairwise"],
+    "/pairwise/new": ["/pairwise/new?company={company}&company={company2}&company={company3}"],
+    "/pairwise/{session_id}": ["/pairwise/{pairwise}"],
+    "/pairwise/{session_id}/judge": ["/pairwise/{pairwise}/judge"],
 }
 # Pages drawn by a script after load: audited once this selector is there.
 READY_WHEN = {"/docs": ".swagger-ui .opblock"}
@@ -177,7 +183,14 @@ def demo_sample_ids(session) -> dict[str, int | str]:
     document = session.exec(
         select(Document.id).where(Document.company_id == companies["Clausemint"])
     ).first()
+    finalists = [companies[name] for name in ("Clausemint", "Pixelorchard", "Burrowline Vision")]
+    pairwise = create_session(session, title="Finalists", company_ids=finalists, user=admin)
+    board = load_board(session, pairwise)
+    record_judgement(
+        session, board, admin, company_a=finalists[0], company_b=finalists[1], outcome="a"
+    )
     return {
+        "pairwise": pairwise,
         "document": document,
         "company": companies["Clausemint"],
         "company2": companies["Pixelorchard"],

@@ -13,6 +13,7 @@ from .company import (
 from .deals import Activity, ActivityKind, Assignment, Notification, SavedView
 from .document import Document, DocumentBlob, DocumentKind, DocumentPage, DocumentStatus
 from .export_job import ExportJob, ExportStatus
+from .pairwise import PairwiseFinalist, PairwiseJudgement, PairwiseSession, PairwiseStatus
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
@@ -48,6 +49,10 @@ __all__ = [
     "ModelRelease",
     "ModelStrategy",
     "PipelineStatus",
+    "PairwiseFinalist",
+    "PairwiseJudgement",
+    "PairwiseSession",
+    "PairwiseStatus",
     "PrfaqDraft",
     "PrfaqRevision",
     "PrfaqTemplate",

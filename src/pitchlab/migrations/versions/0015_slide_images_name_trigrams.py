@@ -7,7 +7,7 @@ SQLite, a pg_trgm GIN index on PostgreSQL (which, like migration 0005, goes on w
 the extension cannot be created).
 
 Revision ID: 0015
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-05 03:50:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

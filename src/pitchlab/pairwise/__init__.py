@@ -1,0 +1,1 @@
+"""Head-to-head ranking of finalists (issue 14): Bradley-Terry on partners' pairwise choices."""
