@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from ..auth.deps import UserDep, allowed
 from ..db import MAX_ROW_ID, SessionDep
-from ..meetings.deps import ItemDep, MeetingDep
+from ..meetings.deps import ChairDep, ItemDep, MeetingDep, VoterDep
 from ..meetings.record import MeetingRefused, cast_vote, close, decide, reveal, save_meeting
 from ..meetings.views import ItemView, MeetingView, meeting_list, meeting_view
 from ..models import Meeting
@@ -205,7 +205,7 @@ def edit_agenda(
 
 @router.post("/{meeting_id}/items/{item_id}/votes", response_model=ItemOut)
 def vote(
-    session: SessionDep, body: VoteIn, user: UserDep, meeting: MeetingDep, item: ItemDep
+    session: SessionDep, body: VoteIn, user: VoterDep, meeting: MeetingDep, item: ItemDep
 ) -> ItemOut:
     """Cast or change the caller's own vote while the item's votes are hidden."""
     try:
@@ -236,7 +236,9 @@ def read_votes(
 
 
 @router.post("/{meeting_id}/items/{item_id}/reveal", response_model=ItemOut)
-def reveal_votes(session: SessionDep, user: UserDep, meeting: MeetingDep, item: ItemDep) -> ItemOut:
+def reveal_votes(
+    session: SessionDep, user: ChairDep, meeting: MeetingDep, item: ItemDep
+) -> ItemOut:
     """The chair reveals the item's votes; they no longer change."""
     try:
         reveal(session, meeting, item, user=user)
@@ -247,7 +249,7 @@ def reveal_votes(session: SessionDep, user: UserDep, meeting: MeetingDep, item: 
 
 @router.post("/{meeting_id}/items/{item_id}/decision", response_model=ItemOut)
 def record_decision(
-    session: SessionDep, body: DecisionIn, user: UserDep, meeting: MeetingDep, item: ItemDep
+    session: SessionDep, body: DecisionIn, user: ChairDep, meeting: MeetingDep, item: ItemDep
 ) -> ItemOut:
     """The chair records the decision; the company's pipeline status follows it."""
     try:
@@ -266,7 +268,7 @@ def record_decision(
 
 
 @router.post("/{meeting_id}/close", response_model=MeetingOut)
-def close_meeting(session: SessionDep, user: UserDep, meeting: MeetingDep) -> MeetingOut:
+def close_meeting(session: SessionDep, user: ChairDep, meeting: MeetingDep) -> MeetingOut:
     """The chair closes the meeting: nothing in it changes afterwards."""
     try:
         close(session, meeting, user=user)
