@@ -12,6 +12,7 @@ do the looping, but its subtest reporting breaks on pytest 9, so the loop is wri
 
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,8 @@ from sqlmodel import select
 
 from pitchlab.app import create_app
 from pitchlab.config import Settings
-from pitchlab.models import PrfaqDraft
+from pitchlab.meetings.record import agenda, save_meeting
+from pitchlab.models import Meeting, PrfaqDraft, User
 
 from .conftest import TEST_SECRET
 
@@ -48,7 +50,29 @@ def _known_ids(session, company_id: int) -> dict[str, object]:
     draft_id = session.exec(
         select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)
     ).first()
-    return {"company_id": company_id, "draft_id": draft_id, "key": "problem-space"}
+    meeting = _meeting(session, company_id)
+    return {
+        "company_id": company_id,
+        "draft_id": draft_id,
+        "key": "problem-space",
+        "meeting_id": meeting.id,
+        "item_id": agenda(session, meeting.id)[0].id,
+    }
+
+
+def _meeting(session, company_id: int) -> Meeting:
+    """An open IC meeting with the company on its agenda, the admin chairing (issue 14)."""
+    admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
+    return save_meeting(
+        session,
+        None,
+        user=admin,
+        title="Fuzzed IC",
+        held_on=date(2026, 12, 9),
+        chair_id=admin.id,
+        attendee_ids=[],
+        company_ids=[company_id],
+    )
 
 
 @pytest.mark.parametrize(("method", "path"), _operations())
