@@ -12,7 +12,6 @@ do the looping, but its subtest reporting breaks on pytest 9, so the loop is wri
 
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,10 @@ from sqlmodel import select
 
 from pitchlab.app import create_app
 from pitchlab.config import Settings
-from pitchlab.meetings.record import agenda, save_meeting
-from pitchlab.models import Meeting, PrfaqDraft, User
+from pitchlab.meetings.record import agenda
+from pitchlab.models import PrfaqDraft
 
-from .conftest import TEST_SECRET
+from .conftest import TEST_SECRET, save_test_meeting
 
 FUZZ_EXAMPLES = int(os.environ.get("PITCHLAB_FUZZ_EXAMPLES", "15"))
 # The normal suite sends the same cases every run; a soak (the variable set) explores new ones.
@@ -60,18 +59,10 @@ def _known_ids(session, company_id: int) -> dict[str, object]:
     }
 
 
-def _meeting(session, company_id: int) -> Meeting:
+def _meeting(session, company_id: int):
     """An open IC meeting with the company on its agenda, the admin chairing (issue 14)."""
-    admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
-    return save_meeting(
-        session,
-        None,
-        user=admin,
-        title="Fuzzed IC",
-        held_on=date(2026, 12, 9),
-        chair_id=admin.id,
-        attendee_ids=[],
-        company_ids=[company_id],
+    return save_test_meeting(
+        session, chair_email="admin@pitchlab.example", company_ids=[company_id]
     )
 
 

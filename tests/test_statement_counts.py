@@ -148,40 +148,27 @@ def test_deal_pages_statements_do_not_grow(app, admin_client, session, company_i
 def test_meeting_pages_statements_do_not_grow_with_the_agenda(app, admin_client, session):
     """The meeting list, a meeting and its presenter view (issue 14): votes, items and their
     companies' scorecards add rows, not statements."""
-    from datetime import date
+    from pitchlab.meetings.record import agenda, cast_vote
 
-    from pitchlab.meetings.record import agenda, cast_vote, save_meeting
+    from .conftest import DEMO_EMAILS, save_test_meeting
 
     session.rollback()
     admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
     first, *more = _add_companies(session, 7)
     first = [first]
     _submit_scorecards(session, first[0])
-    meeting = save_meeting(
-        session,
-        None,
-        user=admin,
-        title="Counted IC",
-        held_on=date(2026, 12, 9),
-        chair_id=admin.id,
-        attendee_ids=[],
-        company_ids=first,
-    )
+    meeting = save_test_meeting(session, chair_email=admin.email, company_ids=first)
     item = agenda(session, meeting.id)[0]
     urls = ["/meetings", f"/meetings/{meeting.id}", f"/meetings/{meeting.id}/items/{item.id}"]
     before = [_statements(app, admin_client, url) for url in urls]
     for company_id in more:
         _submit_scorecards(session, company_id)
-    people = session.exec(select(User)).all()
-    meeting = save_meeting(
+    meeting = save_test_meeting(
         session,
-        meeting,
-        user=admin,
-        title="Counted IC",
-        held_on=date(2026, 12, 9),
-        chair_id=admin.id,
-        attendee_ids=[person.id for person in people],
+        chair_email=admin.email,
         company_ids=first + more,
+        attendee_emails=DEMO_EMAILS.values(),
+        meeting=meeting,
     )
     for entry in agenda(session, meeting.id):
         cast_vote(session, meeting, entry, user=admin, choice="invest", note="")
