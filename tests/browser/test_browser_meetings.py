@@ -5,6 +5,10 @@ decision, tally and status."""
 import pytest
 from playwright.sync_api import expect
 
+from pitchlab.paths import resource_dir
+from pitchlab.scoring.seeding import seed_scorecards
+from pitchlab.seeding import SeedReport
+
 from .conftest import log_in, save_screenshot
 
 pytestmark = pytest.mark.browser
@@ -26,7 +30,10 @@ def _create_meeting(partner, base: str) -> None:
     expect(partner.locator("#agenda ol.agenda > li")).to_have_count(3)
 
 
-def test_a_partner_runs_a_meeting(new_page, live_server, tmp_path):
+def test_a_partner_runs_a_meeting(new_page, live_server, session, tmp_path):
+    # The demo scorecards, so the presenter view has the panel's numbers to show.
+    seed_scorecards(session, resource_dir("seeds") / "scorecards", SeedReport())
+    session.commit()
     partner, admin = new_page(), new_page()
     log_in(partner, live_server, "partner@pitchlab.example")
     log_in(admin, live_server, "admin@pitchlab.example")
@@ -36,6 +43,8 @@ def test_a_partner_runs_a_meeting(new_page, live_server, tmp_path):
     partner.click("#start-presenting")
     title = partner.locator("#dossier h1")
     expect(title).to_have_text(AGENDA[0])
+    expect(partner.locator("#weighted-total")).not_to_have_text("—")
+    expect(partner.locator("#dossier-disagreements table").first).to_be_visible()
     first_item = partner.url
     partner.keyboard.press("ArrowRight")
     expect(title).to_have_text(AGENDA[1])
