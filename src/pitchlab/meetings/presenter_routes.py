@@ -23,11 +23,13 @@ router = APIRouter(
 )
 
 
-def _votes_panel(request, session, user, meeting, item, *, errors=None, status_code=200):
+def _votes_panel(
+    request, session, user, meeting, item, *, errors=None, status_code=200, part="_votes"
+):
     view = meeting_view(session, meeting, user)
     context = {"view": view, "current": view.item(item.id), "choices": CHOICES}
     context["errors"] = errors or {}
-    return render(request, "meetings/_votes.html", context, status_code=status_code)
+    return render(request, f"meetings/{part}.html", context, status_code=status_code)
 
 
 def _after(request, session, user, meeting, item, *, errors=None, status_code=200):
@@ -63,8 +65,8 @@ def presenter_view(
 def votes_panel(
     request: Request, session: SessionDep, user: UserDep, meeting: MeetingDep, item: ItemDep
 ):
-    """The votes panel alone, which the presenter view reloads to show new votes' count."""
-    return _votes_panel(request, session, user, meeting, item)
+    """How many votes are cast (or, once revealed, the tally): the presenter view reloads it."""
+    return _votes_panel(request, session, user, meeting, item, part="_votes_count")
 
 
 @router.post("/vote")
