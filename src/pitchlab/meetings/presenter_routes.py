@@ -69,6 +69,19 @@ def votes_panel(
     return _votes_panel(request, session, user, meeting, item, part="_votes_count")
 
 
+def _changed(request, session, user, meeting, item, change):
+    """Make a change, then show the votes panel; bad input comes back beside its field."""
+    try:
+        change()
+    except MeetingRefused as error:
+        if error.status_code != 422:
+            raise refused(error) from error
+        session.rollback()
+        errors = {error.field: error.message}
+        return _after(request, session, user, meeting, item, errors=errors, status_code=422)
+    return _after(request, session, user, meeting, item)
+
+
 @router.post("/vote")
 def vote(
     form: FormDep,
@@ -79,21 +92,15 @@ def vote(
     item: ItemDep,
 ):
     """Cast or change my vote while the votes are hidden."""
-    try:
-        cast_vote(
-            session,
-            meeting,
-            item,
-            user=user,
-            choice=str(form.get("choice") or ""),
-            note=str(form.get("note") or ""),
-        )
-    except MeetingRefused as error:
-        if error.status_code != 422:
-            raise refused(error) from error
-        errors = {error.field: error.message}
-        return _after(request, session, user, meeting, item, errors=errors, status_code=422)
-    return _after(request, session, user, meeting, item)
+    choice, note = str(form.get("choice") or ""), str(form.get("note") or "")
+    return _changed(
+        request,
+        session,
+        user,
+        meeting,
+        item,
+        lambda: cast_vote(session, meeting, item, user=user, choice=choice, note=note),
+    )
 
 
 @router.post("/reveal")
@@ -101,11 +108,9 @@ def reveal_votes(
     request: Request, session: SessionDep, user: ChairDep, meeting: MeetingDep, item: ItemDep
 ):
     """The chair reveals the item's votes: the tally shows, and votes no longer change."""
-    try:
-        reveal(session, meeting, item, user=user)
-    except MeetingRefused as error:
-        raise refused(error) from error
-    return _after(request, session, user, meeting, item)
+    return _changed(
+        request, session, user, meeting, item, lambda: reveal(session, meeting, item, user=user)
+    )
 
 
 @router.post("/decision")
@@ -118,20 +123,12 @@ def record_decision(
     item: ItemDep,
 ):
     """The chair records the decision, conditions and minutes; the company's status follows."""
-    try:
-        decide(
-            session,
-            meeting,
-            item,
-            user=user,
-            decision=str(form.get("decision") or ""),
-            conditions=str(form.get("conditions") or ""),
-            minutes=str(form.get("minutes") or ""),
-        )
-    except MeetingRefused as error:
-        if error.status_code != 422:
-            raise refused(error) from error
-        session.rollback()
-        errors = {error.field: error.message}
-        return _after(request, session, user, meeting, item, errors=errors, status_code=422)
-    return _after(request, session, user, meeting, item)
+    texts = {name: str(form.get(name) or "") for name in ("decision", "conditions", "minutes")}
+    return _changed(
+        request,
+        session,
+        user,
+        meeting,
+        item,
+        lambda: decide(session, meeting, item, user=user, **texts),
+    )
