@@ -193,3 +193,26 @@ def test_the_polled_count_never_holds_the_vote_form(session, make_client, meetin
     fragment = soup(partner.get(url, headers={"HX-Request": "true"}))
     assert fragment.select_one('.tally-counts [data-choice="pass"]')["data-count"] == "1"
     assert not fragment.select_one("#votes-count").has_attr("hx-get")
+
+
+def test_oversized_texts_come_back_beside_their_field(make_client, meeting, items):
+    from pitchlab.models.meeting import MINUTES_MAX, VOTE_NOTE_MAX
+
+    chair = make_client("partner")
+    base = f"/meetings/{meeting.id}/items/{items['Clausemint'].id}"
+    htmx = {"HX-Request": "true"}
+    note = chair.post(
+        f"{base}/vote", data={"choice": "invest", "note": "x" * (VOTE_NOTE_MAX + 1)}, headers=htmx
+    )
+    assert note.status_code == 422
+    assert soup(note).select_one("#f-vote-note")["aria-describedby"] == "e-note"
+    minutes = chair.post(
+        f"{base}/decision",
+        data={"decision": "pass", "minutes": "x" * (MINUTES_MAX + 1)},
+        headers=htmx,
+    )
+    assert minutes.status_code == 422
+    assert soup(minutes).select_one("#e-minutes").get_text(strip=True)
+    assert soup(minutes).select_one("#f-minutes").get_text() == "x" * (MINUTES_MAX + 1)
+    assert soup(note).select_one("#f-vote-note").get_text() == "x" * (VOTE_NOTE_MAX + 1)
+    assert soup(chair.get(base)).select_one("#decision") is None

@@ -24,19 +24,35 @@ router = APIRouter(
 
 
 def _votes_panel(
-    request, session, user, meeting, item, *, errors=None, status_code=200, part="_votes"
+    request,
+    session,
+    user,
+    meeting,
+    item,
+    *,
+    errors=None,
+    values=None,
+    status_code=200,
+    part="_votes",
 ):
     view = meeting_view(session, meeting, user)
     context = {"view": view, "current": view.item(item.id), "choices": CHOICES}
-    context["errors"] = errors or {}
+    context.update(errors=errors or {}, values=values or {})
     return render(request, f"meetings/{part}.html", context, status_code=status_code)
 
 
-def _after(request, session, user, meeting, item, *, errors=None, status_code=200):
+def _after(request, session, user, meeting, item, *, errors=None, values=None, status_code=200):
     """The votes panel for htmx, else back to the presenter view."""
     if is_htmx_partial(request) or errors:
         return _votes_panel(
-            request, session, user, meeting, item, errors=errors, status_code=status_code
+            request,
+            session,
+            user,
+            meeting,
+            item,
+            errors=errors,
+            values=values,
+            status_code=status_code,
         )
     return RedirectResponse(f"/meetings/{meeting.id}/items/{item.id}#votes", status_code=303)
 
@@ -57,6 +73,7 @@ def presenter_view(
         "dossier": company_dossier(session, user, item.company_id),
         "choices": CHOICES,
         "errors": {},
+        "values": {},
     }
     return render(request, "meetings/presenter.html", context)
 
@@ -69,8 +86,9 @@ def votes_panel(
     return _votes_panel(request, session, user, meeting, item, part="_votes_count")
 
 
-def _changed(request, session, user, meeting, item, change):
-    """Make a change, then show the votes panel; bad input comes back beside its field."""
+def _changed(request, session, user, meeting, item, change, values=None):
+    """Make a change, then show the votes panel; bad input comes back beside its field, with
+    what was typed (`values`)."""
     try:
         change()
     except MeetingRefused as error:
@@ -78,7 +96,9 @@ def _changed(request, session, user, meeting, item, change):
             raise refused(error) from error
         session.rollback()
         errors = {error.field: error.message}
-        return _after(request, session, user, meeting, item, errors=errors, status_code=422)
+        return _after(
+            request, session, user, meeting, item, errors=errors, values=values, status_code=422
+        )
     return _after(request, session, user, meeting, item)
 
 
@@ -100,6 +120,7 @@ def vote(
         meeting,
         item,
         lambda: cast_vote(session, meeting, item, user=user, choice=choice, note=note),
+        {"choice": choice, "note": note},
     )
 
 
@@ -131,4 +152,5 @@ def record_decision(
         meeting,
         item,
         lambda: decide(session, meeting, item, user=user, **texts),
+        texts,
     )
