@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
 from pitchlab.deals.activity import record_activity
+from pitchlab.meetings.agenda import agenda
 from pitchlab.models import (
     Assignment,
     Company,
@@ -28,7 +29,7 @@ from pitchlab.pairwise.data import create_session
 from pitchlab.permissions import Action, can
 from pitchlab.rubrics.store import get_pack_version
 
-from .conftest import DEMO_EMAILS, log_in
+from .conftest import DEMO_EMAILS, log_in, save_test_meeting
 
 ROLES = ["anonymous", "viewer", "analyst", "partner", "admin", "conflicted"]
 # Token-guarded or anonymous by nature: the setup link checks its own one-time token.
@@ -156,6 +157,34 @@ MATRIX = {
     ("POST", "/pairwise/{session_id}/close"): Rule(Action.PAIRWISE_CREATE),
     ("POST", "/api/v1/pairwise"): Rule(Action.PAIRWISE_CREATE),
     ("POST", "/api/v1/pairwise/{session_id}/judgements"): Rule(Action.PAIRWISE_JUDGE),
+    # Issue 14: IC meetings. The chair is the demo partner (owner); votes are refused to a
+    # conflicted attendee (the company of the agenda item in the URL).
+    ("POST", "/meetings"): Rule(Action.MEETING_CREATE),
+    ("POST", "/meetings/{meeting_id}"): Rule(Action.MEETING_EDIT),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/move"): Rule(Action.MEETING_EDIT),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/vote"): Rule(
+        Action.MEETING_VOTE, company=True
+    ),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/reveal"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/decision"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/meetings/{meeting_id}/close"): Rule(Action.MEETING_CHAIR, owner="partner"),
+    ("POST", "/meetings/{meeting_id}/corrections"): Rule(Action.MEETING_CORRECT),
+    ("POST", "/api/v1/meetings"): Rule(Action.MEETING_CREATE),
+    ("PUT", "/api/v1/meetings/{meeting_id}/agenda"): Rule(Action.MEETING_EDIT),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/votes"): Rule(
+        Action.MEETING_VOTE, company=True
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/reveal"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/decision"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/close"): Rule(Action.MEETING_CHAIR, owner="partner"),
 }
 # Demo ids stand in for users: only ownership compares them.
 _ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
@@ -250,8 +279,11 @@ def world(session, make_client, fill_scorecard):
     pairwise_id = create_session(
         session, title="Finalists", company_ids=[company.id, *others], user=analyst
     )
+    meeting = _meeting(session, company)
     return {
         "session_id": pairwise_id,
+        "meeting_id": meeting.id,
+        "item_id": agenda(session, meeting.id)[0].id,
         "comment_id": comment.id,
         "assignment_id": assignment.id,
         "view_id": view.id,
@@ -269,6 +301,17 @@ def world(session, make_client, fill_scorecard):
             select(PrfaqDraft.id).where(PrfaqDraft.company_id == company.id)
         ).first(),
     }
+
+
+def _meeting(session, company):
+    """An open IC meeting the demo partner chairs, every demo user attending, the company on
+    its agenda."""
+    return save_test_meeting(
+        session,
+        chair_email=DEMO_EMAILS["partner"],
+        company_ids=[company.id],
+        attendee_emails=DEMO_EMAILS.values(),
+    )
 
 
 def _client_for(role, make_client, api_token):
@@ -303,6 +346,8 @@ def _url(path: str, role: str, world) -> str:
         assignment_id=world["assignment_id"],
         view_id=world["view_id"],
         session_id=world["session_id"],
+        meeting_id=world["meeting_id"],
+        item_id=world["item_id"],
     )
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
-from pitchlab.models import Company, Document, Evaluation, PrfaqDraft, User
+from pitchlab.meetings.agenda import agenda
+from pitchlab.meetings.seeding import seed_demo_meetings
+from pitchlab.models import Company, Document, Evaluation, Meeting, PrfaqDraft, User
 from pitchlab.pairwise.data import create_session, load_board, record_judgement
 from pitchlab.paths import resource_dir
 from pitchlab.rubrics.store import get_pack_version
@@ -92,6 +94,12 @@ PAGE_SAMPLES: dict[str, list[str]] = {
     "/pairwise/new": ["/pairwise/new?company={company}&company={company2}&company={company3}"],
     "/pairwise/{session_id}": ["/pairwise/{pairwise}"],
     "/pairwise/{session_id}/judge": ["/pairwise/{pairwise}/judge"],
+    # Issue 14: IC meetings (the demo meeting) and the presenter view.
+    "/meetings": ["/meetings"],
+    "/meetings/new": ["/meetings/new"],
+    "/meetings/{meeting_id}": ["/meetings/{meeting}"],
+    "/meetings/{meeting_id}/edit": ["/meetings/{meeting}/edit"],
+    "/meetings/{meeting_id}/items/{item_id}": ["/meetings/{meeting}/items/{meeting_item}"],
 }
 # Pages drawn by a script after load: audited once this selector is there.
 READY_WHEN = {"/docs": ".swagger-ui .opblock"}
@@ -123,6 +131,7 @@ NOT_PAGES = {
     "/documents/{document_id}/status": "fragment of the document page (extraction progress)",
     "/home/disagreement": "fragment of the home page",
     "/notifications/count": "fragment of the navigation (unread count)",
+    "/meetings/{meeting_id}/items/{item_id}/votes": "fragment of the presenter view",
 }
 
 
@@ -170,6 +179,8 @@ def demo_sample_ids(session) -> dict[str, int | str]:
     compare and the scores pages have numbers to show."""
     seed_scorecards(session, resource_dir("seeds") / "scorecards", SeedReport())
     session.commit()
+    seed_demo_meetings(session, resource_dir("seeds") / "meetings", SeedReport())
+    meeting = session.exec(select(Meeting)).first()
     companies = {c.name: c.id for c in session.exec(select(Company))}
     admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
     scorecard = session.exec(
@@ -200,4 +211,6 @@ def demo_sample_ids(session) -> dict[str, int | str]:
         "scorecard": scorecard,
         "draft": draft,
         "template": "working-backwards",
+        "meeting": meeting.id,
+        "meeting_item": agenda(session, meeting.id)[0].id,
     }

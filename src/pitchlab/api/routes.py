@@ -9,6 +9,7 @@ from . import (
     companies,
     comparison,
     documents,
+    meetings,
     pairwise,
     prfaqs,
     rubrics,
@@ -34,3 +35,4 @@ router.include_router(activity.router)
 router.include_router(documents.router)
 router.include_router(search.router)
 router.include_router(pairwise.router)
+router.include_router(meetings.router)

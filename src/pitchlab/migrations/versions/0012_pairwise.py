@@ -1,7 +1,7 @@
 """Head-to-head ranking of finalists (issue 14): sessions, finalists, judgements.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-05 03:40:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 import pitchlab.models.types
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
