@@ -58,6 +58,8 @@ def _include_routers(app: FastAPI) -> None:
     from .deals.view_routes import router as view_router
     from .documents.evidence_routes import router as evidence_router
     from .documents.routes import router as documents_router
+    from .meetings.presenter_routes import router as presenter_router
+    from .meetings.routes import router as meetings_router
     from .pages import router as pages_router
     from .prfaq.history_routes import router as prfaq_history_router
     from .prfaq.link_routes import router as prfaq_link_router
@@ -95,6 +97,8 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(prfaq_history_router)
     app.include_router(prfaq_templates_router)
     app.include_router(worksheets_router)
+    app.include_router(meetings_router)
+    app.include_router(presenter_router)
     app.include_router(anchors_router)  # before /admin claims its paths
     app.include_router(search_router)
     app.include_router(admin_router)

@@ -69,6 +69,13 @@ class Action(StrEnum):
     # Company documents (issue 12): everyone reads them, conflicted users too.
     DOCUMENT_UPLOAD = "document.upload"
     DOCUMENT_ARCHIVE = "document.archive"  # any document; an uploader archives their own
+    # Investment committee meetings (issue 14). The chair reveals votes, records decisions and
+    # closes the meeting: admins by role, a partner when they chair it (OWNER_ALLOWED).
+    MEETING_CREATE = "meeting.create"
+    MEETING_EDIT = "meeting.edit"  # title, date, attendees, agenda, while the meeting is open
+    MEETING_CHAIR = "meeting.chair"
+    MEETING_VOTE = "meeting.vote"  # an attendee's vote on an agenda item
+    MEETING_CORRECT = "meeting.correct"  # a correction to a closed meeting's record
     # Rubrics, comparison, administration.
     RUBRIC_MANAGE = "rubric.manage"
     ANCHOR_MANAGE = "anchor.manage"  # valuation anchors per region, stage and currency
@@ -107,6 +114,11 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.SAVED_VIEW_EDIT: frozenset(),
     Action.DOCUMENT_UPLOAD: EVALUATORS,
     Action.DOCUMENT_ARCHIVE: DECIDERS,
+    Action.MEETING_CREATE: DECIDERS,
+    Action.MEETING_EDIT: DECIDERS,
+    Action.MEETING_CHAIR: ADMINS,
+    Action.MEETING_VOTE: DECIDERS,
+    Action.MEETING_CORRECT: DECIDERS,
     Action.RUBRIC_MANAGE: ADMINS,
     Action.ANCHOR_MANAGE: ADMINS,
     Action.AGREEMENT_READ: ADMINS,
@@ -130,6 +142,8 @@ CONFLICT_REFUSED = frozenset(
         # reads: no uploads, no archiving (issue 12).
         Action.DOCUMENT_UPLOAD,
         Action.DOCUMENT_ARCHIVE,
+        # An IC attendee conflicted with an agenda item's company does not vote on it (issue 14).
+        Action.MEETING_VOTE,
     }
 )
 
@@ -141,6 +155,7 @@ OWNER_ALLOWED: dict[Action, frozenset[Role]] = {
     Action.ASSIGNMENT_COMPLETE: EVALUATORS,
     Action.SAVED_VIEW_EDIT: EVERYONE,
     Action.DOCUMENT_ARCHIVE: EVALUATORS,
+    Action.MEETING_CHAIR: DECIDERS,
 }
 
 

@@ -16,6 +16,7 @@ from .companies.data import create_company, find_by_name
 from .companies.schemas import CompanyIn
 from .deals.seeding import seed_deal_activity, seed_deal_terms
 from .documents.demo import seed_demo_decks
+from .meetings.seeding import seed_demo_meetings
 from .paths import resource_dir
 from .prfaq.seeding import seed_demo_drafts, seed_prfaq_templates
 from .rubrics.packfile import load_pack_file, seed_pack_paths
@@ -89,4 +90,5 @@ def seed_all(
         if demo_scorecards:
             seed_scorecards(session, seeds_dir / "scorecards", report)
             seed_deal_activity(session, seeds_dir / "deals", report)
+            seed_demo_meetings(session, seeds_dir / "meetings", report)
     return report

@@ -72,6 +72,13 @@ def _labels() -> dict[str, dict[str, str]]:
             "outbound": _("Outbound"),
             "event": _("Event"),
         },
+        # An IC vote and the chair's decision (issue 14).
+        "decision": {
+            "invest": _("Invest"),
+            "pass": _("Pass"),
+            "more-diligence": _("More diligence"),
+        },
+        "meeting_status": {"open": _("Open"), "closed": _("Closed")},
         "sort": {
             "name": _("Name"),
             "stage": _("Stage"),

@@ -9,6 +9,10 @@ Other areas add entries with `record_activity`; the kinds are `ActivityKind`:
     prfaq_revision  a PR/FAQ revision was saved; payload {"draft_id", "title", "number"}
     document        a document was uploaded; payload {"document_id", "filename"}
     deal            deal terms changed; payload {"fields": [...]}
+    ic_decision     an IC meeting decided; payload {"meeting_id", "title", "decision"}, body
+                    the conditions (issue 14)
+    ic_correction   a correction to a closed meeting's record; payload {"meeting_id", "title"},
+                    body the correction
 
 Assignments and submissions are about scoring, so a user conflicted with the company never sees
 them (SCORE_RELATED_KINDS).

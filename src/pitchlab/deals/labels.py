@@ -12,6 +12,8 @@ def activity_kinds() -> dict[str, str]:
         "prfaq_revision": _("PR/FAQ revisions"),
         "document": _("Documents"),
         "deal": _("Deal terms"),
+        "ic_decision": _("IC decisions"),
+        "ic_correction": _("IC corrections"),
     }
 
 

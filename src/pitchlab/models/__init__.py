@@ -13,6 +13,15 @@ from .company import (
 from .deals import Activity, ActivityKind, Assignment, Notification, SavedView
 from .document import Document, DocumentBlob, DocumentKind, DocumentPage, DocumentStatus
 from .export_job import ExportJob, ExportStatus
+from .meeting import (
+    AgendaItem,
+    Meeting,
+    MeetingAttendee,
+    MeetingCorrection,
+    MeetingStatus,
+    MeetingVote,
+    VoteChoice,
+)
 from .prfaq import PrfaqDraft, PrfaqRevision, PrfaqTemplate
 from .rubric import RubricCriterion, RubricPack, RubricVersion
 from .scoring import Conflict, Evaluation, EvaluationStatus, Score, ScoreEvent, TechDebtEstimate
@@ -24,6 +33,13 @@ from .worksheet import ModelRelease, Worksheet, WorksheetRevision
 __all__ = [
     "Activity",
     "ActivityKind",
+    "AgendaItem",
+    "Meeting",
+    "MeetingAttendee",
+    "MeetingCorrection",
+    "MeetingStatus",
+    "MeetingVote",
+    "VoteChoice",
     "Assignment",
     "DealRound",
     "DealSource",

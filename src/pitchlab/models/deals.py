@@ -23,6 +23,8 @@ class ActivityKind(StrEnum):
     PRFAQ_REVISION = "prfaq_revision"
     DOCUMENT = "document"
     DEAL = "deal"
+    IC_DECISION = "ic_decision"
+    IC_CORRECTION = "ic_correction"
 
 
 # Entries about scoring: hidden from a user conflicted with the company.
