@@ -10,6 +10,7 @@ from . import (
     comparison,
     documents,
     prfaqs,
+    reports,
     rubrics,
     scorecards,
     search,
@@ -32,3 +33,4 @@ router.include_router(assignments.router)
 router.include_router(activity.router)
 router.include_router(documents.router)
 router.include_router(search.router)
+router.include_router(reports.router)

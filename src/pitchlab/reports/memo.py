@@ -25,7 +25,9 @@ class DecisionText:
     decided_at: str = ""
     conditions: str = ""
     tally: str = ""
+    votes: list[str] = field(default_factory=list)  # "name: choice — note", once revealed
     minutes: str = ""  # Markdown
+    corrections: list[str] = field(default_factory=list)  # added after the meeting closed
 
 
 @dataclass(frozen=True)
