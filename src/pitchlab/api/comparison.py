@@ -16,7 +16,12 @@ router = APIRouter(prefix="/comparison", tags=["comparison"])
 FILES = {
     200: {
         "description": "The comparison file",
-        "content": {"text/csv": {}, "application/json": {}, XLSX_MEDIA_TYPE: {}, "application/pdf": {}},
+        "content": {
+            "text/csv": {},
+            "application/json": {},
+            XLSX_MEDIA_TYPE: {},
+            "application/pdf": {},
+        },
     }
 }
 
