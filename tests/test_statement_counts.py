@@ -143,3 +143,14 @@ def test_deal_pages_statements_do_not_grow(app, admin_client, session, company_i
         _submit_scorecards(session, other)
     after = {url: _statements(app, admin_client, url) for url in pages}
     assert after == before
+
+
+def test_memo_and_one_pager_statements_do_not_grow(app, admin_client, session, company_id):
+    """The IC memo and the one-pager read the dossier in a fixed number of statements (issue
+    14), whatever the number of scorecards and companies."""
+    urls = [f"/companies/{company_id}/memo?format=docx", f"/companies/{company_id}/one-pager"]
+    _submit_scorecards(session, company_id)
+    before = [_statements(app, admin_client, url) for url in urls]
+    for other in _add_companies(session, 5):
+        _submit_scorecards(session, other)
+    assert [_statements(app, admin_client, url) for url in urls] == before

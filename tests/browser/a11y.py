@@ -86,6 +86,8 @@ PAGE_SAMPLES: dict[str, list[str]] = {
         "/companies/{company}/worksheets/ai-cogs/revisions/1"
     ],
     "/model-releases": ["/model-releases"],
+    # Issue 14: the company one-pager (a printed page: no navigation, one A4 sheet).
+    "/companies/{company_id}/one-pager": ["/companies/{company}/one-pager"],
 }
 # Pages drawn by a script after load: audited once this selector is there.
 READY_WHEN = {"/docs": ".swagger-ui .opblock"}
@@ -117,6 +119,8 @@ NOT_PAGES = {
     "/documents/{document_id}/status": "fragment of the document page (extraction progress)",
     "/home/disagreement": "fragment of the home page",
     "/notifications/count": "fragment of the navigation (unread count)",
+    "/companies/{company_id}/memo": "download (PDF or DOCX)",
+    "/meetings/{meeting_id}/pack": "download (PDF or DOCX)",
 }
 
 
