@@ -7,6 +7,7 @@ test_every_state_changing_route_is_in_the_matrix.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from fastapi.routing import iter_route_contexts
@@ -14,6 +15,7 @@ from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
 from pitchlab.deals.activity import record_activity
+from pitchlab.meetings.record import agenda, save_meeting
 from pitchlab.models import (
     Assignment,
     Company,
@@ -148,6 +150,34 @@ MATRIX = {
     ("POST", "/documents/{document_id}/archive"): Rule(
         Action.DOCUMENT_ARCHIVE, company=True, owner="analyst"
     ),
+    # Issue 14: IC meetings. The chair is the demo partner (owner); votes are refused to a
+    # conflicted attendee (the company of the agenda item in the URL).
+    ("POST", "/meetings"): Rule(Action.MEETING_CREATE),
+    ("POST", "/meetings/{meeting_id}"): Rule(Action.MEETING_EDIT),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/move"): Rule(Action.MEETING_EDIT),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/vote"): Rule(
+        Action.MEETING_VOTE, company=True
+    ),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/reveal"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/meetings/{meeting_id}/items/{item_id}/decision"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/meetings/{meeting_id}/close"): Rule(Action.MEETING_CHAIR, owner="partner"),
+    ("POST", "/meetings/{meeting_id}/corrections"): Rule(Action.MEETING_CORRECT),
+    ("POST", "/api/v1/meetings"): Rule(Action.MEETING_CREATE),
+    ("PUT", "/api/v1/meetings/{meeting_id}/agenda"): Rule(Action.MEETING_EDIT),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/votes"): Rule(
+        Action.MEETING_VOTE, company=True
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/reveal"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/items/{item_id}/decision"): Rule(
+        Action.MEETING_CHAIR, owner="partner"
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/close"): Rule(Action.MEETING_CHAIR, owner="partner"),
 }
 # Demo ids stand in for users: only ownership compares them.
 _ROLE_IDS = {"viewer": 1, "analyst": 2, "partner": 3, "admin": 4, "conflicted": 5}
@@ -238,7 +268,10 @@ def world(session, make_client, fill_scorecard):
     )
     session.add_all([assignment, view, document])
     session.commit()
+    meeting = _meeting(session, company)
     return {
+        "meeting_id": meeting.id,
+        "item_id": agenda(session, meeting.id)[0].id,
         "comment_id": comment.id,
         "assignment_id": assignment.id,
         "view_id": view.id,
@@ -256,6 +289,23 @@ def world(session, make_client, fill_scorecard):
             select(PrfaqDraft.id).where(PrfaqDraft.company_id == company.id)
         ).first(),
     }
+
+
+def _meeting(session, company):
+    """An open IC meeting the demo partner chairs, every demo user attending, the company on
+    its agenda."""
+    people = [find_user(session, email) for email in DEMO_EMAILS.values()]
+    chair = find_user(session, DEMO_EMAILS["partner"])
+    return save_meeting(
+        session,
+        None,
+        user=chair,
+        title="Matrix IC",
+        held_on=date(2026, 12, 9),
+        chair_id=chair.id,
+        attendee_ids=[person.id for person in people],
+        company_ids=[company.id],
+    )
 
 
 def _client_for(role, make_client, api_token):
@@ -289,6 +339,8 @@ def _url(path: str, role: str, world) -> str:
         comment_id=world["comment_id"],
         assignment_id=world["assignment_id"],
         view_id=world["view_id"],
+        meeting_id=world["meeting_id"],
+        item_id=world["item_id"],
     )
 
 

@@ -9,6 +9,7 @@ from . import (
     companies,
     comparison,
     documents,
+    meetings,
     prfaqs,
     reports,
     rubrics,
@@ -33,4 +34,5 @@ router.include_router(assignments.router)
 router.include_router(activity.router)
 router.include_router(documents.router)
 router.include_router(search.router)
+router.include_router(meetings.router)
 router.include_router(reports.router)

@@ -4,9 +4,12 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException
 
+from ..auth.deps import UserDep
 from ..db import RowId, SessionDep
-from ..models import AgendaItem, Meeting
+from ..models import AgendaItem, Meeting, User
+from ..permissions import Action, can
 from ..web.i18n import gettext as _
+from .record import MeetingRefused, is_attendee, is_conflicted, refuse_unless_chair
 
 
 def get_meeting(meeting_id: RowId, session: SessionDep) -> Meeting:
@@ -29,3 +32,30 @@ def get_item(meeting: MeetingDep, item_id: RowId, session: SessionDep) -> Agenda
 
 
 ItemDep = Annotated[AgendaItem, Depends(get_item)]
+
+
+def chair(meeting: MeetingDep, user: UserDep) -> User:
+    """The caller, when they chair the meeting (or are an admin); else 403. A dependency, so
+    that the API refuses before it reads a body."""
+    try:
+        refuse_unless_chair(meeting, user)
+    except MeetingRefused as error:
+        raise HTTPException(error.status_code, error.message) from error
+    return user
+
+
+ChairDep = Annotated[User, Depends(chair)]
+
+
+def voter(meeting: MeetingDep, item: ItemDep, session: SessionDep, user: UserDep) -> User:
+    """The caller, when they may vote on the item: an attendee whose role votes, with no
+    conflict of interest with the company; else 403."""
+    conflicted = is_conflicted(session, user, item.company_id)
+    if not can(user, Action.MEETING_VOTE, conflicted=conflicted):
+        raise HTTPException(403, _("You may not vote on this company."))
+    if not is_attendee(session, meeting, user):
+        raise HTTPException(403, _("Only the meeting's attendees vote."))
+    return user
+
+
+VoterDep = Annotated[User, Depends(voter)]

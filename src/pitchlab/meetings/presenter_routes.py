@@ -10,7 +10,7 @@ from ..dossier import company_dossier
 from ..permissions import Action
 from ..web.forms import FormDep
 from ..web.templating import is_htmx_partial, render
-from .deps import ItemDep, MeetingDep
+from .deps import ChairDep, ItemDep, MeetingDep, VoterDep
 from .record import CHOICES, MeetingRefused, cast_vote, decide, reveal
 from .routes import refused
 from .views import meeting_view
@@ -72,7 +72,7 @@ def vote(
     form: FormDep,
     request: Request,
     session: SessionDep,
-    user: UserDep,
+    user: VoterDep,
     meeting: MeetingDep,
     item: ItemDep,
 ):
@@ -96,7 +96,7 @@ def vote(
 
 @router.post("/reveal")
 def reveal_votes(
-    request: Request, session: SessionDep, user: UserDep, meeting: MeetingDep, item: ItemDep
+    request: Request, session: SessionDep, user: ChairDep, meeting: MeetingDep, item: ItemDep
 ):
     """The chair reveals the item's votes: the tally shows, and votes no longer change."""
     try:
@@ -111,7 +111,7 @@ def record_decision(
     form: FormDep,
     request: Request,
     session: SessionDep,
-    user: UserDep,
+    user: ChairDep,
     meeting: MeetingDep,
     item: ItemDep,
 ):

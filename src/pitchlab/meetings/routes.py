@@ -11,7 +11,7 @@ from ..permissions import Action
 from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
-from .deps import ItemDep, MeetingDep
+from .deps import ChairDep, ItemDep, MeetingDep
 from .forms import choices, meeting_values, read_form
 from .record import MeetingRefused, add_correction, close, move_item, save_meeting
 from .views import meeting_list, meeting_view
@@ -129,7 +129,7 @@ def move_agenda_item(
 
 
 @router.post("/{meeting_id}/close")
-def close_meeting(session: SessionDep, user: UserDep, meeting: MeetingDep):
+def close_meeting(session: SessionDep, user: ChairDep, meeting: MeetingDep):
     """Close the meeting: from now on its record only grows by corrections."""
     try:
         close(session, meeting, user=user)
