@@ -74,6 +74,11 @@ def open_client(docs_app):
         client.__exit__(None, None, None)
 
 
+@pytest.fixture(scope="module")
+def admin(open_client) -> TestClient:
+    return open_client("admin")
+
+
 def company_named(session: Session, name: str) -> Company:
     return session.exec(select(Company).where(Company.name == name)).one()
 

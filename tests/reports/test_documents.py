@@ -14,11 +14,6 @@ LONG = "Marlstone AI"  # filled with the longest texts the fields take
 
 
 @pytest.fixture(scope="module")
-def admin(open_client):
-    return open_client("admin")
-
-
-@pytest.fixture(scope="module")
 def long_company(docs_session):
     company = company_named(docs_session, LONG)
     sentence = "Evaluators asked for cohort churn, gross margin by model and the data rights. "

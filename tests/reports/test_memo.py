@@ -15,11 +15,6 @@ CHINESE = "栖语智能"
 
 
 @pytest.fixture(scope="module")
-def admin(open_client):
-    return open_client("admin")
-
-
-@pytest.fixture(scope="module")
 def dossier(docs_session):
     """What the memo must show: the presenter view's data for the same reader."""
     company = company_named(docs_session, ENGLISH)

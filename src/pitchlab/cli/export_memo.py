@@ -45,9 +45,19 @@ def _company(session: Session, company: str) -> Company | None:
     return found or find_by_name(session, company)
 
 
-def _write(output: Path, content: bytes) -> None:
-    output.write_bytes(content)
-    typer.echo(f"Wrote {output} ({len(content):,} bytes).")
+def _export(reader: str | None, output: Path, fmt: str, kind: str, build) -> None:
+    """Open the database, build the document with build(session, user) -> (document, id),
+    write it; build returns (None, message) when there is nothing to write."""
+    engine = create_db_engine(Settings().database_url)
+    with Session(engine) as session:
+        document, ident = build(session, _reader(session, reader))
+        if document is None:
+            typer.echo(ident, err=True)
+            raise typer.Exit(code=1)
+        exported = as_file(document, fmt, kind=kind, ident=ident)
+    engine.dispose()
+    output.write_bytes(exported.content)
+    typer.echo(f"Wrote {output} ({len(exported.content):,} bytes).")
 
 
 @app.command("memo")
@@ -58,17 +68,13 @@ def export_memo(
     reader: As = None,
 ) -> None:
     """Write a company's IC memo (PDF or DOCX)."""
-    engine = create_db_engine(Settings().database_url)
-    with Session(engine) as session:
-        user = _reader(session, reader)
+
+    def build(session: Session, user: User):
         found = _company(session, company)
         memo = company_memo(session, user, found.id) if found else None
-        if memo is None:
-            typer.echo(f"No company {company!r}.", err=True)
-            raise typer.Exit(code=1)
-        exported = as_file(memo, fmt, kind="memo", ident=found.id)
-    engine.dispose()
-    _write(output, exported.content)
+        return (memo, found.id) if memo else (None, f"No company {company!r}.")
+
+    _export(reader, output, fmt, "memo", build)
 
 
 @app.command("pack")
@@ -79,13 +85,11 @@ def export_pack(
     reader: As = None,
 ) -> None:
     """Write a meeting's IC pack (PDF or DOCX)."""
-    engine = create_db_engine(Settings().database_url)
-    with Session(engine) as session:
-        user = _reader(session, reader)
+
+    def build(session: Session, user: User):
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
-            typer.echo(f"No meeting {meeting_id}.", err=True)
-            raise typer.Exit(code=1)
-        exported = as_file(meeting_pack(session, user, meeting), fmt, kind="pack", ident=meeting_id)
-    engine.dispose()
-    _write(output, exported.content)
+            return None, f"No meeting {meeting_id}."
+        return meeting_pack(session, user, meeting), meeting_id
+
+    _export(reader, output, fmt, "pack", build)
