@@ -22,6 +22,7 @@ class Mark:
     low: float | None = None  # the interval or whisker, when there is one
     high: float | None = None
     note: str = ""
+    points: tuple[float, ...] = ()  # several values on one row (each evaluator's level)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _chart(rows: list[dict], low: float, high: float, step: float, title: str) -
             low=None if row.get("low") is None else at(row["low"]),
             high=None if row.get("high") is None else at(row["high"]),
             note=row.get("note", ""),
+            points=tuple(at(value) for value in row.get("points", ())),
         )
         for index, row in enumerate(rows)
     ]
@@ -99,18 +101,17 @@ def rank_chart(
     )
 
 
-def level_chart(levels: list[tuple[str, float | None]], title: str) -> Chart:
-    """Each evaluator's level on one disputed criterion (N/A answers are listed, not drawn)."""
-    drawn = [value for _name, value in levels if value is not None]
-    low = min([0.0, *drawn])
-    high = max([4.0, *drawn])
+def level_chart(criteria: list[tuple[str, list[float | None]]], title: str) -> Chart:
+    """Each evaluator's level on each disputed criterion, one row per criterion (N/A answers
+    are in the tables below the chart, not drawn). criteria: (title, levels)."""
+    drawn = [value for _title, levels in criteria for value in levels if value is not None]
     return _chart(
         [
-            {"label": name, "x": value, "note": "" if value is not None else "N/A"}
-            for name, value in levels
+            {"label": label, "points": [value for value in levels if value is not None]}
+            for label, levels in criteria
         ],
-        low,
-        high,
+        min([0.0, *drawn]),
+        max([4.0, *drawn]),
         1,
         title,
     )

@@ -36,7 +36,7 @@ class MemoSection:
 
     dossier: Dossier
     rank_chart: Chart | None
-    level_charts: list[Chart | None]
+    level_chart: Chart | None  # every disputed criterion's levels, one row each
     presenter: str = ""
     decision: DecisionText | None = None
     company_facts: list[tuple[str, str]] = field(default_factory=list)
@@ -77,13 +77,15 @@ def memo_section(
         )
         if ranked
         else None,
-        level_charts=[
-            level_chart(
-                [(level.evaluator_name, level.level) for level in item.levels],
-                _("Each evaluator's level on %(criterion)s") % {"criterion": item.criterion_title},
-            )
-            for item in dossier.disagreements
-        ],
+        level_chart=level_chart(
+            [
+                (item.criterion_title, [level.level for level in item.levels])
+                for item in dossier.disagreements
+            ],
+            _("Each evaluator's level on the disputed criteria"),
+        )
+        if dossier.disagreements
+        else None,
         presenter=presenter,
         decision=decision,
         company_facts=rows.company_facts(dossier),
