@@ -265,3 +265,24 @@ def company_id(session) -> int:
     from pitchlab.models import Company
 
     return session.exec(select(Company.id).where(Company.name == "Clausemint")).one()
+
+
+def save_test_meeting(session, *, chair_email: str, company_ids, attendee_emails=(), meeting=None):
+    """An open IC meeting (issue 14) saved through meetings.record, as the pages save one; with
+    `meeting`, that meeting changed to these attendees and this agenda."""
+    from datetime import date
+
+    from pitchlab.auth.users import find_user
+    from pitchlab.meetings.record import save_meeting
+
+    chair = find_user(session, chair_email)
+    return save_meeting(
+        session,
+        meeting,
+        user=chair,
+        title="IC December",
+        held_on=date(2026, 12, 9),
+        chair_id=chair.id,
+        attendee_ids=[find_user(session, email).id for email in attendee_emails],
+        company_ids=list(company_ids),
+    )

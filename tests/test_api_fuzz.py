@@ -24,9 +24,10 @@ from sqlmodel import select
 
 from pitchlab.app import create_app
 from pitchlab.config import Settings
+from pitchlab.meetings.record import agenda
 from pitchlab.models import PrfaqDraft
 
-from .conftest import TEST_SECRET
+from .conftest import TEST_SECRET, save_test_meeting
 
 FUZZ_EXAMPLES = int(os.environ.get("PITCHLAB_FUZZ_EXAMPLES", "15"))
 # The normal suite sends the same cases every run; a soak (the variable set) explores new ones.
@@ -48,7 +49,21 @@ def _known_ids(session, company_id: int) -> dict[str, object]:
     draft_id = session.exec(
         select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)
     ).first()
-    return {"company_id": company_id, "draft_id": draft_id, "key": "problem-space"}
+    meeting = _meeting(session, company_id)
+    return {
+        "company_id": company_id,
+        "draft_id": draft_id,
+        "key": "problem-space",
+        "meeting_id": meeting.id,
+        "item_id": agenda(session, meeting.id)[0].id,
+    }
+
+
+def _meeting(session, company_id: int):
+    """An open IC meeting with the company on its agenda, the admin chairing (issue 14)."""
+    return save_test_meeting(
+        session, chair_email="admin@pitchlab.example", company_ids=[company_id]
+    )
 
 
 @pytest.mark.parametrize(("method", "path"), _operations())

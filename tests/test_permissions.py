@@ -7,7 +7,6 @@ test_every_state_changing_route_is_in_the_matrix.
 """
 
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 from fastapi.routing import iter_route_contexts
@@ -15,7 +14,7 @@ from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
 from pitchlab.deals.activity import record_activity
-from pitchlab.meetings.record import agenda, save_meeting
+from pitchlab.meetings.record import agenda
 from pitchlab.models import (
     Assignment,
     Company,
@@ -29,7 +28,7 @@ from pitchlab.models import (
 from pitchlab.permissions import Action, can
 from pitchlab.rubrics.store import get_pack_version
 
-from .conftest import DEMO_EMAILS, log_in
+from .conftest import DEMO_EMAILS, log_in, save_test_meeting
 
 ROLES = ["anonymous", "viewer", "analyst", "partner", "admin", "conflicted"]
 # Token-guarded or anonymous by nature: the setup link checks its own one-time token.
@@ -294,17 +293,11 @@ def world(session, make_client, fill_scorecard):
 def _meeting(session, company):
     """An open IC meeting the demo partner chairs, every demo user attending, the company on
     its agenda."""
-    people = [find_user(session, email) for email in DEMO_EMAILS.values()]
-    chair = find_user(session, DEMO_EMAILS["partner"])
-    return save_meeting(
+    return save_test_meeting(
         session,
-        None,
-        user=chair,
-        title="Matrix IC",
-        held_on=date(2026, 12, 9),
-        chair_id=chair.id,
-        attendee_ids=[person.id for person in people],
+        chair_email=DEMO_EMAILS["partner"],
         company_ids=[company.id],
+        attendee_emails=DEMO_EMAILS.values(),
     )
 
 

@@ -154,3 +154,33 @@ def test_memo_and_one_pager_statements_do_not_grow(app, admin_client, session, c
     for other in _add_companies(session, 5):
         _submit_scorecards(session, other)
     assert [_statements(app, admin_client, url) for url in urls] == before
+
+
+def test_meeting_pages_statements_do_not_grow_with_the_agenda(app, admin_client, session):
+    """The meeting list, a meeting and its presenter view (issue 14): votes, items and their
+    companies' scorecards add rows, not statements."""
+    from pitchlab.meetings.record import agenda, cast_vote
+
+    from .conftest import DEMO_EMAILS, save_test_meeting
+
+    session.rollback()
+    admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
+    first, *more = _add_companies(session, 7)
+    first = [first]
+    _submit_scorecards(session, first[0])
+    meeting = save_test_meeting(session, chair_email=admin.email, company_ids=first)
+    item = agenda(session, meeting.id)[0]
+    urls = ["/meetings", f"/meetings/{meeting.id}", f"/meetings/{meeting.id}/items/{item.id}"]
+    before = [_statements(app, admin_client, url) for url in urls]
+    for company_id in more:
+        _submit_scorecards(session, company_id)
+    meeting = save_test_meeting(
+        session,
+        chair_email=admin.email,
+        company_ids=first + more,
+        attendee_emails=DEMO_EMAILS.values(),
+        meeting=meeting,
+    )
+    for entry in agenda(session, meeting.id):
+        cast_vote(session, meeting, entry, user=admin, choice="invest", note="")
+    assert [_statements(app, admin_client, url) for url in urls] == before

@@ -12,7 +12,9 @@ from pathlib import Path
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
-from pitchlab.models import Company, Document, Evaluation, PrfaqDraft, User
+from pitchlab.meetings.record import agenda
+from pitchlab.meetings.seeding import seed_demo_meetings
+from pitchlab.models import Company, Document, Evaluation, Meeting, PrfaqDraft, User
 from pitchlab.paths import resource_dir
 from pitchlab.rubrics.store import get_pack_version
 from pitchlab.scoring.seeding import seed_scorecards
@@ -88,6 +90,12 @@ PAGE_SAMPLES: dict[str, list[str]] = {
     "/model-releases": ["/model-releases"],
     # Issue 14: the company one-pager (a printed page: no navigation, one A4 sheet).
     "/companies/{company_id}/one-pager": ["/companies/{company}/one-pager"],
+    # Issue 14: IC meetings (the demo meeting) and the presenter view.
+    "/meetings": ["/meetings"],
+    "/meetings/new": ["/meetings/new"],
+    "/meetings/{meeting_id}": ["/meetings/{meeting}"],
+    "/meetings/{meeting_id}/edit": ["/meetings/{meeting}/edit"],
+    "/meetings/{meeting_id}/items/{item_id}": ["/meetings/{meeting}/items/{meeting_item}"],
 }
 # Pages drawn by a script after load: audited once this selector is there.
 READY_WHEN = {"/docs": ".swagger-ui .opblock"}
@@ -121,6 +129,7 @@ NOT_PAGES = {
     "/notifications/count": "fragment of the navigation (unread count)",
     "/companies/{company_id}/memo": "download (PDF or DOCX)",
     "/meetings/{meeting_id}/pack": "download (PDF or DOCX)",
+    "/meetings/{meeting_id}/items/{item_id}/votes": "fragment of the presenter view",
 }
 
 
@@ -168,6 +177,8 @@ def demo_sample_ids(session) -> dict[str, int | str]:
     compare and the scores pages have numbers to show."""
     seed_scorecards(session, resource_dir("seeds") / "scorecards", SeedReport())
     session.commit()
+    seed_demo_meetings(session, resource_dir("seeds") / "meetings", SeedReport())
+    meeting = session.exec(select(Meeting)).first()
     companies = {c.name: c.id for c in session.exec(select(Company))}
     admin = session.exec(select(User).where(User.email == "admin@pitchlab.example")).one()
     scorecard = session.exec(
@@ -191,4 +202,6 @@ def demo_sample_ids(session) -> dict[str, int | str]:
         "scorecard": scorecard,
         "draft": draft,
         "template": "working-backwards",
+        "meeting": meeting.id,
+        "meeting_item": agenda(session, meeting.id)[0].id,
     }

@@ -1,17 +1,15 @@
 """Shared fixtures for the IC meeting tests (issue 14): a meeting chaired by the demo partner
 with every demo user attending and three demo companies on the agenda."""
 
-from datetime import date
-
 import pytest
 from bs4 import BeautifulSoup
 from sqlmodel import select
 
 from pitchlab.auth.users import find_user
-from pitchlab.meetings.record import agenda, save_meeting
+from pitchlab.meetings.record import agenda
 from pitchlab.models import AgendaItem, Company, Conflict, Meeting
 
-from ..conftest import DEMO_EMAILS
+from ..conftest import DEMO_EMAILS, save_test_meeting
 
 AGENDA = ["Clausemint", "Pixelorchard", "Burrowline Vision"]
 
@@ -36,15 +34,11 @@ def companies(session) -> dict[str, Company]:
 @pytest.fixture
 def meeting(session, people, companies) -> Meeting:
     """An open meeting: the partner chairs; all four demo users attend."""
-    return save_meeting(
+    return save_test_meeting(
         session,
-        None,
-        user=people["partner"],
-        title="IC December",
-        held_on=date(2026, 12, 9),
-        chair_id=people["partner"].id,
-        attendee_ids=[person.id for person in people.values()],
+        chair_email=DEMO_EMAILS["partner"],
         company_ids=[companies[name].id for name in AGENDA],
+        attendee_emails=DEMO_EMAILS.values(),
     )
 
 

@@ -78,7 +78,7 @@ def _labels() -> dict[str, dict[str, str]]:
             "pass": _("Pass"),
             "more-diligence": _("More diligence"),
         },
-        "meeting_status": {"open": _("Open"), "closed": _("Closed")},
+        "meeting_status": {"open": _("In progress"), "closed": _("Closed")},
         "sort": {
             "name": _("Name"),
             "stage": _("Stage"),

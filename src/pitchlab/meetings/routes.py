@@ -2,7 +2,7 @@
 order, closing, and corrections after closing."""
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from ..auth.deps import UserDep, allowed, require
 from ..db import SessionDep
@@ -10,7 +10,7 @@ from ..models import Meeting
 from ..permissions import Action
 from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
-from ..web.templating import render
+from ..web.templating import is_htmx_partial, render
 from .deps import ChairDep, ItemDep, MeetingDep
 from .forms import choices, meeting_values, read_form
 from .record import MeetingRefused, add_correction, close, move_item, save_meeting
@@ -82,9 +82,10 @@ def _save(request, session, user, meeting, values):
         return _form(
             request, session, meeting=meeting, values=values, errors=errors, status_code=422
         )
-    response = RedirectResponse(f"/meetings/{saved.id}", status_code=303)
-    response.headers["HX-Redirect"] = f"/meetings/{saved.id}"
-    return response
+    if is_htmx_partial(request):
+        # A 303 would be followed inside the XHR and the page swapped into the form.
+        return Response(status_code=204, headers={"HX-Redirect": f"/meetings/{saved.id}"})
+    return RedirectResponse(f"/meetings/{saved.id}", status_code=303)
 
 
 @router.get("/{meeting_id}")
