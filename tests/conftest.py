@@ -273,7 +273,7 @@ def save_test_meeting(session, *, chair_email: str, company_ids, attendee_emails
     from datetime import date
 
     from pitchlab.auth.users import find_user
-    from pitchlab.meetings.record import save_meeting
+    from pitchlab.meetings.agenda import save_meeting
 
     chair = find_user(session, chair_email)
     return save_meeting(

@@ -24,7 +24,7 @@ from sqlmodel import select
 
 from pitchlab.app import create_app
 from pitchlab.config import Settings
-from pitchlab.meetings.record import agenda
+from pitchlab.meetings.agenda import agenda
 from pitchlab.models import PrfaqDraft
 
 from .conftest import TEST_SECRET, save_test_meeting

@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from pitchlab.auth.users import create_user, find_user
 from pitchlab.deals.activity import record_activity
-from pitchlab.meetings.record import agenda
+from pitchlab.meetings.agenda import agenda
 from pitchlab.models import (
     Assignment,
     Company,

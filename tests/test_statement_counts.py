@@ -159,7 +159,8 @@ def test_memo_and_one_pager_statements_do_not_grow(app, admin_client, session, c
 def test_meeting_pages_statements_do_not_grow_with_the_agenda(app, admin_client, session):
     """The meeting list, a meeting and its presenter view (issue 14): votes, items and their
     companies' scorecards add rows, not statements."""
-    from pitchlab.meetings.record import agenda, cast_vote
+    from pitchlab.meetings.agenda import agenda
+    from pitchlab.meetings.record import cast_vote
 
     from .conftest import DEMO_EMAILS, save_test_meeting
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
-from pitchlab.meetings.record import agenda
+from pitchlab.meetings.agenda import agenda
 from pitchlab.meetings.seeding import seed_demo_meetings
 from pitchlab.models import Company, Document, Evaluation, Meeting, PrfaqDraft, User
 from pitchlab.paths import resource_dir

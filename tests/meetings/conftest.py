@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from sqlmodel import select
 
 from pitchlab.auth.users import find_user
-from pitchlab.meetings.record import agenda
+from pitchlab.meetings.agenda import agenda
 from pitchlab.models import AgendaItem, Company, Conflict, Meeting
 
 from ..conftest import DEMO_EMAILS, save_test_meeting

@@ -177,3 +177,42 @@ def test_a_closed_meeting_refuses_every_change(session, make_client, meeting, it
     assert "Minutes amended" in page.select_one("#corrections").get_text()
     session.rollback()
     assert session.exec(select(Meeting.title)).all() == ["IC December"]
+
+
+def test_the_polled_count_never_holds_the_vote_form(session, make_client, meeting, items, people):
+    """The presenter view reloads the count alone, so a note being typed is never replaced."""
+    item = items["Clausemint"]
+    cast_vote(session, meeting, item, user=people["admin"], choice="pass", note="")
+    url = f"/meetings/{meeting.id}/items/{item.id}/votes"
+    partner = make_client("partner")
+    fragment = soup(partner.get(url, headers={"HX-Request": "true"}))
+    assert fragment.select_one("#votes-cast")["data-count"] == "1"
+    assert fragment.select_one("#votes-count")["hx-trigger"] == "every 10s"
+    assert fragment.select_one("form") is None
+    partner.post(f"/meetings/{meeting.id}/items/{item.id}/reveal")
+    fragment = soup(partner.get(url, headers={"HX-Request": "true"}))
+    assert fragment.select_one('.tally-counts [data-choice="pass"]')["data-count"] == "1"
+    assert not fragment.select_one("#votes-count").has_attr("hx-get")
+
+
+def test_oversized_texts_come_back_beside_their_field(make_client, meeting, items):
+    from pitchlab.models.meeting import MINUTES_MAX, VOTE_NOTE_MAX
+
+    chair = make_client("partner")
+    base = f"/meetings/{meeting.id}/items/{items['Clausemint'].id}"
+    htmx = {"HX-Request": "true"}
+    note = chair.post(
+        f"{base}/vote", data={"choice": "invest", "note": "x" * (VOTE_NOTE_MAX + 1)}, headers=htmx
+    )
+    assert note.status_code == 422
+    assert soup(note).select_one("#f-vote-note")["aria-describedby"] == "e-note"
+    minutes = chair.post(
+        f"{base}/decision",
+        data={"decision": "pass", "minutes": "x" * (MINUTES_MAX + 1)},
+        headers=htmx,
+    )
+    assert minutes.status_code == 422
+    assert soup(minutes).select_one("#e-minutes").get_text(strip=True)
+    assert soup(minutes).select_one("#f-minutes").get_text() == "x" * (MINUTES_MAX + 1)
+    assert soup(note).select_one("#f-vote-note").get_text() == "x" * (VOTE_NOTE_MAX + 1)
+    assert soup(chair.get(base)).select_one("#decision") is None

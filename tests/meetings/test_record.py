@@ -6,17 +6,15 @@ import pytest
 from sqlmodel import select
 
 from pitchlab.deals.activity import timeline
+from pitchlab.meetings.agenda import agenda, move_item, save_meeting
 from pitchlab.meetings.record import (
     STATUS_AFTER,
     MeetingRefused,
     add_correction,
-    agenda,
     cast_vote,
     close,
     decide,
-    move_item,
     reveal,
-    save_meeting,
 )
 from pitchlab.meetings.views import meeting_view
 from pitchlab.models import Activity, Company, MeetingVote

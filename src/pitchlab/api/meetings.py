@@ -2,6 +2,7 @@
 agenda, vote, read the votes once revealed, reveal, decide, close. The same functions as the
 pages (meetings.record), so a closed meeting refuses here too, and hidden votes never leave."""
 
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -10,8 +11,9 @@ from pydantic import BaseModel, Field
 
 from ..auth.deps import UserDep, allowed
 from ..db import MAX_ROW_ID, SessionDep
+from ..meetings.agenda import save_meeting
 from ..meetings.deps import ChairDep, ItemDep, MeetingDep, VoterDep
-from ..meetings.record import MeetingRefused, cast_vote, close, decide, reveal, save_meeting
+from ..meetings.record import MeetingRefused, cast_vote, close, decide, reveal
 from ..meetings.views import ItemView, MeetingView, meeting_list, meeting_view
 from ..models import Meeting
 from ..models.meeting import MEETING_TITLE_MAX, MINUTES_MAX, VOTE_NOTE_MAX
@@ -135,9 +137,14 @@ def _out(view: MeetingView) -> MeetingOut:
     )
 
 
-def _refused(error: MeetingRefused) -> HTTPException:
-    detail = f"{error.field}: {error.message}" if error.field else error.message
-    return HTTPException(error.status_code, detail)
+@contextmanager
+def _refusals_as_4xx():
+    """A refused change as a readable 4xx, naming the field of bad input."""
+    try:
+        yield
+    except MeetingRefused as error:
+        detail = f"{error.field}: {error.message}" if error.field else error.message
+        raise HTTPException(error.status_code, detail) from error
 
 
 def _read(session, meeting: Meeting, user) -> MeetingOut:
@@ -159,7 +166,7 @@ def list_meetings(session: SessionDep, _user: UserDep) -> list[MeetingSummary]:
 @router.post("", response_model=MeetingOut, status_code=201)
 def create_meeting(session: SessionDep, body: MeetingIn, user: CreatorDep) -> MeetingOut:
     """Create a meeting; the chair (the caller by default) always attends."""
-    try:
+    with _refusals_as_4xx():
         meeting = save_meeting(
             session,
             None,
@@ -170,8 +177,6 @@ def create_meeting(session: SessionDep, body: MeetingIn, user: CreatorDep) -> Me
             attendee_ids=body.attendee_ids,
             company_ids=body.company_ids,
         )
-    except MeetingRefused as error:
-        raise _refused(error) from error
     return _read(session, meeting, user)
 
 
@@ -187,7 +192,7 @@ def edit_agenda(
 ) -> MeetingOut:
     """Replace an open meeting's agenda with these companies, in this order."""
     view = meeting_view(session, meeting, user)
-    try:
+    with _refusals_as_4xx():
         save_meeting(
             session,
             meeting,
@@ -198,8 +203,6 @@ def edit_agenda(
             attendee_ids=[person.id for person in view.attendees],
             company_ids=body.company_ids,
         )
-    except MeetingRefused as error:
-        raise _refused(error) from error
     return _read(session, meeting, user)
 
 
@@ -208,10 +211,8 @@ def vote(
     session: SessionDep, body: VoteIn, user: VoterDep, meeting: MeetingDep, item: ItemDep
 ) -> ItemOut:
     """Cast or change the caller's own vote while the item's votes are hidden."""
-    try:
+    with _refusals_as_4xx():
         cast_vote(session, meeting, item, user=user, choice=body.choice, note=body.note)
-    except MeetingRefused as error:
-        raise _refused(error) from error
     return _item(meeting_view(session, meeting, user).item(item.id))
 
 
@@ -240,10 +241,8 @@ def reveal_votes(
     session: SessionDep, user: ChairDep, meeting: MeetingDep, item: ItemDep
 ) -> ItemOut:
     """The chair reveals the item's votes; they no longer change."""
-    try:
+    with _refusals_as_4xx():
         reveal(session, meeting, item, user=user)
-    except MeetingRefused as error:
-        raise _refused(error) from error
     return _item(meeting_view(session, meeting, user).item(item.id))
 
 
@@ -252,7 +251,7 @@ def record_decision(
     session: SessionDep, body: DecisionIn, user: ChairDep, meeting: MeetingDep, item: ItemDep
 ) -> ItemOut:
     """The chair records the decision; the company's pipeline status follows it."""
-    try:
+    with _refusals_as_4xx():
         decide(
             session,
             meeting,
@@ -262,16 +261,12 @@ def record_decision(
             conditions=body.conditions,
             minutes=body.minutes,
         )
-    except MeetingRefused as error:
-        raise _refused(error) from error
     return _item(meeting_view(session, meeting, user).item(item.id))
 
 
 @router.post("/{meeting_id}/close", response_model=MeetingOut)
 def close_meeting(session: SessionDep, user: ChairDep, meeting: MeetingDep) -> MeetingOut:
     """The chair closes the meeting: nothing in it changes afterwards."""
-    try:
+    with _refusals_as_4xx():
         close(session, meeting, user=user)
-    except MeetingRefused as error:
-        raise _refused(error) from error
     return _read(session, meeting, user)

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, select
 from ..models import Company, Meeting, MeetingAttendee, User
 from ..permissions import Action, can
 from ..web.forms import parse_number
-from .record import agenda
+from .agenda import agenda
 
 
 def choices(session: Session) -> dict:

@@ -23,18 +23,36 @@ router = APIRouter(
 )
 
 
-def _votes_panel(request, session, user, meeting, item, *, errors=None, status_code=200):
+def _votes_panel(
+    request,
+    session,
+    user,
+    meeting,
+    item,
+    *,
+    errors=None,
+    values=None,
+    status_code=200,
+    part="_votes",
+):
     view = meeting_view(session, meeting, user)
     context = {"view": view, "current": view.item(item.id), "choices": CHOICES}
-    context["errors"] = errors or {}
-    return render(request, "meetings/_votes.html", context, status_code=status_code)
+    context.update(errors=errors or {}, values=values or {})
+    return render(request, f"meetings/{part}.html", context, status_code=status_code)
 
 
-def _after(request, session, user, meeting, item, *, errors=None, status_code=200):
+def _after(request, session, user, meeting, item, *, errors=None, values=None, status_code=200):
     """The votes panel for htmx, else back to the presenter view."""
     if is_htmx_partial(request) or errors:
         return _votes_panel(
-            request, session, user, meeting, item, errors=errors, status_code=status_code
+            request,
+            session,
+            user,
+            meeting,
+            item,
+            errors=errors,
+            values=values,
+            status_code=status_code,
         )
     return RedirectResponse(f"/meetings/{meeting.id}/items/{item.id}#votes", status_code=303)
 
@@ -55,6 +73,7 @@ def presenter_view(
         "dossier": company_dossier(session, user, item.company_id),
         "choices": CHOICES,
         "errors": {},
+        "values": {},
     }
     return render(request, "meetings/presenter.html", context)
 
@@ -63,8 +82,24 @@ def presenter_view(
 def votes_panel(
     request: Request, session: SessionDep, user: UserDep, meeting: MeetingDep, item: ItemDep
 ):
-    """The votes panel alone, which the presenter view reloads to show new votes' count."""
-    return _votes_panel(request, session, user, meeting, item)
+    """How many votes are cast (or, once revealed, the tally): the presenter view reloads it."""
+    return _votes_panel(request, session, user, meeting, item, part="_votes_count")
+
+
+def _changed(request, session, user, meeting, item, change, values=None):
+    """Make a change, then show the votes panel; bad input comes back beside its field, with
+    what was typed (`values`)."""
+    try:
+        change()
+    except MeetingRefused as error:
+        if error.status_code != 422:
+            raise refused(error) from error
+        session.rollback()
+        errors = {error.field: error.message}
+        return _after(
+            request, session, user, meeting, item, errors=errors, values=values, status_code=422
+        )
+    return _after(request, session, user, meeting, item)
 
 
 @router.post("/vote")
@@ -77,21 +112,16 @@ def vote(
     item: ItemDep,
 ):
     """Cast or change my vote while the votes are hidden."""
-    try:
-        cast_vote(
-            session,
-            meeting,
-            item,
-            user=user,
-            choice=str(form.get("choice") or ""),
-            note=str(form.get("note") or ""),
-        )
-    except MeetingRefused as error:
-        if error.status_code != 422:
-            raise refused(error) from error
-        errors = {error.field: error.message}
-        return _after(request, session, user, meeting, item, errors=errors, status_code=422)
-    return _after(request, session, user, meeting, item)
+    choice, note = str(form.get("choice") or ""), str(form.get("note") or "")
+    return _changed(
+        request,
+        session,
+        user,
+        meeting,
+        item,
+        lambda: cast_vote(session, meeting, item, user=user, choice=choice, note=note),
+        {"choice": choice, "note": note},
+    )
 
 
 @router.post("/reveal")
@@ -99,11 +129,9 @@ def reveal_votes(
     request: Request, session: SessionDep, user: ChairDep, meeting: MeetingDep, item: ItemDep
 ):
     """The chair reveals the item's votes: the tally shows, and votes no longer change."""
-    try:
-        reveal(session, meeting, item, user=user)
-    except MeetingRefused as error:
-        raise refused(error) from error
-    return _after(request, session, user, meeting, item)
+    return _changed(
+        request, session, user, meeting, item, lambda: reveal(session, meeting, item, user=user)
+    )
 
 
 @router.post("/decision")
@@ -116,20 +144,13 @@ def record_decision(
     item: ItemDep,
 ):
     """The chair records the decision, conditions and minutes; the company's status follows."""
-    try:
-        decide(
-            session,
-            meeting,
-            item,
-            user=user,
-            decision=str(form.get("decision") or ""),
-            conditions=str(form.get("conditions") or ""),
-            minutes=str(form.get("minutes") or ""),
-        )
-    except MeetingRefused as error:
-        if error.status_code != 422:
-            raise refused(error) from error
-        session.rollback()
-        errors = {error.field: error.message}
-        return _after(request, session, user, meeting, item, errors=errors, status_code=422)
-    return _after(request, session, user, meeting, item)
+    texts = {name: str(form.get(name) or "") for name in ("decision", "conditions", "minutes")}
+    return _changed(
+        request,
+        session,
+        user,
+        meeting,
+        item,
+        lambda: decide(session, meeting, item, user=user, **texts),
+        texts,
+    )

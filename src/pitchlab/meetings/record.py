@@ -6,10 +6,7 @@ corrections. A decision moves the company along the pipeline by the companies.st
 goes on the company's timeline with it.
 """
 
-from collections.abc import Sequence
-from datetime import date
-
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from ..companies.status import status_refusal
 from ..deals.activity import note_status_change, record_activity
@@ -27,7 +24,7 @@ from ..models import (
     VoteChoice,
     utcnow,
 )
-from ..models.meeting import MEETING_TITLE_MAX, MINUTES_MAX, VOTE_NOTE_MAX
+from ..models.meeting import MINUTES_MAX, VOTE_NOTE_MAX
 from ..permissions import Action, can
 from ..scoring.access import conflicted_user_ids
 from ..web.i18n import gettext as _
@@ -49,7 +46,7 @@ class MeetingRefused(Exception):
         self.message, self.status_code, self.field = message, status_code, field
 
 
-def _open(meeting: Meeting) -> None:
+def ensure_open(meeting: Meeting) -> None:
     if meeting.status != MeetingStatus.OPEN.value:
         raise MeetingRefused(
             _("This meeting is closed; its record can only be corrected."), 409, "meeting"
@@ -59,138 +56,6 @@ def _open(meeting: Meeting) -> None:
 def refuse_unless_chair(meeting: Meeting, user: User) -> None:
     if not can(user, Action.MEETING_CHAIR, owner_id=meeting.chair_id):
         raise MeetingRefused(_("Only the meeting's chair (or an admin) may do this."), 403)
-
-
-def check_details(title: str, held_on: date | None) -> dict[str, str]:
-    """Errors by field for a meeting's title and date."""
-    errors = {}
-    if not title.strip():
-        errors["title"] = _("Give the meeting a title.")
-    elif len(title) > MEETING_TITLE_MAX:
-        errors["title"] = _("A title has at most %(max)s characters.") % {"max": MEETING_TITLE_MAX}
-    if held_on is None:
-        errors["held_on"] = _("Enter a date such as 2026-12-31.")
-    return errors
-
-
-def _check_people(session: Session, chair_id: int | None, attendee_ids: Sequence[int]) -> None:
-    wanted = {*attendee_ids, *([chair_id] if chair_id else [])}
-    found = session.exec(select(User).where(col(User.id).in_(wanted or {0}))).all()
-    active = {user.id: user for user in found if user.is_active}
-    if set(attendee_ids) - set(active):
-        raise MeetingRefused(_("Choose attendees from the list."), field="attendees")
-    chair = active.get(chair_id) if chair_id else None
-    if chair is None or not can(chair, Action.MEETING_CHAIR, owner_id=chair.id):
-        raise MeetingRefused(_("The chair must be an active partner or admin."), field="chair_id")
-
-
-def _companies(session: Session, company_ids: Sequence[int]) -> dict[int, Company]:
-    found = session.exec(
-        select(Company).where(
-            col(Company.id).in_(company_ids or [0]), col(Company.archived_at).is_(None)
-        )
-    ).all()
-    companies = {company.id: company for company in found}
-    if set(company_ids) - set(companies):
-        raise MeetingRefused(_("Choose companies from the list."), field="companies")
-    return companies
-
-
-def save_meeting(
-    session: Session,
-    meeting: Meeting | None,
-    *,
-    user: User,
-    title: str,
-    held_on: date | None,
-    chair_id: int | None,
-    attendee_ids: Sequence[int],
-    company_ids: Sequence[int],
-) -> Meeting:
-    """Create a meeting (meeting None) or change an open one; the chair always attends."""
-    if meeting is not None:
-        _open(meeting)
-    errors = check_details(title, held_on)
-    if errors:
-        field, message = next(iter(errors.items()))
-        raise MeetingRefused(message, field=field)
-    attendee_ids = list(dict.fromkeys([*attendee_ids, *([chair_id] if chair_id else [])]))
-    _check_people(session, chair_id, attendee_ids)
-    company_ids = list(dict.fromkeys(company_ids))
-    companies = _companies(session, company_ids)
-    if meeting is None:
-        meeting = Meeting(created_by_id=user.id, title="", held_on=held_on)
-    meeting.title, meeting.held_on, meeting.chair_id = title.strip(), held_on, chair_id
-    session.add(meeting)
-    session.flush()
-    _set_attendees(session, meeting, attendee_ids)
-    _set_agenda(session, meeting, company_ids, companies)
-    session.commit()
-    session.refresh(meeting)
-    return meeting
-
-
-def _set_attendees(session: Session, meeting: Meeting, user_ids: list[int]) -> None:
-    current = session.exec(
-        select(MeetingAttendee).where(MeetingAttendee.meeting_id == meeting.id)
-    ).all()
-    for attendee in current:
-        if attendee.user_id not in user_ids:
-            session.delete(attendee)
-    have = {attendee.user_id for attendee in current}
-    session.add_all(
-        MeetingAttendee(meeting_id=meeting.id, user_id=user_id)
-        for user_id in user_ids
-        if user_id not in have
-    )
-
-
-def _set_agenda(
-    session: Session, meeting: Meeting, company_ids: list[int], companies: dict[int, Company]
-) -> None:
-    """Keep the items (and their votes) of companies still on the agenda, in the new order; a
-    new item's presenter is the company's deal owner."""
-    items = {
-        item.company_id: item
-        for item in session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))
-    }
-    for company_id, item in items.items():
-        if company_id not in company_ids:
-            session.delete(item)
-    session.flush()
-    for position, company_id in enumerate(company_ids):
-        item = items.get(company_id) or AgendaItem(
-            meeting_id=meeting.id,
-            company_id=company_id,
-            presenter_id=companies[company_id].owner_id,
-        )
-        item.position = position
-        session.add(item)
-
-
-def agenda(session: Session, meeting_id: int) -> list[AgendaItem]:
-    return list(
-        session.exec(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting_id)
-            .order_by(col(AgendaItem.position), col(AgendaItem.id))
-        )
-    )
-
-
-def move_item(session: Session, meeting: Meeting, item: AgendaItem, step: int) -> None:
-    """Swap an item with its neighbour above (step -1) or below (+1); at an end, nothing."""
-    _open(meeting)
-    items = agenda(session, meeting.id)
-    at = next(index for index, found in enumerate(items) if found.id == item.id)
-    other = at + (1 if step > 0 else -1)
-    if not 0 <= other < len(items):
-        return
-    items[at], items[other] = items[other], items[at]
-    for position, found in enumerate(items):
-        found.position = position
-        session.add(found)
-    session.commit()
 
 
 def is_attendee(session: Session, meeting: Meeting, user: User) -> bool:
@@ -217,7 +82,7 @@ def cast_vote(
         raise MeetingRefused(_("You may not vote on this company."), 403)
     if not is_attendee(session, meeting, user):
         raise MeetingRefused(_("Only the meeting's attendees vote."), 403)
-    _open(meeting)
+    ensure_open(meeting)
     if item.revealed_at is not None:
         raise MeetingRefused(_("The votes are revealed; they no longer change."), 409)
     if choice not in CHOICES:
@@ -238,7 +103,7 @@ def cast_vote(
 
 def reveal(session: Session, meeting: Meeting, item: AgendaItem, *, user: User) -> None:
     refuse_unless_chair(meeting, user)
-    _open(meeting)
+    ensure_open(meeting)
     if item.revealed_at is None:
         item.revealed_at = utcnow()
         session.add(item)
@@ -257,7 +122,7 @@ def decide(
 ) -> None:
     """Record the committee's decision on an item; the company's status follows it."""
     refuse_unless_chair(meeting, user)
-    _open(meeting)
+    ensure_open(meeting)
     if decision not in CHOICES:
         raise MeetingRefused(_("Choose one of the listed options."), field="decision")
     for field, text in (("conditions", conditions), ("minutes", minutes)):
@@ -289,7 +154,7 @@ def decide(
 
 def close(session: Session, meeting: Meeting, *, user: User) -> None:
     refuse_unless_chair(meeting, user)
-    _open(meeting)
+    ensure_open(meeting)
     meeting.status, meeting.closed_at = MeetingStatus.CLOSED.value, utcnow()
     session.add(meeting)
     session.commit()

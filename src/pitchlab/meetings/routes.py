@@ -11,9 +11,10 @@ from ..permissions import Action
 from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import is_htmx_partial, render
+from .agenda import move_item, save_meeting
 from .deps import ChairDep, ItemDep, MeetingDep
 from .forms import choices, meeting_values, read_form
-from .record import MeetingRefused, add_correction, close, move_item, save_meeting
+from .record import MeetingRefused, add_correction, close
 from .views import meeting_list, meeting_view
 
 router = APIRouter(

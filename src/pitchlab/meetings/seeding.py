@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 from ..auth.users import find_user
 from ..companies.data import find_by_name
 from ..models import Meeting, utcnow
-from .record import agenda, cast_vote, save_meeting
+from .agenda import agenda, save_meeting
+from .record import cast_vote
 
 
 def seed_demo_meetings(session: Session, folder: Path, report) -> None:
