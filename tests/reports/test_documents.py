@@ -7,7 +7,8 @@ from tests.reports.pdf_text import compact, docx_blocks, pdf_fonts, pdf_pages, p
 from typer.testing import CliRunner
 
 from pitchlab.cli import app as cli_app
-from pitchlab.meetings.record import agenda, reveal
+from pitchlab.meetings.agenda import agenda
+from pitchlab.meetings.record import decide, reveal
 from pitchlab.models import MeetingVote
 
 LONG = "Marlstone AI"  # filled with the longest texts the fields take
@@ -105,6 +106,24 @@ def test_pack_keeps_hidden_votes_hidden_and_shows_them_once_revealed(admin, pack
     assert revealed and all(vote.note in text for vote in revealed)
     hidden = [vote for vote in votes if vote.item_id != first.id]
     assert all(vote.note not in text for vote in hidden)
+    # Once decided, the company's memo carries the decision, the votes and the minutes.
+    decide(
+        docs_session,
+        meeting,
+        first,
+        user=chair,
+        decision="more-diligence",
+        conditions="Churn data after the first renewal.",
+        minutes="The committee asks for **renewal** figures.",
+    )
+    memo = admin.get(f"/companies/{first.company_id}/memo?format=docx")
+    paragraphs, _cells = docx_blocks(memo.content)
+    text = " ".join(text for _style, text in paragraphs)
+    assert "Decision" in [text for style, text in paragraphs if style.startswith("Heading")]
+    assert "More diligence" in text and meeting.title in text
+    assert "Churn data after the first renewal." in text
+    assert "The committee asks for renewal figures." in text
+    assert all(vote.note in text for vote in revealed)
 
 
 def company_named_by_id(session, company_id: int) -> str:

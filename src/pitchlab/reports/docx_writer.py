@@ -70,13 +70,16 @@ def _section(document, section: MemoSection) -> None:
             document.add_paragraph(_clean(f"{_('Votes')}: {decision.tally}"))
         for vote in decision.votes:
             document.add_paragraph(_clean(vote), style="List Bullet")
+        if decision.not_voting:
+            document.add_paragraph(
+                _clean(
+                    _("Not voting (conflict of interest): %(names)s")
+                    % {"names": decision.not_voting}
+                )
+            )
         if decision.minutes:
             document.add_heading(_("Minutes"), level=3)
             add_markdown(document, decision.minutes, base_level=3)
-        if decision.corrections:
-            document.add_heading(_("Corrections"), level=3)
-            for correction in decision.corrections:
-                document.add_paragraph(_clean(correction), style="List Bullet")
     document.add_heading(_("Scores"), level=2)
     if d.scores_hidden:
         document.add_paragraph(
@@ -142,6 +145,10 @@ def memo_docx(memo: MemoDocument) -> bytes:
         document.add_heading(_("Agenda"), level=1)
         for section in memo.sections:
             document.add_paragraph(_clean(section.dossier.company.name), style="List Number")
+        if memo.corrections:
+            document.add_heading(_("Corrections"), level=1)
+            for correction in memo.corrections:
+                add_markdown(document, correction, base_level=1)
     for section in memo.sections:
         if memo.is_pack:
             document.add_page_break()

@@ -4,8 +4,9 @@ from sqlmodel import Session
 
 from ..compare.exporting import ExportFile
 from ..dossier import agenda_dossiers, company_dossier
-from ..meetings.views import meeting_view
+from ..meetings.minutes import meeting_minutes
 from ..models import Meeting, User
+from ..web.i18n import gettext as _
 from .decisions import decision_text, latest_decision
 from .memo import MemoDocument, document_filename, memo_document, memo_html, memo_section
 from .memo import pack_document as _pack_document
@@ -36,24 +37,29 @@ def company_memo(session: Session, user: User, company_id: int) -> MemoDocument 
 
 
 def meeting_pack(session: Session, user: User, meeting: Meeting) -> MemoDocument:
-    """The pack of a meeting for `user`: the agenda in order, each company's memo."""
-    view = meeting_view(session, meeting, user)
-    dossiers = agenda_dossiers(session, user, view.company_ids())
+    """The pack of a meeting for `user`: the agenda in order, each company's memo, the votes
+    once revealed and the decisions (meetings.minutes, the meeting page's rules)."""
+    record = meeting_minutes(session, meeting, user)
+    dossiers = agenda_dossiers(session, user, [item.company_id for item in record.items])
     sections = [
         memo_section(
-            dossiers[entry.company.id],
-            presenter=entry.presenter_name,
-            decision=decision_text(view, entry),
+            dossiers[item.company_id],
+            presenter=item.presenter_name,
+            decision=decision_text(item),
         )
-        for entry in view.items
-        if entry.company.id in dossiers
+        for item in record.items
+        if item.company_id in dossiers
     ]
     return _pack_document(
         sections,
-        title=meeting.title,
+        title=record.title,
         viewer_name=user.display_name,
-        meeting_date=meeting.held_on.isoformat(),
-        attendees=[person.display_name for person in view.attendees],
+        meeting_date=record.held_on.isoformat(),
+        attendees=record.attendees,
+        corrections=[
+            f"{author or _('Someone')} · {when:%Y-%m-%d}: {body}"
+            for author, when, body in record.corrections
+        ],
     )
 
 

@@ -26,8 +26,8 @@ class DecisionText:
     conditions: str = ""
     tally: str = ""
     votes: list[str] = field(default_factory=list)  # "name: choice — note", once revealed
+    not_voting: str = ""  # attendees conflicted with the company, who do not vote
     minutes: str = ""  # Markdown
-    corrections: list[str] = field(default_factory=list)  # added after the meeting closed
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class MemoDocument:
     attendees: list[str] = field(default_factory=list)
     agenda_chart: Chart | None = None
     is_pack: bool = False
+    # A pack's corrections to the closed meeting's record: "author · date: text" (Markdown).
+    corrections: list[str] = field(default_factory=list)
 
 
 def memo_section(
@@ -117,6 +119,7 @@ def pack_document(
     viewer_name: str,
     meeting_date: str = "",
     attendees: list[str] | None = None,
+    corrections: list[str] | None = None,
 ) -> MemoDocument:
     """A meeting's pack: a cover with the agenda and its ranks, then each company's memo."""
     ranked = [s for s in sections if s.dossier.scores and s.dossier.scores.rank is not None]
@@ -147,6 +150,7 @@ def pack_document(
         attendees=attendees or [],
         agenda_chart=chart,
         is_pack=True,
+        corrections=corrections or [],
     )
 
 
