@@ -100,3 +100,25 @@ def test_an_agenda_costs_the_same_statements_for_any_size(session, scored, admin
 
     two = statements(["Clausemint", "Burrowline Vision"])
     assert statements(list(scored)) == two
+
+
+def test_technical_debt_maps_leave_out_conflicted_evaluators(session, scored, admin):
+    """Each evaluator's map reads as rubrics.techdebt reads it; a conflicted one's is left out."""
+    from pitchlab.models import TechDebtEstimate
+    from pitchlab.rubrics.techdebt import model_share
+
+    company = scored["Clausemint"]
+    partner2 = session.exec(select(User).where(User.email == "partner2@pitchlab.example")).one()
+    efforts = {"ml-code": 1.0, "serving-infrastructure": 3.0}
+    session.add_all(
+        [
+            TechDebtEstimate(company_id=company.id, user_id=admin.id, efforts=efforts),
+            TechDebtEstimate(company_id=company.id, user_id=partner2.id, efforts=efforts),
+            Conflict(company_id=company.id, user_id=partner2.id, reason="Angel"),
+        ]
+    )
+    session.commit()
+    maps = company_dossier(session, admin, company.id).tech_debt
+    assert [(m.evaluator_name, m.model_share) for m in maps] == [
+        (admin.display_name, model_share(efforts))
+    ]
