@@ -7,11 +7,15 @@ levels, totals with the spread compare.charts computes); nothing is recomputed h
 
 from dataclasses import dataclass
 
+from .render import clip
+
 WIDTH = 480.0
 LABEL_WIDTH = 130.0
 ROW_HEIGHT = 16.0
 TOP = 14.0
 BOTTOM = 18.0
+# Labels longer than this (in Latin-character widths; a Chinese character counts two) are cut.
+LABEL_CHARS = 26
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def _chart(rows: list[dict], low: float, high: float, step: float, title: str) -
     at = _scale(low, high)
     marks = [
         Mark(
-            label=row["label"],
+            label=clip(row["label"], LABEL_CHARS),
             y=TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2,
             x=None if row.get("x") is None else at(row["x"]),
             low=None if row.get("low") is None else at(row["low"]),

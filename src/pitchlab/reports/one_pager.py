@@ -5,14 +5,12 @@ the sheet to one page whatever was typed (tests/reports check a company whose ev
 as long as it may be); a Chinese character counts twice, as it is set twice as wide.
 """
 
-import unicodedata
-
 from sqlmodel import Session
 
 from ..dossier import company_dossier
 from ..models import Company, User
 from . import rows
-from .render import document_html, generated_stamp
+from .render import clip, document_html, generated_stamp
 
 # Width budgets, in Latin-character widths.
 FACT_WIDTH = 70
@@ -21,16 +19,6 @@ NOTES_WIDTH = 1100
 TITLE_WIDTH = 60
 DISAGREEMENTS_SHOWN = 4
 VALUATIONS_SHOWN = 3
-
-
-def clip(text: str, width: int) -> str:
-    """`text` cut to `width` (wide characters count two), with an ellipsis when cut."""
-    used = 0
-    for index, character in enumerate(text):
-        used += 2 if unicodedata.east_asian_width(character) in "WF" else 1
-        if used > width:
-            return text[:index].rstrip() + "…"
-    return text
 
 
 def _clipped(facts: list[tuple[str, str]], width: int) -> list[tuple[str, str]]:

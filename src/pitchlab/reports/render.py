@@ -1,5 +1,6 @@
 """Documents as HTML text, outside a request too (the CLI, export jobs, the benchmark)."""
 
+import unicodedata
 from datetime import UTC, datetime
 from functools import cache
 
@@ -30,3 +31,13 @@ def reading_labels() -> dict[str, str]:
         "within": _("within the usual band"),
         "above": _("above the usual band"),
     }
+
+
+def clip(text: str, width: int) -> str:
+    """`text` cut to `width` (wide characters count two), with an ellipsis when cut."""
+    used = 0
+    for index, character in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        if used > width:
+            return text[:index].rstrip() + "…"
+    return text
