@@ -36,7 +36,8 @@ flags come from one comparison of the viewer's whole portfolio (compare.build_co
 the compare page shows it: submitted scorecards, blind review, conflicted evaluators left
 out); a viewer conflicted with a company (permissions.can(READ_SCORES)) gets its basics, terms,
 deck and comments but no scores, rationales, valuations, technical-debt maps or PR/FAQ.
-`methodology` is the comparison's methodology sheet (compare/methodology.py).
+`methodology` is the comparison's methodology sheet (compare/methodology.py). A meeting's record
+(votes once revealed, decisions, minutes, corrections) is pitchlab.meetings.minutes.
 """
 
 from .build import agenda_dossiers, company_dossier
