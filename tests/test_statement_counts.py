@@ -173,6 +173,17 @@ def test_pairwise_pages_statements_do_not_grow(app, admin_client, session):
     assert after == before
 
 
+def test_memo_and_one_pager_statements_do_not_grow(app, admin_client, session, company_id):
+    """The IC memo and the one-pager read the dossier in a fixed number of statements (issue
+    14), whatever the number of scorecards and companies."""
+    urls = [f"/companies/{company_id}/memo?format=docx", f"/companies/{company_id}/one-pager"]
+    _submit_scorecards(session, company_id)
+    before = [_statements(app, admin_client, url) for url in urls]
+    for other in _add_companies(session, 5):
+        _submit_scorecards(session, other)
+    assert [_statements(app, admin_client, url) for url in urls] == before
+
+
 def test_meeting_pages_statements_do_not_grow_with_the_agenda(app, admin_client, session):
     """The meeting list, a meeting and its presenter view (issue 14): votes, items and their
     companies' scorecards add rows, not statements."""

@@ -66,6 +66,7 @@ def _include_routers(app: FastAPI) -> None:
     from .prfaq.link_routes import router as prfaq_link_router
     from .prfaq.routes import router as prfaq_router
     from .prfaq.template_routes import router as prfaq_templates_router
+    from .reports.routes import router as reports_router
     from .rubrics.calculator_routes import router as calculator_router
     from .rubrics.routes import router as rubrics_router
     from .scoring.conflict_routes import router as conflicts_router
@@ -100,6 +101,7 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(prfaq_templates_router)
     app.include_router(worksheets_router)
     app.include_router(meetings_router)
+    app.include_router(reports_router)
     app.include_router(presenter_router)
     app.include_router(anchors_router)  # before /admin claims its paths
     app.include_router(search_router)

@@ -39,6 +39,7 @@ from .config import Settings, normalize_database_url
 from .documents.bench import document_figures, report_documents
 from .migrate import upgrade
 from .models import User
+from .reports.bench import pack_figures, report_pack
 
 TARGET_COMPARE_MS = 150
 TARGET_CSV_S = 1.0
@@ -187,6 +188,8 @@ def run_bench(
         }
         # Issue 12: documents and search on the same portfolio.
         figures["documents"] = document_figures(app, counter, headers, admin_id, runs)
+        # Issue 14: a 10-company IC pack (with the decks just added) as PDF.
+        figures.update(pack_figures(app, counter, headers, admin_id, runs))
         engine.dispose()
     figures["peak_memory_mb"] = _peak_memory_mb()
     figures["statements_constant"] = (
@@ -251,6 +254,7 @@ def _report(figures: dict, size: Size, out) -> None:
         f"{figures['home_disagreement'].median * 1000:.0f} ms"
     )
     report_documents(figures["documents"], out, _mark)
+    report_pack(figures, out, _mark)
     out(f"peak memory (max RSS): {figures['peak_memory_mb']:.0f} MiB")
 
 

@@ -94,6 +94,8 @@ PAGE_SAMPLES: dict[str, list[str]] = {
     "/pairwise/new": ["/pairwise/new?company={company}&company={company2}&company={company3}"],
     "/pairwise/{session_id}": ["/pairwise/{pairwise}"],
     "/pairwise/{session_id}/judge": ["/pairwise/{pairwise}/judge"],
+    # Issue 14: the company one-pager (a printed page: no navigation, one A4 sheet).
+    "/companies/{company_id}/one-pager": ["/companies/{company}/one-pager"],
     # Issue 14: IC meetings (the demo meeting) and the presenter view.
     "/meetings": ["/meetings"],
     "/meetings/new": ["/meetings/new"],
@@ -131,6 +133,8 @@ NOT_PAGES = {
     "/documents/{document_id}/status": "fragment of the document page (extraction progress)",
     "/home/disagreement": "fragment of the home page",
     "/notifications/count": "fragment of the navigation (unread count)",
+    "/companies/{company_id}/memo": "download (PDF or DOCX)",
+    "/meetings/{meeting_id}/pack": "download (PDF or DOCX)",
     "/meetings/{meeting_id}/items/{item_id}/votes": "fragment of the presenter view",
 }
 

@@ -27,6 +27,7 @@ def test_bench_measures_every_figure_on_a_tiny_portfolio():
     assert figures["scores"] == 24 * 3 * 4
     assert figures["statements_constant"]
     assert figures["compare_page"].statements == figures["compare_few"].statements > 0
+    assert figures["pack_pages"] >= 10 + 2  # a cover, a memo per company, the appendix
     text = "\n".join(lines)
     for label in (
         "compare page, 12 companies",
@@ -37,6 +38,7 @@ def test_bench_measures_every_figure_on_a_tiny_portfolio():
         "peak memory",
         "upload and extraction of a 40-page PDF",  # issue 12
         "search over 480 document pages",
+        "IC pack of 10 companies as PDF",  # issue 14
     ):
         assert label in text
 

@@ -60,7 +60,7 @@ def test_cli_writes_xlsx_and_json_with_filters(panel, settings, monkeypatch, tmp
 
 
 def test_cli_refuses_an_unknown_format_or_stage(tmp_path):
-    for option, value in (("--format", "pdf"), ("--stage", "late")):
+    for option, value in (("--format", "odt"), ("--stage", "late")):
         result = runner.invoke(
             cli_app, ["export", "comparison", option, value, "-o", str(tmp_path / "x")]
         )

@@ -121,7 +121,23 @@ def test_running_job_polls_every_second(admin_client, session, exported):
 
 
 def test_unknown_download_format_is_404(admin_client):
-    assert admin_client.get("/compare/export.pdf").status_code == 404
+    assert admin_client.get("/compare/export.odt").status_code == 404
+
+
+def test_pdf_report_job_is_anonymized_with_chinese_names_and_methodology(admin_client, exported):
+    """The PDF report (issue 14) through the export job, pseudonyms in, real names out."""
+    from tests.reports.pdf_text import compact, pdf_text
+
+    started = admin_client.post(
+        "/compare/exports?tag=export&anon=1&format=pdf", headers={"HX-Request": "true"}
+    )
+    job = re.search(r'id="export-job-([0-9a-f]{32})"', started.text).group(1)
+    download = admin_client.get(f"/compare/exports/{job}/file")
+    assert download.headers["content-type"] == "application/pdf"
+    text = pdf_text(download.content)
+    assert "深度求索" in compact(text) and "=HYPERLINK(1)" in text
+    assert "Evaluator A" in text and METHOD_DESCRIPTION[:40] in text
+    assert not [name for name in REAL_NAMES if name in compact(text) or name in text]
 
 
 def test_api_returns_each_format_with_the_same_filters(client, api_token, exported):
@@ -141,7 +157,7 @@ def test_api_returns_each_format_with_the_same_filters(client, api_token, export
 
 def test_api_refuses_anonymous_callers_and_unknown_formats(client, api_token):
     assert client.get("/api/v1/comparison").status_code == 401
-    bad = client.get("/api/v1/comparison?format=pdf", headers=api_token("admin"))
+    bad = client.get("/api/v1/comparison?format=odt", headers=api_token("admin"))
     assert bad.status_code == 422
 
 

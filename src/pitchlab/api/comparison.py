@@ -1,4 +1,4 @@
-"""The portfolio comparison through the JSON API, as a CSV, XLSX or JSON file."""
+"""The portfolio comparison through the JSON API, as a CSV, XLSX or JSON file or a PDF report."""
 
 from typing import Annotated, Literal
 
@@ -16,7 +16,12 @@ router = APIRouter(prefix="/comparison", tags=["comparison"])
 FILES = {
     200: {
         "description": "The comparison file",
-        "content": {"text/csv": {}, "application/json": {}, XLSX_MEDIA_TYPE: {}},
+        "content": {
+            "text/csv": {},
+            "application/json": {},
+            XLSX_MEDIA_TYPE: {},
+            "application/pdf": {},
+        },
     }
 }
 
@@ -26,7 +31,7 @@ def comparison_file(
     request: Request,
     session: SessionDep,
     user: UserDep,
-    format: Literal["csv", "xlsx", "json"] = "json",
+    format: Literal["csv", "xlsx", "json", "pdf"] = "json",
     q: Annotated[str, Query(max_length=MAX_SEARCH_CHARS)] = "",
     stage: Stage | None = None,
     status: PipelineStatus | None = None,
@@ -40,7 +45,8 @@ def comparison_file(
 
     Weights as on the compare page: `pw.PACK=2` for a pack, `cw.PACK.CRITERION=3` for a
     criterion. CSV is the summary ranking with the raw matrix (UTF-8 with BOM); XLSX and JSON
-    carry every table and the methodology.
+    carry every table and the methodology; PDF is a report with the ranking, its charts, the
+    agreement per criterion and the methodology.
     """
     selection = selection_from_query(request.query_params)
     exported = export_comparison(session, selection, user=user, fmt=format)

@@ -12,6 +12,7 @@ from . import (
     meetings,
     pairwise,
     prfaqs,
+    reports,
     rubrics,
     scorecards,
     search,
@@ -36,3 +37,4 @@ router.include_router(documents.router)
 router.include_router(search.router)
 router.include_router(pairwise.router)
 router.include_router(meetings.router)
+router.include_router(reports.router)

@@ -9,6 +9,7 @@ from . import (  # noqa: F401 (export_* register their commands when imported)
     database,
     export,
     export_comparison,
+    export_memo,
     export_prfaq,
     prfaq,
     rubrics,

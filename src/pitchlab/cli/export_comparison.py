@@ -28,7 +28,9 @@ def _choice(value: str | None, allowed, name: str) -> str | None:
 @app.command("comparison")
 def comparison(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, xlsx or json.")] = "xlsx",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, xlsx, json or pdf (a report with charts).")
+    ] = "xlsx",
     stage: Annotated[str | None, typer.Option(help="Only companies at this stage.")] = None,
     status: Annotated[str | None, typer.Option(help="Only companies with this status.")] = None,
     tag: Annotated[str | None, typer.Option(help="Only companies with this tag.")] = None,

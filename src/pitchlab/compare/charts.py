@@ -8,6 +8,7 @@ also carries the translated texts that compare.js writes the matrix cells' toolt
 import math
 
 from ..web.i18n import gettext as _
+from .comparison import PortfolioComparison
 from .page import ComparePage
 
 # Bars and strips for more companies than this stop being readable; the table has them all.
@@ -22,7 +23,7 @@ def _number(value) -> float | None:
     return None if math.isnan(value) else round(value, 4)
 
 
-def _sd(values: list[float]) -> float | None:
+def totals_sd(values: list[float]) -> float | None:
     """Sample standard deviation (statistics.stdev, exact with fractions, is ten times slower)."""
     if len(values) < 2:
         return None
@@ -32,9 +33,12 @@ def _sd(values: list[float]) -> float | None:
     )
 
 
-def _evaluator_totals(page: ComparePage, company_ids: list[int]) -> dict[int, list[dict]]:
-    """The charted companies' evaluator totals (the table holds every company's)."""
-    table = page.comparison.evaluator_totals
+def evaluator_totals_by_company(
+    comparison: PortfolioComparison, company_ids: list[int]
+) -> dict[int, list[dict]]:
+    """The charted companies' evaluator totals (the table holds every company's); the compare
+    page's charts and the portfolio report's (reports.portfolio) read them here."""
+    table = comparison.evaluator_totals
     table = table[table["company_id"].isin(company_ids)]
     found: dict[int, list[dict]] = {}
     for company_id, name, total in zip(
@@ -68,7 +72,7 @@ def _packs(page: ComparePage) -> list[dict]:
 def chart_data(page: ComparePage) -> dict:
     """Companies in table order (pinned first) with totals, spreads and criterion means."""
     rows = page.rows[:CHART_MAX_COMPANIES]
-    totals = _evaluator_totals(page, [row.company_id for row in rows])
+    totals = evaluator_totals_by_company(page.comparison, [row.company_id for row in rows])
     packs = _packs(page)
     companies = []
     for row in rows:
@@ -78,7 +82,7 @@ def chart_data(page: ComparePage) -> dict:
                 "name": row.name,
                 "rank": _number(row.summary["rank"]),
                 "total": _number(row.summary["total"]),
-                "sd": _sd([item["total"] for item in totals.get(row.company_id, [])]),
+                "sd": totals_sd([item["total"] for item in totals.get(row.company_id, [])]),
                 "evaluators": totals.get(row.company_id, []),
                 "radar": {
                     pack["key"]: [_number(row.means.get(key)) for key in pack["keys"]]

@@ -29,7 +29,7 @@ def file_response(exported: ExportFile) -> Response:
 
 def _format(fmt: str) -> str:
     if fmt not in FORMATS:
-        raise HTTPException(404, _("Exports come as CSV, XLSX or JSON."))
+        raise HTTPException(404, _("Exports come as CSV, XLSX, JSON or PDF."))
     return fmt
 
 

@@ -21,8 +21,11 @@ MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
     "xlsx": XLSX_MEDIA_TYPE,
+    "pdf": "application/pdf",  # the report with charts (reports.portfolio, issue 14)
 }
 FORMATS = tuple(MEDIA_TYPES)
+# The optional tables each format writes (the others are not computed).
+TABLES_FOR = {"csv": {"raw_matrix"}, "pdf": {"agreement"}}
 # Share of a job's progress bar reached after each step; writing fills the rest.
 LOADED_PERCENT = 15
 COMPUTED_PERCENT = 45
@@ -54,7 +57,7 @@ def export_comparison(
     fmt: str,
     progress: Progress | None = None,
 ) -> ExportFile:
-    """Build the comparison the user may see and write it as csv, json or xlsx.
+    """Build the comparison the user may see and write it as csv, json, xlsx or pdf.
 
     progress(percent, step) is called between steps; step names are untranslated keys the
     caller turns into words ("loading", "computing", "writing").
@@ -71,7 +74,7 @@ def export_comparison(
         criterion_weights=selection.criterion_weights,
         excluded_for_conflict=portfolio.exclusions,
         anonymize=selection.anonymize,
-        tables={"raw_matrix"} if fmt == "csv" else OPTIONAL_TABLES,
+        tables=TABLES_FOR.get(fmt, OPTIONAL_TABLES),
     )
     comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     companies = [int(company_id) for company_id in comparison.summary["company_id"]]
@@ -90,6 +93,10 @@ def export_comparison(
         )
     elif fmt == "csv":
         content = comparison_csv(comparison)
+    elif fmt == "pdf":
+        from ..reports.portfolio import comparison_pdf  # WeasyPrint loads Pango on import
+
+        content = comparison_pdf(comparison)
     else:
         content = comparison_json(comparison)
     report(100, "done")
