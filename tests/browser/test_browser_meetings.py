@@ -1,9 +1,12 @@
 """An IC meeting in Chromium (issue 14): a partner creates and runs it: presenter view, the
 keyboard between items, a hidden vote (another attendee sees a count, not the vote), reveal,
-decision, tally and status."""
+decision, tally and status, and the IC memo that carries the decision."""
+
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from tests.reports.pdf_text import compact, pdf_text
 
 from pitchlab.paths import resource_dir
 from pitchlab.scoring.seeding import seed_scorecards
@@ -86,6 +89,13 @@ def test_a_partner_runs_a_meeting(new_page, live_server, session, tmp_path):
     expect(partner.locator("#decision")).to_have_attribute("data-decision", "invest")
     expect(partner.locator("#decision")).to_contain_text("Invested")
     save_screenshot(partner, "presenter-view", tmp_path)
+
+    # The memo carries the decision just recorded.
+    with partner.expect_download() as download:
+        partner.click("#memo-pdf")
+    memo = compact(pdf_text(Path(download.value.path()).read_bytes()))
+    assert compact(AGENDA[0]) in memo
+    assert compact("Pro-rata rights in the next round") in memo
 
     partner.goto(meeting_url)
     expect(partner.locator('#record [data-decision="invest"]')).to_have_count(1)
