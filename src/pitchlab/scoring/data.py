@@ -7,8 +7,9 @@ scorecard always holds what was submitted, and the history stays complete.
 
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from ..models import (
@@ -97,6 +98,27 @@ def _score_row(session: Session, evaluation_id: int, criterion_id: int) -> Score
     return found or Score(evaluation_id=evaluation_id, criterion_id=criterion_id, revision=0)
 
 
+def _score_row_and_status(session: Session, evaluation: Evaluation, criterion_id: int) -> Score:
+    """Like _score_row, and in the same statement the scorecard's status as it is now: a
+    caller that read the scorecard before its write transaction (issue 17) still refuses
+    a change once another tab has submitted it."""
+    status, submitted_at, found = session.exec(
+        select(Evaluation.status, Evaluation.submitted_at, Score)
+        .outerjoin(
+            Score,
+            and_(
+                col(Score.evaluation_id) == Evaluation.id,
+                col(Score.criterion_id) == criterion_id,
+            ),
+        )
+        .where(Evaluation.id == evaluation.id)
+    ).one()
+    # As loaded values, not changes: the scorecard row is written only when a score changes.
+    set_committed_value(evaluation, "status", status)
+    set_committed_value(evaluation, "submitted_at", submitted_at)
+    return found or Score(evaluation_id=evaluation.id, criterion_id=criterion_id, revision=0)
+
+
 def _current_fields(score: Score) -> dict[str, object]:
     return ScoreInput(
         value=score.value,
@@ -182,7 +204,7 @@ def save_score(
 
     With commit=False the caller commits, so several criteria land together or not at all.
     """
-    score = _score_row(session, evaluation.id, criterion.id)
+    score = _score_row_and_status(session, evaluation, criterion.id)
     stale = seen_revision is not None and seen_revision != score.revision
     score, changed = _write(
         session,

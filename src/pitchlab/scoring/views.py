@@ -2,10 +2,18 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_
+from sqlalchemy import and_, func
 from sqlmodel import Session, col, select
 
-from ..models import Company, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
+from ..models import (
+    Company,
+    Evaluation,
+    RubricCriterion,
+    RubricPack,
+    RubricVersion,
+    Score,
+    ScoreEvent,
+)
 from ..rubrics.applicability import pack_applies
 from ..rubrics.valuation import ValuationResult
 from . import data
@@ -80,8 +88,16 @@ class LiveTotal:
 def live_total(session: Session, evaluation: Evaluation, version: RubricVersion) -> LiveTotal:
     """The total from each criterion's weight and saved level, read as plain columns: a save
     needs neither the criteria's texts nor the scores' rationales (issue 17)."""
-    answers = session.exec(
-        select(RubricCriterion.weight, Score.value, Score.is_na, Score.is_insufficient)
+    # The change count rides along as a column (SQLite and PostgreSQL run an uncorrelated
+    # subquery once), saving the save a statement.
+    changes = (
+        select(func.count())
+        .select_from(ScoreEvent)
+        .where(ScoreEvent.evaluation_id == evaluation.id)
+        .scalar_subquery()
+    )
+    rows = session.exec(
+        select(RubricCriterion.weight, Score.value, Score.is_na, Score.is_insufficient, changes)
         .outerjoin(
             Score,
             and_(
@@ -92,6 +108,7 @@ def live_total(session: Session, evaluation: Evaluation, version: RubricVersion)
         .where(RubricCriterion.version_id == version.id)
         .order_by(col(RubricCriterion.position))
     ).all()
+    answers = [row[:4] for row in rows]
     valuation = titles = None
     if version.valuation:  # a valuation preset needs every level and the company's anchor
         criteria = data.criteria_of(session, version.id)
@@ -107,7 +124,7 @@ def live_total(session: Session, evaluation: Evaluation, version: RubricVersion)
         evaluation=evaluation,
         version=version,
         progress=progress_of(answers),
-        events_seen=data.event_count(session, evaluation.id),
+        events_seen=rows[0][4] if rows else data.event_count(session, evaluation.id),
         valuation=valuation,
         titles=titles,
     )
