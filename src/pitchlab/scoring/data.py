@@ -7,7 +7,7 @@ scorecard always holds what was submitted, and the history stays complete.
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func
+from sqlalchemy import and_, bindparam, func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
@@ -98,21 +98,26 @@ def _score_row(session: Session, evaluation_id: int, criterion_id: int) -> Score
     return found or Score(evaluation_id=evaluation_id, criterion_id=criterion_id, revision=0)
 
 
+# Built once: the autosave runs it every time (issue 17).
+_SCORE_AND_STATUS = (
+    select(Evaluation.status, Evaluation.submitted_at, Score)
+    .outerjoin(
+        Score,
+        and_(
+            col(Score.evaluation_id) == Evaluation.id,
+            col(Score.criterion_id) == bindparam("criterion_id"),
+        ),
+    )
+    .where(Evaluation.id == bindparam("evaluation_id"))
+)
+
+
 def _score_row_and_status(session: Session, evaluation: Evaluation, criterion_id: int) -> Score:
     """Like _score_row, and in the same statement the scorecard's status as it is now: a
     caller that read the scorecard before its write transaction (issue 17) still refuses
     a change once another tab has submitted it."""
-    status, submitted_at, found = session.exec(
-        select(Evaluation.status, Evaluation.submitted_at, Score)
-        .outerjoin(
-            Score,
-            and_(
-                col(Score.evaluation_id) == Evaluation.id,
-                col(Score.criterion_id) == criterion_id,
-            ),
-        )
-        .where(Evaluation.id == evaluation.id)
-    ).one()
+    parameters = {"evaluation_id": evaluation.id, "criterion_id": criterion_id}
+    status, submitted_at, found = session.exec(_SCORE_AND_STATUS, params=parameters).one()
     # As loaded values, not changes: the scorecard row is written only when a score changes.
     set_committed_value(evaluation, "status", status)
     set_committed_value(evaluation, "submitted_at", submitted_at)

@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
-from sqlalchemy import and_
+from sqlalchemy import and_, bindparam
 from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep, UserDep
@@ -14,23 +14,27 @@ from ..web.i18n import gettext as _
 from .access import conflict_for
 from .data import is_locked
 
+# Built once (issue 17): building a statement cost about as much as running it.
+_OWN_EVALUATION = (
+    select(Evaluation, Conflict.id)
+    .outerjoin(
+        Conflict,
+        and_(
+            col(Conflict.company_id) == Evaluation.company_id,
+            col(Conflict.user_id) == bindparam("user_id"),
+        ),
+    )
+    .where(Evaluation.id == bindparam("evaluation_id"))
+)
+
 
 def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep) -> Evaluation:
     """The caller's own scorecard; another's is refused, and so is a conflicted company.
 
     One statement reads the scorecard and whether its evaluator declared a conflict with its
     company (issue 17: every autosave passes here)."""
-    found = session.exec(
-        select(Evaluation, Conflict.id)
-        .outerjoin(
-            Conflict,
-            and_(
-                col(Conflict.company_id) == Evaluation.company_id,
-                col(Conflict.user_id) == user.id,
-            ),
-        )
-        .where(Evaluation.id == evaluation_id)
-    ).first()
+    parameters = {"evaluation_id": evaluation_id, "user_id": user.id}
+    found = session.exec(_OWN_EVALUATION, params=parameters).first()
     if found is None:
         raise HTTPException(404, _("No scorecard with this id."))
     evaluation, conflict_id = found

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep
@@ -79,13 +80,16 @@ def scorecard_page(request: Request, session: SessionDep, evaluation: OwnEvaluat
     return render(request, "scoring/scorecard.html", {"view": scorecard_view(session, evaluation)})
 
 
+_CRITERION = (  # built once: every autosave runs it (issue 17)
+    select(RubricCriterion, RubricVersion)
+    .join(RubricVersion, col(RubricVersion.id) == RubricCriterion.version_id)
+    .where(RubricCriterion.id == bindparam("criterion_id"))
+)
+
+
 def _criterion(session, evaluation: Evaluation, criterion_id: int):
     """The criterion and its rubric version, in one statement; 404 unless it is this card's."""
-    found = session.exec(
-        select(RubricCriterion, RubricVersion)
-        .join(RubricVersion, col(RubricVersion.id) == RubricCriterion.version_id)
-        .where(RubricCriterion.id == criterion_id)
-    ).first()
+    found = session.exec(_CRITERION, params={"criterion_id": criterion_id}).first()
     if found is None or found[0].version_id != evaluation.rubric_version_id:
         raise HTTPException(404, _("This criterion is not part of this scorecard's rubric."))
     return found
