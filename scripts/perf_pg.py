@@ -67,13 +67,21 @@ def login(base: str) -> tuple[str, str, str]:
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
-    def token(html: str) -> str:
-        return re.search(r'name="csrf_token"\s+value="([^"]+)"', html).group(1)
+    def token(html: str) -> str:  # a form's hidden field, or the header htmx sends
+        for pattern in (
+            r'name="csrf_token"\s+value="([^"]+)"',
+            r'value="([^"]+)"\s+name="csrf_token"',
+            r"X-CSRF-Token&#34;:\s*&#34;([^&]+)&#34;",
+            r'"X-CSRF-Token"\s*:\s*"([^"]+)"',
+        ):
+            if found := re.search(pattern, html):
+                return found.group(1)
+        raise SystemExit("no CSRF token on the page")
 
     csrf = token(opener.open(base + "/login").read().decode())
     form = {"email": EMAIL, "password": PASSWORD, "next": "/companies", "csrf_token": csrf}
     page = opener.open(base + "/login", urllib.parse.urlencode(form).encode()).read().decode()
-    csrf = re.search(r"X-CSRF-Token&#34;:\s*&#34;([^&]+)&#34;", page).group(1)
+    csrf = token(page)  # bound to the new session
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     started = urllib.request.Request(
         base + "/companies/1/score/bench",

@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from pitchlab.app import create_app
 from pitchlab.auth.sessions import SESSION_COOKIE, create_session
+from pitchlab.bench_driver import _asgi_get
 from pitchlab.config import Settings
 from pitchlab.models import Evaluation, RubricCriterion, User
 from pitchlab.web.csrf import CSRF_COOKIE, form_token, new_cookie_value
@@ -38,40 +39,8 @@ def _run_plain_functions_inline() -> None:
 
 
 async def _call(app, method: str, path: str, headers: dict, body: bytes = b"") -> tuple[int, str]:
-    target, _, query = path.partition("?")
-    scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": method,
-        "scheme": "http",
-        "path": target,
-        "raw_path": target.encode(),
-        "query_string": query.encode(),
-        "root_path": "",
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
-        "client": ("127.0.0.1", 50000),
-        "server": ("profile", 80),
-        "app": app,
-    }
-    sent = {"status": 0, "body": []}
-    delivered = False
-
-    async def receive():
-        nonlocal delivered
-        if delivered:
-            await asyncio.sleep(3600)
-        delivered = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message):
-        if message["type"] == "http.response.start":
-            sent["status"] = message["status"]
-        elif message["type"] == "http.response.body":
-            sent["body"].append(message.get("body", b""))
-
-    await app(scope, receive, send)
-    return sent["status"], b"".join(sent["body"]).decode()
+    status, answer = await _asgi_get(app, path, headers, method=method, body=body)
+    return status, answer.decode()
 
 
 def _login(app) -> tuple[dict, str, Evaluation]:

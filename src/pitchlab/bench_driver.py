@@ -10,14 +10,17 @@ import threading
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if sys.platform == "linux" else None
 
 
-async def _asgi_get(app, path: str, headers: dict[str, str]) -> tuple[int, bytes]:
-    """One GET through the ASGI app in this process: the server's time, no network."""
+async def _asgi_get(
+    app, path: str, headers: dict[str, str], *, method: str = "GET", body: bytes = b""
+) -> tuple[int, bytes]:
+    """One request (a GET unless told) through the ASGI app in this process: the server's
+    time, no network."""
     target, _, query = path.partition("?")
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
-        "method": "GET",
+        "method": method,
         "scheme": "http",
         "path": target,
         "raw_path": target.encode(),
@@ -30,7 +33,7 @@ async def _asgi_get(app, path: str, headers: dict[str, str]) -> tuple[int, bytes
     sent = {"status": 0, "body": []}
 
     async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
+        return {"type": "http.request", "body": body, "more_body": False}
 
     async def send(message):
         if message["type"] == "http.response.start":

@@ -111,11 +111,21 @@ _SCORE_AND_STATUS = (
     .where(Evaluation.id == bindparam("evaluation_id"))
 )
 
+_LOCK_SCORECARD = (
+    select(Evaluation.id).where(Evaluation.id == bindparam("evaluation_id")).with_for_update()
+)
+
 
 def _score_row_and_status(session: Session, evaluation: Evaluation, criterion_id: int) -> Score:
     """Like _score_row, and in the same statement the scorecard's status as it is now: a
     caller that read the scorecard before its write transaction (issue 17) still refuses
     a change once another tab has submitted it."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Saves of one scorecard queue on its row, as SQLite's write turn queues them: two
+        # first saves of a criterion both inserted its score (a unique violation, a 500 under
+        # issue 17's load on PostgreSQL), and two later ones both wrote revision n + 1. The
+        # read below is a statement of its own, so it sees what the one before committed.
+        session.exec(_LOCK_SCORECARD, params={"evaluation_id": evaluation.id})
     parameters = {"evaluation_id": evaluation.id, "criterion_id": criterion_id}
     status, submitted_at, found = session.exec(_SCORE_AND_STATUS, params=parameters).one()
     # As loaded values, not changes: the scorecard row is written only when a score changes.
