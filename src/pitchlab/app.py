@@ -74,6 +74,9 @@ def _include_routers(app: FastAPI) -> None:
     from .search.routes import router as search_router
     from .worksheets.routes import router as worksheets_router
 
+    # First: the autosave, the most frequent request, is matched without trying every other
+    # router's routes (issue 17); no other router has /scorecards or /companies/{id}/score.
+    app.include_router(scoring_router)
     app.include_router(pages_router)
     app.include_router(home_router)
     app.include_router(board_router)
@@ -93,7 +96,6 @@ def _include_routers(app: FastAPI) -> None:
     app.include_router(compare_export_router)
     app.include_router(rubrics_router)
     app.include_router(calculator_router)
-    app.include_router(scoring_router)
     app.include_router(conflicts_router)
     app.include_router(prfaq_link_router)
     app.include_router(prfaq_router)

@@ -3,7 +3,7 @@
 import functools
 import threading
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from annotated_types import Ge, Le
@@ -171,16 +171,44 @@ def writer_engine(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
-def get_session(request: Request) -> Iterator[Session]:
+# Set on an endpoint by reads_first(): its request reads in deferred transactions until the
+# endpoint calls begin_writes().
+_READS_FIRST = "_pitchlab_reads_first"
+
+
+def reads_first(endpoint):
+    """Mark a writing endpoint whose dependencies only read (issue 17).
+
+    Its request's session reads in ordinary deferred transactions (the login session, the
+    scorecard, the permission checks), and takes the write turn only when the endpoint calls
+    begin_writes(), so the turn covers the statements that write and the reads they depend on.
+    """
+    setattr(endpoint, _READS_FIRST, True)
+    return endpoint
+
+
+def begin_writes(session: Session) -> None:
+    """End the session's reading transaction; its next one is a writer's (IMMEDIATE, in the
+    write turn on SQLite). Objects read so far stay loaded: re-read inside the write
+    transaction whatever the write depends on."""
+    session.expire_on_commit = False
+    session.commit()  # only reads so far: this ends the deferred transaction
+    session.bind = writer_engine(session.get_bind())
+
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """Yield a session bound to the app's engine for the length of the endpoint.
 
     A writing request (by its method: GETs never write) gets IMMEDIATE transactions, each in
-    the write turn. The request body is read before this runs (web.guard), and the session
-    closes when the endpoint returns (scope="function"), before the response is sent and
-    before any background task, so neither a slow client nor a job holds the turn.
+    the write turn, unless its endpoint is marked reads_first. The request body is read before
+    this runs (web.guard), and the session closes when the endpoint returns (scope="function"),
+    before the response is sent and before any background task, so neither a slow client nor
+    a job holds the turn. Async, though the session is used from worker threads: opening one
+    touches no database, and a plain function here cost every request a thread hop.
     """
     engine = request.app.state.engine
-    if request.method in WRITE_METHODS:
+    endpoint = request.scope.get("endpoint")
+    if request.method in WRITE_METHODS and not getattr(endpoint, _READS_FIRST, False):
         # Every transaction of the request, not only the first: after a commit, a deferred
         # transaction that reads and then writes fails at once with "database is locked" when
         # another writer committed in between (found by the issue 7 load test, 8 users).

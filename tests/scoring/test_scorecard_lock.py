@@ -121,3 +121,35 @@ def test_scores_page_never_shows_a_literal_none(admin_client, session, company_i
     page = admin_client.get(f"/companies/{company_id}/scores").text
     cells = [e["text"].split() for e in elements(page) if e["tag"] == "strong"]
     assert ["None"] not in cells and ["—"] in cells
+
+
+def test_save_refused_when_submitted_between_its_reads_and_its_write(
+    app, admin_client, session, company_id, fill_scorecard, monkeypatch
+):
+    """The autosave reads the scorecard before it takes the write turn (issue 17); a submit
+    from another tab in between must still lock it: 409, and nothing written."""
+    from sqlmodel import Session
+
+    from pitchlab.db import begin_writes
+    from pitchlab.scoring import data, routes
+
+    criteria = get_pack_version(session, "problem-space").criteria
+    scorecard_id = fill_scorecard(
+        admin_client, company_id, "problem-space", {c.key: 3 for c in criteria}
+    )
+    before = _state(session, scorecard_id)
+
+    def submit_first(request_session):
+        with Session(app.state.engine) as other:  # the other tab's submit
+            data.submit(other, other.get(Evaluation, scorecard_id))
+        begin_writes(request_session)
+
+    monkeypatch.setattr(routes, "begin_writes", submit_first)
+    save = admin_client.post(
+        f"/scorecards/{scorecard_id}/criteria/{criteria[0].id}",
+        data={"value": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert save.status_code == 409
+    assert LOCKED in text_by_id(save.text, f"state-{criteria[0].id}")
+    assert _state(session, scorecard_id) == before

@@ -81,8 +81,10 @@ def login_url(request: Request) -> str:
     return "/login?next=" + quote(_return_path(request), safe="")
 
 
-def require_user(request: Request, user: CurrentUser) -> User:
-    """The logged-in user; otherwise 401 on the API and a trip to the login page elsewhere."""
+async def require_user(request: Request, user: CurrentUser) -> User:
+    """The logged-in user; otherwise 401 on the API and a trip to the login page elsewhere.
+
+    Async: it does no I/O, and a plain function cost every request a worker thread hop."""
     if user is not None:
         return user
     if _is_api(request):
@@ -105,7 +107,8 @@ def require(action: Action):
 
     Company-level conflicts are checked where the company is known (see scoring.deps)."""
 
-    def check_permission(user: UserDep) -> User:
+    # Async, as require_user: a check without I/O need not cost a worker thread hop.
+    async def check_permission(user: UserDep) -> User:
         if not can(user, action):
             raise HTTPException(403, _("Your role does not allow this."))
         return user

@@ -11,7 +11,7 @@ import secrets
 from datetime import timedelta
 
 from fastapi import Request, Response
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from ..models import LoginSession, User, utcnow
@@ -45,21 +45,25 @@ def create_session(session: Session, user: User, *, user_agent: str = "", addres
     return key
 
 
+# Built once: every request runs it, and building the statement cost as much as running it.
+_LIVE_SESSION = (
+    select(User, LoginSession)
+    .join(LoginSession, col(LoginSession.user_id) == User.id)
+    .where(
+        LoginSession.key_hash == bindparam("key_hash"),
+        col(LoginSession.revoked_at).is_(None),
+        col(LoginSession.expires_at) > bindparam("now"),
+        col(User.is_active).is_(True),
+    )
+)
+
+
 def user_for_key(session: Session, key: str) -> tuple[User, LoginSession] | None:
     """The active user of a live session key, or None (unknown, ended or expired key)."""
     if not key or len(key) > MAX_KEY_LENGTH:
         return None
-    statement = (
-        select(User, LoginSession)
-        .join(LoginSession, col(LoginSession.user_id) == User.id)
-        .where(
-            LoginSession.key_hash == key_hash(key),
-            col(LoginSession.revoked_at).is_(None),
-            col(LoginSession.expires_at) > utcnow(),
-            col(User.is_active).is_(True),
-        )
-    )
-    return session.exec(statement).first()
+    parameters = {"key_hash": key_hash(key), "now": utcnow()}
+    return session.exec(_LIVE_SESSION, params=parameters).first()
 
 
 def end_sessions(session: Session, *, user_id: int, key: str | None = None) -> int:

@@ -1,5 +1,6 @@
 """Commands that run the server and look after its database."""
 
+import inspect
 import os
 from typing import Annotated
 
@@ -97,6 +98,14 @@ class _AnnouncingServer(uvicorn.Server):
             typer.echo(self.announcement)
 
 
+def _worker_target(server) -> dict:
+    # Newer uvicorn (0.55 here) builds each worker's server itself and takes no target: passing
+    # one raised TypeError, so `serve --workers 2` never started (found by issue 17's PG run).
+    if "target" in inspect.signature(Multiprocess.__init__).parameters:
+        return {"target": server.run}
+    return {}
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -137,7 +146,7 @@ def serve(
         # As uvicorn.run does: the supervisor binds once and hands the socket to each worker.
         socket = config.bind_socket()
         typer.echo(announcement)
-        Multiprocess(config, target=server.run, sockets=[socket]).run()
+        Multiprocess(config, sockets=[socket], **_worker_target(server)).run()
     else:
         server.run()
 

@@ -7,8 +7,9 @@ scorecard always holds what was submitted, and the history stays complete.
 
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import and_, bindparam, func
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from ..models import (
@@ -97,6 +98,42 @@ def _score_row(session: Session, evaluation_id: int, criterion_id: int) -> Score
     return found or Score(evaluation_id=evaluation_id, criterion_id=criterion_id, revision=0)
 
 
+# Built once: the autosave runs it every time (issue 17).
+_SCORE_AND_STATUS = (
+    select(Evaluation.status, Evaluation.submitted_at, Score)
+    .outerjoin(
+        Score,
+        and_(
+            col(Score.evaluation_id) == Evaluation.id,
+            col(Score.criterion_id) == bindparam("criterion_id"),
+        ),
+    )
+    .where(Evaluation.id == bindparam("evaluation_id"))
+)
+
+_LOCK_SCORECARD = (
+    select(Evaluation.id).where(Evaluation.id == bindparam("evaluation_id")).with_for_update()
+)
+
+
+def _score_row_and_status(session: Session, evaluation: Evaluation, criterion_id: int) -> Score:
+    """Like _score_row, and in the same statement the scorecard's status as it is now: a
+    caller that read the scorecard before its write transaction (issue 17) still refuses
+    a change once another tab has submitted it."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Saves of one scorecard queue on its row, as SQLite's write turn queues them: two
+        # first saves of a criterion both inserted its score (a unique violation, a 500 under
+        # issue 17's load on PostgreSQL), and two later ones both wrote revision n + 1. The
+        # read below is a statement of its own, so it sees what the one before committed.
+        session.exec(_LOCK_SCORECARD, params={"evaluation_id": evaluation.id})
+    parameters = {"evaluation_id": evaluation.id, "criterion_id": criterion_id}
+    status, submitted_at, found = session.exec(_SCORE_AND_STATUS, params=parameters).one()
+    # As loaded values, not changes: the scorecard row is written only when a score changes.
+    set_committed_value(evaluation, "status", status)
+    set_committed_value(evaluation, "submitted_at", submitted_at)
+    return found or Score(evaluation_id=evaluation.id, criterion_id=criterion_id, revision=0)
+
+
 def _current_fields(score: Score) -> dict[str, object]:
     return ScoreInput(
         value=score.value,
@@ -182,7 +219,7 @@ def save_score(
 
     With commit=False the caller commits, so several criteria land together or not at all.
     """
-    score = _score_row(session, evaluation.id, criterion.id)
+    score = _score_row_and_status(session, evaluation, criterion.id)
     stale = seen_revision is not None and seen_revision != score.revision
     score, changed = _write(
         session,

@@ -3,24 +3,44 @@
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
+from sqlalchemy import and_, bindparam
+from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep, UserDep
 from ..companies.deps import CompanyDep
 from ..db import RowId, SessionDep
-from ..models import Evaluation, User
+from ..models import Conflict, Evaluation, User
 from ..web.i18n import gettext as _
 from .access import conflict_for
 from .data import is_locked
 
+# Built once (issue 17): building a statement cost about as much as running it.
+_OWN_EVALUATION = (
+    select(Evaluation, Conflict.id)
+    .outerjoin(
+        Conflict,
+        and_(
+            col(Conflict.company_id) == Evaluation.company_id,
+            col(Conflict.user_id) == bindparam("user_id"),
+        ),
+    )
+    .where(Evaluation.id == bindparam("evaluation_id"))
+)
+
 
 def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep) -> Evaluation:
-    """The caller's own scorecard; another's is refused, and so is a conflicted company."""
-    evaluation = session.get(Evaluation, evaluation_id)
-    if evaluation is None:
+    """The caller's own scorecard; another's is refused, and so is a conflicted company.
+
+    One statement reads the scorecard and whether its evaluator declared a conflict with its
+    company (issue 17: every autosave passes here)."""
+    parameters = {"evaluation_id": evaluation_id, "user_id": user.id}
+    found = session.exec(_OWN_EVALUATION, params=parameters).first()
+    if found is None:
         raise HTTPException(404, _("No scorecard with this id."))
+    evaluation, conflict_id = found
     if evaluation.evaluator_id != user.id:
         raise HTTPException(403, _("This scorecard belongs to another evaluator."))
-    refuse_if_conflicted(session, user, evaluation.company_id)
+    _refuse_conflict(conflict_id is not None)
     return evaluation
 
 
@@ -43,9 +63,13 @@ DraftEvaluationDep = Annotated[Evaluation, Depends(draft_evaluation)]
 
 def refuse_if_conflicted(session, user: User, company_id: int) -> User:
     """The user, unless conflicted with the company (403): one check for every area."""
-    if conflict_for(session, user_id=user.id, company_id=company_id):
-        raise HTTPException(403, _("You declared a conflict of interest with this company."))
+    _refuse_conflict(conflict_for(session, user_id=user.id, company_id=company_id) is not None)
     return user
+
+
+def _refuse_conflict(conflicted: bool) -> None:
+    if conflicted:
+        raise HTTPException(403, _("You declared a conflict of interest with this company."))
 
 
 def unconflicted_user(company: CompanyDep, session: SessionDep, user: UserDep) -> User:

@@ -2,11 +2,12 @@
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep
 from ..companies.deps import CompanyDep
-from ..db import RowId, SessionDep
+from ..db import RowId, SessionDep, begin_writes, reads_first
 from ..models import Evaluation, RubricCriterion, RubricVersion, ScoreEvent
 from ..pagination import paginate
 from ..rubrics.store import get_pack_version
@@ -79,14 +80,23 @@ def scorecard_page(request: Request, session: SessionDep, evaluation: OwnEvaluat
     return render(request, "scoring/scorecard.html", {"view": scorecard_view(session, evaluation)})
 
 
-def _criterion(session, evaluation: Evaluation, criterion_id: int) -> RubricCriterion:
-    criterion = session.get(RubricCriterion, criterion_id)
-    if criterion is None or criterion.version_id != evaluation.rubric_version_id:
+_CRITERION = (  # built once: every autosave runs it (issue 17)
+    select(RubricCriterion, RubricVersion)
+    .join(RubricVersion, col(RubricVersion.id) == RubricCriterion.version_id)
+    .where(RubricCriterion.id == bindparam("criterion_id"))
+)
+
+
+def _criterion(session, evaluation: Evaluation, criterion_id: int):
+    """The criterion and its rubric version, in one statement; 404 unless it is this card's."""
+    found = session.exec(_CRITERION, params={"criterion_id": criterion_id}).first()
+    if found is None or found[0].version_id != evaluation.rubric_version_id:
         raise HTTPException(404, _("This criterion is not part of this scorecard's rubric."))
-    return criterion
+    return found
 
 
 @router.post("/scorecards/{evaluation_id}/criteria/{criterion_id}")
+@reads_first
 def save_criterion(
     form: FormDep,
     request: Request,
@@ -97,33 +107,41 @@ def save_criterion(
 ):
     """Save one criterion and answer with its saved state and the new live total.
 
-    The most frequent request (issue 17): it reads the one criterion, writes the score and its
-    history event, and reads the total back as plain columns, all in one short transaction."""
-    criterion = _criterion(session, evaluation, criterion_id)
+    The most frequent request (issue 17). Who asks, the scorecard and the criterion are read
+    before the write turn; in it, one statement reads the score with the card's status, the
+    writes follow, and one more reads the total back as plain columns."""
+    criterion, version = _criterion(session, evaluation, criterion_id)
     context = {"criterion": criterion, "errors": {}, "result": None}
     if data.is_locked(evaluation):
-        context["locked"] = locked_message()
-        return render(request, "scoring/_saved.html", context, status_code=409)
-    version = session.get(RubricVersion, evaluation.rubric_version_id)
+        return _locked(request, context)
     answer, errors = parse_score_input(form, criterion=criterion, scale=scale_of(version))
     if answer is None:
         return render(
             request, "scoring/_saved.html", {**context, "errors": errors}, status_code=422
         )
     # The answer shows what was just written: nothing needs reading again after the commit.
-    session.expire_on_commit = False
-    context["result"] = data.save_score(
-        session,
-        evaluation=evaluation,
-        criterion=criterion,
-        user=user,
-        answer=answer,
-        seen_revision=parse_number(str(form.get("revision", "")).strip()),
-        commit=False,
-    )
+    begin_writes(session)
+    try:
+        context["result"] = data.save_score(
+            session,
+            evaluation=evaluation,
+            criterion=criterion,
+            user=user,
+            answer=answer,
+            seen_revision=parse_number(str(form.get("revision", "")).strip()),
+            commit=False,
+        )
+    except data.ScorecardLocked:  # submitted in another tab since the card was read
+        session.rollback()
+        return _locked(request, context)
     context["view"] = live_total(session, evaluation, version)
     session.commit()
     return render(request, "scoring/_saved.html", context)
+
+
+def _locked(request: Request, context: dict):
+    context["locked"] = locked_message()
+    return render(request, "scoring/_saved.html", context, status_code=409)
 
 
 @router.post("/scorecards/{evaluation_id}/submit")

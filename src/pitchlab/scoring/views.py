@@ -2,10 +2,18 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_
+from sqlalchemy import and_, bindparam, func
 from sqlmodel import Session, col, select
 
-from ..models import Company, Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
+from ..models import (
+    Company,
+    Evaluation,
+    RubricCriterion,
+    RubricPack,
+    RubricVersion,
+    Score,
+    ScoreEvent,
+)
 from ..rubrics.applicability import pack_applies
 from ..rubrics.valuation import ValuationResult
 from . import data
@@ -77,21 +85,37 @@ class LiveTotal:
     titles: dict[str, dict] | None = None  # of the valuation's missing factors
 
 
+# Each criterion's weight and answer, and the scorecard's change count as a column (SQLite and
+# PostgreSQL run an uncorrelated subquery once): one statement, built once (issue 17).
+_ANSWERS_AND_CHANGES = (
+    select(
+        RubricCriterion.weight,
+        Score.value,
+        Score.is_na,
+        Score.is_insufficient,
+        select(func.count())
+        .select_from(ScoreEvent)
+        .where(ScoreEvent.evaluation_id == bindparam("evaluation_id"))
+        .scalar_subquery(),
+    )
+    .outerjoin(
+        Score,
+        and_(
+            col(Score.criterion_id) == RubricCriterion.id,
+            col(Score.evaluation_id) == bindparam("evaluation_id"),
+        ),
+    )
+    .where(RubricCriterion.version_id == bindparam("version_id"))
+    .order_by(col(RubricCriterion.position))
+)
+
+
 def live_total(session: Session, evaluation: Evaluation, version: RubricVersion) -> LiveTotal:
     """The total from each criterion's weight and saved level, read as plain columns: a save
     needs neither the criteria's texts nor the scores' rationales (issue 17)."""
-    answers = session.exec(
-        select(RubricCriterion.weight, Score.value, Score.is_na, Score.is_insufficient)
-        .outerjoin(
-            Score,
-            and_(
-                col(Score.criterion_id) == RubricCriterion.id,
-                col(Score.evaluation_id) == evaluation.id,
-            ),
-        )
-        .where(RubricCriterion.version_id == version.id)
-        .order_by(col(RubricCriterion.position))
-    ).all()
+    parameters = {"evaluation_id": evaluation.id, "version_id": version.id}
+    rows = session.exec(_ANSWERS_AND_CHANGES, params=parameters).all()
+    answers = [row[:4] for row in rows]
     valuation = titles = None
     if version.valuation:  # a valuation preset needs every level and the company's anchor
         criteria = data.criteria_of(session, version.id)
@@ -107,7 +131,7 @@ def live_total(session: Session, evaluation: Evaluation, version: RubricVersion)
         evaluation=evaluation,
         version=version,
         progress=progress_of(answers),
-        events_seen=data.event_count(session, evaluation.id),
+        events_seen=rows[0][4] if rows else data.event_count(session, evaluation.id),
         valuation=valuation,
         titles=titles,
     )
