@@ -36,10 +36,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import expit, log_expit
-from scipy.stats import norm
 
 from ..compare.ranking import DEFAULT_INTERVAL, tie_groups
+from .logistic import expit, log_expit
 
 # On the log-odds scale: a difference of 3 is a 95/5 preference.
 PRIOR_SD = 3.0
@@ -168,6 +167,8 @@ def top_chances(fit: Fit, top: int = FOCUS_TOP) -> np.ndarray:
     if len(ordered) <= top:
         return np.ones(len(ordered))
     threshold = (ordered[top - 1] + ordered[top]) / 2
+    from scipy.stats import norm  # imported on use: see pairwise.logistic
+
     return norm.cdf((fit.strengths - threshold) / fit.standard_errors)
 
 

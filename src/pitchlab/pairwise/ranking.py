@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import kendalltau
 
 from .bradley_terry import Fit, rank_intervals
 
@@ -48,6 +47,8 @@ def rank_agreement(strengths: pd.DataFrame, rubric: pd.DataFrame) -> Agreement:
     both = both[both["total"].notna()]
     if len(both) < 2:
         return Agreement(None, None, len(both), [])
+    from scipy.stats import kendalltau  # imported on use: see pairwise.logistic
+
     tau, p_value = kendalltau(both["strength"], both["total"])
     pairwise_rank = both["strength"].rank(method="min", ascending=False).astype(int)
     rubric_rank = both["total"].rank(method="min", ascending=False).astype(int)

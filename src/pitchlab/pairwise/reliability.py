@@ -17,9 +17,9 @@ Adaptive pair choice uses the plain fit (it runs after every judgement); the ran
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.special import expit
 
 from .bradley_terry import A_WINS, B_WINS, CANT_TELL, PRIOR_SD, Fit, fit_strengths
+from .logistic import expit
 
 RELIABILITY_PRIOR = (8.0, 2.0)  # Beta(a, b): prior mean 0.8, worth ten judgements
 EM_STEPS = 25
