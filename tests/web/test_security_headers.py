@@ -10,9 +10,14 @@ import pytest
 from fastapi.routing import iter_route_contexts
 from sqlmodel import select
 
-from pitchlab.models import Document, PrfaqDraft
+from pitchlab.auth.users import find_user
+from pitchlab.meetings.agenda import agenda
+from pitchlab.models import Company, Document, PrfaqDraft
+from pitchlab.pairwise.data import create_session
 from pitchlab.paths import resource_dir
 from pitchlab.rubrics.store import get_pack_version
+
+from ..conftest import save_test_meeting
 
 # GET routes not walked here, and why; a new GET route must be walked or listed.
 NOT_WALKED = {
@@ -68,6 +73,14 @@ def walk(admin_client, session, company_id, fill_scorecard):
     draft_id = session.exec(
         select(PrfaqDraft.id).where(PrfaqDraft.company_id == company_id)
     ).first()
+    # Issue 14: a meeting with the company on its agenda, and a head-to-head session (written
+    # in a transaction of their own: the reads above must not be upgraded into a write).
+    session.rollback()
+    others = session.exec(select(Company.id).where(Company.id != company_id).limit(2)).all()
+    meeting = save_test_meeting(
+        session, chair_email="admin@pitchlab.example", company_ids=[company_id, *others]
+    )
+    admin = find_user(session, "admin@pitchlab.example")
     values = {
         "company_id": company_id,
         "key": "problem-space",
@@ -83,6 +96,11 @@ def walk(admin_client, session, company_id, fill_scorecard):
             select(Document.id).where(Document.company_id == company_id)
         ).first(),
         "extension": "md",
+        "meeting_id": meeting.id,
+        "item_id": agenda(session, meeting.id)[0].id,
+        "session_id": create_session(
+            session, title="Finalists", company_ids=[company_id, *others], user=admin
+        ),
     }
     formats = {"/compare/export.{fmt}": "csv", "/prfaqs/{draft_id}/export/{fmt}": "html"}
     # Routes whose parameters differ from the names above, or that need a query string.
