@@ -3,8 +3,15 @@
 Documents carry text users typed (notes, rationales, Markdown): a remote <img> or stylesheet
 in it must not make the server fetch a URL (SSRF), so the fetcher reads only pitchlab's own
 static files and data: URLs.
+
+Each PDF is laid out in a short-lived process of its own (issue 17): laying out a 10-company
+pack peaks at a few hundred MiB, which a process that ends gives back whole, where the web
+worker's allocator would keep it for good. The processes fork from a server that has WeasyPrint
+loaded already, and at most RENDERERS lay out at once.
 """
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +19,8 @@ from ..paths import resource_dir
 
 STYLESHEET = "css/report.css"
 PDF_MEDIA_TYPE = "application/pdf"
+RENDERERS = 2
+RENDER_TIMEOUT_S = 300
 
 
 class RefusedFetch(ValueError):
@@ -51,8 +60,20 @@ def _stylesheet():
     return css, fonts
 
 
+@cache
+def _renderers() -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", __name__])
+    return ProcessPoolExecutor(RENDERERS, mp_context=context, max_tasks_per_child=1)
+
+
 def render_pdf(html: str) -> bytes:
-    """The PDF of one document's HTML (imported lazily: WeasyPrint loads Pango on import)."""
+    """The PDF of one document's HTML, laid out in a process of its own (see above)."""
+    return _renderers().submit(render_here, html).result(timeout=RENDER_TIMEOUT_S)
+
+
+def render_here(html: str) -> bytes:
+    """The PDF laid out in this process (WeasyPrint is imported lazily: it loads Pango)."""
     from weasyprint import HTML
 
     css, fonts = _stylesheet()
