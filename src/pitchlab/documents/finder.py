@@ -45,6 +45,19 @@ def signals() -> dict:
     return load_signals(resource_dir("seeds") / "documents")
 
 
+def deck_page(document, page) -> DeckPage:
+    """A stored page as the finder reads it: its text with the speaker notes."""
+    return DeckPage(
+        document.id, document.version, page.number, page.title, f"{page.text}\n{page.notes}"
+    )
+
+
+def evidence_rivals(criteria) -> list:
+    """The other criteria a page may answer instead: those with signal words."""
+    words_for = signals()
+    return [c for c in criteria if c.key in words_for]
+
+
 def company_evidence(
     session: Session, company_id: int, pack_key: str, *, user: User | None = None
 ) -> FinderResult | None:
@@ -59,13 +72,9 @@ def company_evidence(
     document = current_deck(session, company_id)
     if document is None:
         return FinderResult(None, pack, [], insufficient)
-    pages = [
-        DeckPage(document.id, document.version, p.number, p.title, p.text + "\n" + p.notes)
-        for p in document_pages(session, document.id)
-    ]
-    words_for = signals()
-    rivals = [c for entry in latest_versions(session) for c in entry.criteria if c.key in words_for]
-    found = find_evidence(pages, criteria, rivals=rivals, signals=words_for)
+    pages = [deck_page(document, page) for page in document_pages(session, document.id)]
+    rivals = evidence_rivals(c for entry in latest_versions(session) for c in entry.criteria)
+    found = find_evidence(pages, criteria, rivals=rivals, signals=signals())
     return FinderResult(document, pack, list(zip(criteria, found, strict=True)), insufficient)
 
 

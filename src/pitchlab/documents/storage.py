@@ -103,12 +103,13 @@ def company_documents(session: Session, company_id: int, *, archived: bool = Fal
     ).all()
 
 
-def current_deck(session: Session, company_id: int) -> Document | None:
-    """The newest readable pitch deck (or, lacking one, any newest ready document)."""
-    return session.exec(
+def current_decks(session: Session, company_ids: list[int]) -> dict[int, Document]:
+    """Each company's newest readable pitch deck (or, lacking one, its newest ready document),
+    in one statement whatever the number of companies."""
+    rows = session.exec(
         select(Document)
         .where(
-            Document.company_id == company_id,
+            col(Document.company_id).in_(company_ids),
             col(Document.archived_at).is_(None),
             Document.status == "ready",
         )
@@ -116,7 +117,16 @@ def current_deck(session: Session, company_id: int) -> Document | None:
             case((col(Document.kind) == DocumentKind.DECK.value, 0), else_=1),
             col(Document.id).desc(),
         )
-    ).first()
+    ).all()
+    decks: dict[int, Document] = {}
+    for document in rows:
+        decks.setdefault(document.company_id, document)
+    return decks
+
+
+def current_deck(session: Session, company_id: int) -> Document | None:
+    """The company's current deck (see current_decks)."""
+    return current_decks(session, [company_id]).get(company_id)
 
 
 def set_archived(session: Session, document: Document, *, by: User, archived: bool) -> None:

@@ -5,16 +5,15 @@ Each function reuses the module that owns the rule: rubrics.techdebt reads a map
 documents.evidence ranks deck pages, deals.activity decides what a conflicted reader sees.
 """
 
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from ..documents.evidence import DeckPage, find_evidence
-from ..documents.finder import signals
+from ..documents.finder import deck_page, evidence_rivals, signals
+from ..documents.storage import current_decks
 from ..models import (
     Activity,
     ActivityKind,
-    Document,
-    DocumentKind,
     DocumentPage,
     PrfaqDraft,
     PrfaqRevision,
@@ -110,33 +109,13 @@ def prfaq_summaries(session: Session, company_ids: list[int]) -> dict[int, Prfaq
     return found
 
 
-def _current_decks(session: Session, company_ids: list[int]) -> dict[int, Document]:
-    """documents.storage.current_deck for many companies: the same order, first per company."""
-    rows = session.exec(
-        select(Document)
-        .where(
-            col(Document.company_id).in_(company_ids),
-            col(Document.archived_at).is_(None),
-            Document.status == "ready",
-        )
-        .order_by(
-            case((col(Document.kind) == DocumentKind.DECK.value, 0), else_=1),
-            col(Document.id).desc(),
-        )
-    ).all()
-    decks: dict[int, Document] = {}
-    for document in rows:
-        decks.setdefault(document.company_id, document)
-    return decks
-
-
 def deck_highlights(
     session: Session, company_ids: list[int], pack: PackVersion | None, rivals: list
 ) -> dict[int, DeckHighlights]:
     """Each company's current deck against `pack`: its best pages and the unanswered questions."""
     if pack is None or not company_ids:
         return {}
-    decks = _current_decks(session, company_ids)
+    decks = current_decks(session, company_ids)
     if not decks:
         return {}
     pages: dict[int, list[DeckPage]] = {}
@@ -146,16 +125,9 @@ def deck_highlights(
         .where(col(DocumentPage.document_id).in_(list(by_id)))
         .order_by(col(DocumentPage.document_id), col(DocumentPage.number))
     ):
-        document = by_id[page.document_id]
-        pages.setdefault(document.id, []).append(
-            DeckPage(
-                document.id, document.version, page.number, page.title, f"{page.text}\n{page.notes}"
-            )
-        )
+        pages.setdefault(page.document_id, []).append(deck_page(by_id[page.document_id], page))
     criteria = [c for c in pack.criteria if not c.retired]
-    words_for = signals()
-    # The finder's rivals (documents.finder.company_evidence): criteria with signal words.
-    rivals = [c for c in rivals if c.key in words_for]
+    rivals = evidence_rivals(rivals)
     return {
         company_id: _highlights(document, pages.get(document.id, []), pack, criteria, rivals)
         for company_id, document in decks.items()
