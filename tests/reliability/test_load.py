@@ -29,8 +29,11 @@ def test_concurrent_evaluators_lose_no_acknowledged_write(server, database_url):
     assert not result.stats.unexpected, report
     assert verdict.ok and verdict.checked == result.ledger.count(ACKED) > 0, report
     assert CORE_KINDS <= set(result.stats.latencies_ms), report
-    if WORKERS > 1:  # each evaluator was served by every worker: no state lives in one of them
+    if WORKERS > 1:
+        # Each evaluator was served by more than one worker, so no state can live in one of
+        # them. Not "by every worker": which process accepts a connection is the kernel's
+        # choice, and under a busy machine (the suite on every CPU) one may take few of them.
         workers_per_user = defaultdict(set)
         for line in request_log(server):
             workers_per_user[line["user_id"]].add(line["pid"])
-        assert min(len(workers_per_user[e.user_id]) for e in plan.evaluators) == WORKERS, report
+        assert min(len(workers_per_user[e.user_id]) for e in plan.evaluators) >= 2, report

@@ -4,7 +4,6 @@ included), so an exported file can be edited and imported into another pitchlab.
 import csv
 import io
 
-from openpyxl import Workbook
 from sqlmodel import Session, col, select
 
 from ..compare.export import neutralized_text
@@ -55,6 +54,8 @@ def rows_csv(rows: list[list[str]]) -> bytes:
 
 
 def rows_xlsx(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook  # imported on use: 12 MiB in every worker otherwise
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Companies")
     for row in rows:

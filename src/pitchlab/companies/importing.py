@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass, field
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from openpyxl import load_workbook
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -105,6 +104,8 @@ def _xlsx_rows(data: bytes) -> list[list[str]]:
         raise ImportFileError(str(error)) from error
     rows = []
     try:
+        from openpyxl import load_workbook  # on use: 12 MiB in every worker otherwise
+
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         for values in workbook.worksheets[0].iter_rows(values_only=True):
             rows.append(["" if value is None else str(value) for value in values])

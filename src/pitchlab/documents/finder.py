@@ -7,7 +7,6 @@ words) and shapes the answer for the pages, the API and the founders' questions 
 import re
 from dataclasses import dataclass, field
 
-import jieba
 from sqlmodel import Session
 
 from ..models import Document, User
@@ -19,7 +18,7 @@ from .evidence import CriterionEvidence, DeckPage, find_evidence
 from .panel_gaps import insufficient_keys
 from .reading import document_pages
 from .storage import current_deck
-from .text import HAN, words
+from .text import HAN, han_cut, words
 
 PIECE = re.compile(r"[A-Za-z0-9'’]+|[\u3400-\u9fff]+|[^A-Za-z0-9'’\u3400-\u9fff]+")
 
@@ -83,7 +82,7 @@ def highlighted(snippet: str, terms: frozenset[str]) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     for token in PIECE.findall(snippet):
         if HAN.match(token):
-            pieces.extend((part, part in terms) for part in jieba.lcut(token))
+            pieces.extend((part, part in terms) for part in han_cut(token))
         else:
             stems = words(token, keep_stopwords=True)
             pieces.append((token, bool(stems) and stems[0] in terms))

@@ -6,12 +6,8 @@ Chinese text uses reportlab's built-in CID font STSong-Light, which needs no fon
 import io
 from dataclasses import dataclass, field
 
-from reportlab.lib.pagesizes import landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
-
-SLIDE = landscape((540, 960))  # 16:9 in points
+# reportlab is imported when a deck is written (seeding, tests): a server never needs it.
+SLIDE = (960, 540)  # 16:9 in points, landscape
 LATIN, CHINESE = "Helvetica", "STSong-Light"
 MARGIN = 48
 LINE_WIDTH_CHARS = {"en": 72, "zh": 38}
@@ -39,6 +35,10 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def deck_pdf(slides: list[Slide], *, language: str = "en", title: str = "") -> bytes:
     """The slides as a PDF, one page each: a title at the top, the lines below it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
     font = CHINESE if language == "zh" else LATIN
     if font == CHINESE and CHINESE not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(CHINESE))

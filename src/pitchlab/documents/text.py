@@ -6,10 +6,8 @@ downloaded). English words are lower-cased and lightly stemmed so "customers" me
 
 import logging
 import re
+from functools import cache
 
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
 TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[\u3400-\u9fff\uf900-\ufaff]+")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ENGLISH_STOPWORDS = frozenset(
@@ -32,8 +30,25 @@ def stem(word: str) -> str:
     return word
 
 
+@cache
+def _segmenter():
+    # Imported with the first Chinese text rather than at start: the import alone is 9 MiB,
+    # and the dictionary (about 60 MiB more) loads with the first cut either way. A dictionary
+    # cut down to jieba's commoner words took a fifth of that but lost business terms (竞争对手,
+    # 商业模式, 神经网络) and with them evidence the finder's quality test requires.
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def han_cut(run: str) -> list[str]:
+    """A run of Chinese characters cut into jieba's words, stopwords included."""
+    return _segmenter().lcut(run)
+
+
 def _han_words(run: str, *, for_search: bool) -> list[str]:
-    cut = jieba.lcut_for_search(run) if for_search else jieba.lcut(run)
+    cut = _segmenter().lcut_for_search(run) if for_search else han_cut(run)
     return [word for word in cut if word.strip() and word not in CHINESE_STOPWORDS]
 
 

@@ -8,14 +8,16 @@ import io
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from docx import Document
-from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .outline import ExportBlock
 from .text import has_cjk
+
+if TYPE_CHECKING:  # python-docx is imported on use: 7 MiB in every worker otherwise
+    from docx.text.paragraph import Paragraph
 
 SECTION_HEADING_LEVEL = 1
 FAQ_QUESTION_LEVEL = 2
@@ -37,7 +39,7 @@ def _clean(text: str) -> str:
     return _XML_UNSAFE.sub("", text)
 
 
-def _add_inline(paragraph: Paragraph, children: Sequence[Token]) -> None:
+def _add_inline(paragraph: "Paragraph", children: Sequence[Token]) -> None:
     """Turn inline tokens into runs, keeping bold, italic, strike and code."""
     bold = italic = strike = 0
     link: str | None = None
@@ -125,6 +127,8 @@ def build_docx(
     *, title: str, blocks: Sequence[ExportBlock], language: str, no_answer: str
 ) -> bytes:
     """The exported draft as .docx bytes: title, a heading per block, FAQ questions below it."""
+    from docx import Document
+
     document = Document()
     document.core_properties.title = _clean(title)
     document.core_properties.language = _DOCX_LANGUAGE.get(language, language)

@@ -6,9 +6,6 @@ Charts are PDF-only: Word gets the numbers they draw (rank and interval, each le
 
 import io
 
-from docx import Document
-from docx.shared import Pt
-
 from ..prfaq.docx_writer import _clean, add_markdown
 from ..web.i18n import get_locale
 from ..web.i18n import gettext as _
@@ -23,6 +20,8 @@ EAST_ASIAN_FONT = "Noto Sans CJK SC"
 
 def _east_asian_font(document) -> None:
     style = document.styles["Normal"]
+    from docx.shared import Pt  # python-docx on use, as in prfaq.docx_writer
+
     style.font.size = Pt(10)
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(
@@ -131,6 +130,8 @@ def _section(document, section: MemoSection) -> None:
 
 def memo_docx(memo: MemoDocument) -> bytes:
     """The memo or pack as .docx bytes."""
+    from docx import Document
+
     document = Document()
     _east_asian_font(document)
     kind = _("IC pack") if memo.is_pack else _("IC memo")
