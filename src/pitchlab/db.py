@@ -11,6 +11,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
+from starlette.concurrency import run_in_threadpool
 
 # Milliseconds a SQLite writer waits for another writer before giving up.
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -196,6 +197,23 @@ def begin_writes(session: Session) -> None:
     session.bind = writer_engine(session.get_bind())
 
 
+def writes_from_start(request: Request) -> bool:
+    """Whether the request's session writes from its first statement: IMMEDIATE transactions,
+    each of which may wait for the write turn on SQLite. Writing methods do, unless their
+    endpoint is reads_first; everything else reads in deferred transactions that never wait."""
+    endpoint = request.scope.get("endpoint")
+    return request.method in WRITE_METHODS and not getattr(endpoint, _READS_FIRST, False)
+
+
+async def read_for(request: Request, function, *args):
+    """Run a dependency's reads for this request: in the event loop's thread when its session
+    only reads (such reads never wait, and a worker thread for them cost more than the read;
+    issue 17), in a worker thread when its first statement may wait for the write turn."""
+    if writes_from_start(request):
+        return await run_in_threadpool(function, *args)
+    return function(*args)
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """Yield a session bound to the app's engine for the length of the endpoint.
 
@@ -207,8 +225,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     touches no database, and a plain function here cost every request a thread hop.
     """
     engine = request.app.state.engine
-    endpoint = request.scope.get("endpoint")
-    if request.method in WRITE_METHODS and not getattr(endpoint, _READS_FIRST, False):
+    if writes_from_start(request):
         # Every transaction of the request, not only the first: after a commit, a deferred
         # transaction that reads and then writes fails at once with "database is locked" when
         # another writer committed in between (found by the issue 7 load test, 8 users).

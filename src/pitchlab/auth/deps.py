@@ -9,8 +9,9 @@ from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
 
-from ..db import SessionDep
+from ..db import SessionDep, read_for
 from ..errors import API_PREFIXES
 from ..models import User
 from ..pages import safe_next
@@ -41,12 +42,18 @@ def _user_from_cookie(request: Request, session: SessionDep) -> User | None:
     return found[0] if found else None
 
 
-def current_user(request: Request, session: SessionDep, bearer: BearerDep) -> User | None:
-    """The logged-in user or None; also kept on request.state.user for the page header."""
+def _lookup(request: Request, session: Session, bearer) -> User | None:
     if bearer is not None:
-        user = user_for_token(session, bearer.credentials)
-    else:
-        user = _user_from_cookie(request, session)
+        return user_for_token(session, bearer.credentials)
+    return _user_from_cookie(request, session)
+
+
+async def current_user(request: Request, session: SessionDep, bearer: BearerDep) -> User | None:
+    """The logged-in user or None; also kept on request.state.user for the page header.
+
+    Every request asks: one indexed read, in the event loop's thread unless it may wait for
+    the write turn (db.read_for)."""
+    user = await read_for(request, _lookup, request, session, bearer)
     request.state.user = user
     return user
 
