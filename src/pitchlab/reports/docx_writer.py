@@ -19,9 +19,9 @@ EAST_ASIAN_FONT = "Noto Sans CJK SC"
 
 
 def _east_asian_font(document) -> None:
-    style = document.styles["Normal"]
     from docx.shared import Pt  # python-docx on use, as in prfaq.docx_writer
 
+    style = document.styles["Normal"]
     style.font.size = Pt(10)
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(
