@@ -3,12 +3,12 @@
 import functools
 import threading
 from collections import deque
-from collections.abc import AsyncIterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, TypeVar
 
 from annotated_types import Ge, Le
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
@@ -18,6 +18,8 @@ SQLITE_BUSY_TIMEOUT_MS = 5000
 # Connections kept open between requests; more are opened (and closed after) when busy.
 SQLITE_POOL_SIZE = 10
 WRITE_OPTION = "pitchlab_writes"
+# Set with WRITE_OPTION by write(): take the turn only if it is free, never wait for it.
+NO_WAIT_OPTION = "pitchlab_no_wait"
 # Seconds a writer waits in the queue for its turn before the request fails (503).
 WRITE_TURN_TIMEOUT_S = 30
 _HOLDS_TURN = "pitchlab_holds_write_turn"
@@ -72,12 +74,24 @@ class WriteTurn:
                 return False
         return True  # handed over just as the wait timed out
 
+    def try_acquire(self) -> bool:
+        """Take the turn if nobody holds it; never wait (and never pass a waiter)."""
+        with self._mutex:
+            if self._held:
+                return False
+            self._held = True
+            return True
+
     def release(self) -> None:
         with self._mutex:
             if self._waiters:
                 self._waiters.popleft().release()  # the turn passes on; _held stays True
             else:
                 self._held = False
+
+
+class TurnTaken(Exception):
+    """The write turn is held and the transaction was asked not to wait for it."""
 
 
 class WriteTurnTimeout(OperationalError):
@@ -92,10 +106,14 @@ def _begin(turn: WriteTurn, connection) -> None:
     # transaction ourselves. A writing request asks for IMMEDIATE: it takes the write lock
     # up front, where a deferred transaction that reads and then writes could fail at once
     # when another writer committed in between. Reads stay deferred and never wait.
-    if not connection.get_execution_options().get(WRITE_OPTION, False):
+    options = connection.get_execution_options()
+    if not options.get(WRITE_OPTION, False):
         connection.exec_driver_sql("BEGIN")
         return
-    if not turn.acquire(WRITE_TURN_TIMEOUT_S):
+    if options.get(NO_WAIT_OPTION, False):
+        if not turn.try_acquire():
+            raise TurnTaken()
+    elif not turn.acquire(WRITE_TURN_TIMEOUT_S):
         raise WriteTurnTimeout()
     connection.info[_HOLDS_TURN] = turn
     try:
@@ -172,29 +190,86 @@ def writer_engine(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITE_OPTION: True})
 
 
-# Set on an endpoint by reads_first(): its request reads in deferred transactions until the
-# endpoint calls begin_writes().
+# Set on an endpoint by reads_first(): its request reads in deferred transactions, and
+# writes through write().
 _READS_FIRST = "_pitchlab_reads_first"
 
 
 def reads_first(endpoint):
-    """Mark a writing endpoint whose dependencies only read (issue 17).
+    """Mark a writing async endpoint whose dependencies only read (issue 17).
 
     Its request's session reads in ordinary deferred transactions (the login session, the
-    scorecard, the permission checks), and takes the write turn only when the endpoint calls
-    begin_writes(), so the turn covers the statements that write and the reads they depend on.
+    scorecard, the permission checks), in the event loop's thread, and takes the write turn
+    only in write(), so the turn covers the statements that write and the reads they depend on.
     """
     setattr(endpoint, _READS_FIRST, True)
     return endpoint
 
 
-def begin_writes(session: Session) -> None:
-    """End the session's reading transaction; its next one is a writer's (IMMEDIATE, in the
-    write turn on SQLite). Objects read so far stay loaded: re-read inside the write
-    transaction whatever the write depends on."""
+Result = TypeVar("Result")
+# How long a PostgreSQL write in the event loop's thread may wait for a row lock before it is
+# rolled back and run again in a worker thread: a bound on how long the loop can stall.
+LOOP_LOCK_TIMEOUT_MS = 50
+_LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE for a lock wait that timed out
+
+
+async def write(session: Session, work: Callable[[Session], Result]) -> Result:
+    """Run work(session) as one writer's transaction, commit it and return what work returned;
+    for an async reads_first endpoint, whose reads ran in the event loop's thread (issue 17).
+
+    The session's reading transaction ends first (objects read so far stay loaded; work re-reads
+    inside the write whatever the write depends on). The writes run in the loop's thread too,
+    unless that would mean waiting: the holder of what they wait for may need the loop to let it
+    go (its session closes there), so the loop must never wait for it. On SQLite the write turn
+    is taken only if it is free, and it is unless a plain endpoint, the CLI or a job holds it
+    (the loop's own writers take and give it back within one step); when held, the wait happens
+    in a worker thread. On PostgreSQL a row lock is waited for at most LOOP_LOCK_TIMEOUT_MS;
+    then the transaction is rolled back and work runs again, from the start, in a worker
+    thread. If work raises, the transaction is rolled back and the exception passes on. After
+    the commit the session reads again, in deferred transactions that never wait.
+    """
+    reader = session.get_bind()
     session.expire_on_commit = False
     session.commit()  # only reads so far: this ends the deferred transaction
-    session.bind = writer_engine(session.get_bind())
+    try:
+        if await _began_in_loop(session, reader):
+            try:
+                return _committed(session, work)
+            except OperationalError as error:
+                if getattr(error.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+                    raise
+            session.bind = writer_engine(reader)
+            return await run_in_threadpool(_committed, session, work)
+        return _committed(session, work)  # in the turn, which a worker thread waited for
+    finally:
+        session.bind = reader
+
+
+async def _began_in_loop(session: Session, reader: Engine) -> bool:
+    """Begin the writer's transaction without waiting in the loop's thread. True when work may
+    still meet a lock (PostgreSQL); False when the transaction holds all it needs (SQLite)."""
+    if reader.dialect.name != "sqlite":
+        session.bind = writer_engine(reader)
+        session.execute(text(f"SET LOCAL lock_timeout = {LOOP_LOCK_TIMEOUT_MS}"))
+        return True
+    session.bind = writer_engine(reader).execution_options(**{NO_WAIT_OPTION: True})
+    try:
+        session.connection()  # BEGIN IMMEDIATE if the turn is free, else TurnTaken
+    except TurnTaken:
+        session.rollback()
+        session.bind = writer_engine(reader)
+        await run_in_threadpool(session.connection)  # waits for the turn in a worker thread
+    return False
+
+
+def _committed(session: Session, work: Callable[[Session], Result]) -> Result:
+    try:
+        done = work(session)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return done
 
 
 def writes_from_start(request: Request) -> bool:

@@ -130,7 +130,7 @@ def test_save_refused_when_submitted_between_its_reads_and_its_write(
     from another tab in between must still lock it: 409, and nothing written."""
     from sqlmodel import Session
 
-    from pitchlab.db import begin_writes
+    from pitchlab.db import write
     from pitchlab.scoring import data, routes
 
     criteria = get_pack_version(session, "problem-space").criteria
@@ -139,12 +139,12 @@ def test_save_refused_when_submitted_between_its_reads_and_its_write(
     )
     before = _state(session, scorecard_id)
 
-    def submit_first(request_session):
+    async def submit_first(request_session, work):
         with Session(app.state.engine) as other:  # the other tab's submit
             data.submit(other, other.get(Evaluation, scorecard_id))
-        begin_writes(request_session)
+        return await write(request_session, work)
 
-    monkeypatch.setattr(routes, "begin_writes", submit_first)
+    monkeypatch.setattr(routes, "write", submit_first)
     save = admin_client.post(
         f"/scorecards/{scorecard_id}/criteria/{criteria[0].id}",
         data={"value": "1"},

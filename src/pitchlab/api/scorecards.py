@@ -264,7 +264,7 @@ def save_scorecard(
                 session,
                 evaluation=evaluation,
                 criterion=criterion,
-                user=user,
+                user_id=user.id,
                 answer=answer,
                 seen_revision=None,
                 commit=False,

@@ -3,7 +3,7 @@
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, utcnow
@@ -54,8 +54,11 @@ class Score(SQLModel, table=True):
 class ScoreEvent(SQLModel, table=True):
     """One change to a score: who, when, old and new. Nothing is overwritten without one."""
 
+    # A scorecard's changes by id: its history in order, and its newest in one step (issue 17).
+    __table_args__ = (Index("ix_scoreevent_evaluation_change", "evaluation_id", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    evaluation_id: int = Field(foreign_key="evaluation.id", index=True, ondelete="CASCADE")
+    evaluation_id: int = Field(foreign_key="evaluation.id", ondelete="CASCADE")
     criterion_id: int = Field(foreign_key="rubriccriterion.id")
     user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="SET NULL")
     field: str = Field(max_length=20)

@@ -30,9 +30,10 @@ def weighted_means(
 
     `weights` holds one weight per criterion (never negative); `group` numbers each criterion's
     group 0, 1, ... (all in group 0 when None). Each group's sums add its criteria one after
-    the other in column order (a running sum), not through a matrix product: a BLAS product
-    adds in an order that depends on the shape, so a scorecard alone and the same scorecard
-    among 2,000 differed in the last bits (and, once in a while, in the second decimal shown).
+    the other in column order (a running sum: np.cumsum adds in order), not through a matrix
+    product or np.sum: those add in an order that depends on the shape, so a scorecard alone
+    and the same scorecard among 2,000 differed in the last bits (and, once in a while, in the
+    second decimal shown).
     """
     values = np.asarray(values, dtype="float64")
     weights = np.asarray(weights, dtype="float64")
@@ -50,10 +51,14 @@ def weighted_means(
     sums = np.zeros((n_groups, n_rows))
     weight_sums = np.zeros((n_groups, n_rows))
     counted = np.zeros((n_groups, n_rows), dtype="int64")
-    for criterion, into in enumerate(group.tolist()):
-        sums[into] += contributions[criterion]
-        weight_sums[into] += weight_given[criterion]
-        counted[into] += usable[criterion]
+    # One step per group, not per criterion: a scorecard's live total is a one-row call on
+    # every autosave (issue 17).
+    for into in range(n_groups):
+        members = group == into
+        if members.any():
+            sums[into] = np.cumsum(contributions[members], axis=0)[-1]
+            weight_sums[into] = np.cumsum(weight_given[members], axis=0)[-1]
+            counted[into] = usable[members].sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         totals = np.where(counted > 0, sums / weight_sums, np.nan)
     return WeightedMeans(totals=totals.T, counted=counted.T)

@@ -2,13 +2,13 @@
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException
+from fastapi import Depends, HTTPException, Request
 from sqlalchemy import and_, bindparam
 from sqlmodel import col, select
 
 from ..auth.deps import EvaluatorDep, UserDep
 from ..companies.deps import CompanyDep
-from ..db import RowId, SessionDep
+from ..db import RowId, SessionDep, read_for
 from ..models import Conflict, Evaluation, User
 from ..web.i18n import gettext as _
 from .access import conflict_for
@@ -28,13 +28,16 @@ _OWN_EVALUATION = (
 )
 
 
-def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep) -> Evaluation:
+async def own_evaluation(
+    request: Request, evaluation_id: RowId, session: SessionDep, user: EvaluatorDep
+) -> Evaluation:
     """The caller's own scorecard; another's is refused, and so is a conflicted company.
 
     One statement reads the scorecard and whether its evaluator declared a conflict with its
-    company (issue 17: every autosave passes here)."""
+    company (issue 17: every autosave passes here), in the event loop's thread unless the
+    request's session may wait for the write turn (db.read_for)."""
     parameters = {"evaluation_id": evaluation_id, "user_id": user.id}
-    found = session.exec(_OWN_EVALUATION, params=parameters).first()
+    found = await read_for(request, _first, session, _OWN_EVALUATION, parameters)
     if found is None:
         raise HTTPException(404, _("No scorecard with this id."))
     evaluation, conflict_id = found
@@ -42,6 +45,10 @@ def own_evaluation(evaluation_id: RowId, session: SessionDep, user: EvaluatorDep
         raise HTTPException(403, _("This scorecard belongs to another evaluator."))
     _refuse_conflict(conflict_id is not None)
     return evaluation
+
+
+def _first(session, statement, parameters):
+    return session.exec(statement, params=parameters).first()
 
 
 OwnEvaluationDep = Annotated[Evaluation, Depends(own_evaluation)]

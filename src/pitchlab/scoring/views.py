@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, func
+from sqlalchemy import and_, bindparam
 from sqlmodel import Session, col, select
 
 from ..models import (
@@ -12,7 +12,6 @@ from ..models import (
     RubricPack,
     RubricVersion,
     Score,
-    ScoreEvent,
 )
 from ..rubrics.applicability import pack_applies
 from ..rubrics.valuation import ValuationResult
@@ -34,7 +33,7 @@ class ScorecardView:
     criteria: list[RubricCriterion]
     scores: dict[int, Score]
     progress: ScorecardProgress
-    events_seen: int
+    latest_change: int  # data.latest_change: the freshness check compares against it
     valuation: ValuationResult | None = None  # Payne and Berkus packs (issue 15)
     applies: bool = True  # False when the pack declares it does not apply to this company
 
@@ -64,7 +63,7 @@ def scorecard_view(session: Session, evaluation: Evaluation) -> ScorecardView:
         criteria=criteria,
         scores=scores,
         progress=weighted_total(criteria, scores),
-        events_seen=data.event_count(session, evaluation.id),
+        latest_change=data.latest_change(session, evaluation.id),
         valuation=scorecard_valuation(
             session, version=version, criteria=criteria, scores=scores, company=company
         ),
@@ -75,17 +74,17 @@ def scorecard_view(session: Session, evaluation: Evaluation) -> ScorecardView:
 @dataclass(frozen=True)
 class LiveTotal:
     """What a criterion's save answers with besides its own state: the new live total and the
-    change count the freshness check compares against (the parts of ScorecardView it shows)."""
+    newest change the freshness check compares against (the parts of ScorecardView it shows)."""
 
     evaluation: Evaluation
     version: RubricVersion
     progress: ScorecardProgress
-    events_seen: int
+    latest_change: int
     valuation: ValuationResult | None = None  # kept live on Payne and Berkus cards (issue 15)
     titles: dict[str, dict] | None = None  # of the valuation's missing factors
 
 
-# Each criterion's weight and answer, and the scorecard's change count as a column (SQLite and
+# Each criterion's weight and answer, and the scorecard's newest change as a column (SQLite and
 # PostgreSQL run an uncorrelated subquery once): one statement, built once (issue 17).
 _ANSWERS_AND_CHANGES = (
     select(
@@ -93,10 +92,7 @@ _ANSWERS_AND_CHANGES = (
         Score.value,
         Score.is_na,
         Score.is_insufficient,
-        select(func.count())
-        .select_from(ScoreEvent)
-        .where(ScoreEvent.evaluation_id == bindparam("evaluation_id"))
-        .scalar_subquery(),
+        data.latest_change_query(bindparam("evaluation_id")).scalar_subquery(),
     )
     .outerjoin(
         Score,
@@ -131,7 +127,7 @@ def live_total(session: Session, evaluation: Evaluation, version: RubricVersion)
         evaluation=evaluation,
         version=version,
         progress=progress_of(answers),
-        events_seen=rows[0][4] if rows else data.event_count(session, evaluation.id),
+        latest_change=rows[0][4] if rows else data.latest_change(session, evaluation.id),
         valuation=valuation,
         titles=titles,
     )

@@ -7,11 +7,12 @@ issue 17), the company list answered 57 requests a second from a worker thread a
 loop's thread.
 
 Only for endpoints that are short and only read (GETs: SQLite's WAL readers never wait for the
-writer). Never for a write: waiting in the loop's thread for the write turn, held by a request
-whose session the loop itself must close, stalled every request until the turn's timeout (the
-autosave tried inline failed the load test so). Anything long (a comparison of a whole
-portfolio, an export, an upload, a PDF) stays a plain endpoint, so one slow request does not
-hold up every other.
+writer). A short write is an async reads_first endpoint that writes through db.write, which
+never waits in the loop's thread: waiting there for the write turn, held by a request whose
+session the loop itself must close, stalled every request until the turn's timeout (the
+autosave run inline as a plain function failed the load test so). Anything long (a comparison
+of a whole portfolio, an export, an upload, a PDF) stays a plain endpoint, so one slow request
+does not hold up every other.
 """
 
 import functools
