@@ -13,6 +13,7 @@ widths, which CPython's hash alone confuses).
 """
 
 import logging
+import sys
 from array import array
 from bisect import bisect_left
 from functools import cache
@@ -95,12 +96,29 @@ def prefix_dictionary(lines) -> tuple[CompactFrequencies, int]:
     return CompactFrequencies(np.insert(keys, at, prefixes), np.insert(counts, at, 0)), total
 
 
+def _import_jieba():
+    """jieba, imported without pkg_resources: jieba opens its data files through it when it
+    imports (7 MiB kept, and a scan of every installed distribution), else with open() beside
+    its own module, the same files (issue 17)."""
+    if "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    # None in sys.modules makes `import pkg_resources` fail, for this import only; nothing else
+    # in the server imports pkg_resources.
+    sys.modules["pkg_resources"] = None
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @cache
 def segmenter():
     """The process's jieba tokenizer, its dictionary loaded with the first Chinese text."""
-    # Imported here, not at start: the import alone is about 10 MiB.
-    import jieba
-
+    # Imported here, not at start: the import is about 4 MiB.
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
 
     class CompactTokenizer(jieba.Tokenizer):
