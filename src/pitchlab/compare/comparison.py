@@ -169,10 +169,15 @@ def build_comparison(
         cells = cell_aggregates(scores[scores["company_id"].isin(list(cells_of))])
     calibration = evaluator_calibration(scores, codes=codes)
     calibrated = calibrated_scores(scores, calibration=calibration, codes=codes)
+    calibrated_totals = company_totals(
+        calibrated, value_column="calibrated_value", **weights, codes=codes
+    )
+    if "calibrated_matrix" not in tables:
+        calibrated = None  # read by nothing else: gone before the bootstrap's peak (issue 17)
     per_evaluator = evaluator_totals(scores, **weights, codes=codes)
     summary, intervals = _ranking_tables(
         scores,
-        calibrated,
+        calibrated_totals,
         per_evaluator,
         cells,
         weights={**weights, "codes": codes},
@@ -226,7 +231,7 @@ def _anonymized(
 
 def _ranking_tables(
     scores: pd.DataFrame,
-    calibrated: pd.DataFrame,
+    calibrated_totals: pd.DataFrame,
     per_evaluator: pd.DataFrame,
     cells: pd.DataFrame,
     *,
@@ -245,7 +250,6 @@ def _ranking_tables(
         seed=seed,
         interval=interval,
     )
-    calibrated_totals = company_totals(calibrated, value_column="calibrated_value", **weights)
     summary = rank_companies(totals)
     summary["calibrated_total"] = summary["company_id"].map(
         calibrated_totals.set_index("company_id")["total"]
