@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from pitchlab.allocator import use_one_malloc_arena
 from pitchlab.app import PendingMigrations, create_app
 from pitchlab.config import Settings, normalize_database_url
 
@@ -113,3 +114,11 @@ def test_wheel_carries_templates_seeds_and_static(tmp_path):
     assert "pitchlab/translations/zh/LC_MESSAGES/messages.po" in names
     assert any(name.startswith("pitchlab/migrations/versions/0001") for name in names)
     assert not any(name.startswith("pitchlab/loadtest/") for name in names)  # issue 11
+
+
+def test_the_server_asks_for_one_malloc_arena_unless_the_operator_chose(monkeypatch):
+    # Issue 17: per-thread arenas kept each worker's freed comparison (the bench's peak).
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    assert use_one_malloc_arena() is False
+    monkeypatch.delenv("MALLOC_ARENA_MAX")
+    assert use_one_malloc_arena() is (sys.platform == "linux")

@@ -6,6 +6,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 
+from .allocator import use_one_malloc_arena
 from .auth.deps import apply_user_locale
 from .auth.firstrun import refuse_known_credentials
 from .config import Settings
@@ -114,6 +115,7 @@ def _include_routers(app: FastAPI) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build a pitchlab app: engine, templates, routers, middleware, error pages."""
     settings = settings or Settings()
+    use_one_malloc_arena()  # before any worker thread allocates (issue 17)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

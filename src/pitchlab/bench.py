@@ -25,7 +25,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
@@ -102,6 +101,9 @@ def scratch_database(server_url: str | None) -> Iterator[str]:
     name = f"pitchlab_bench_{secrets.token_hex(5)}"
 
     def administer(sql: str) -> None:
+        # Imported here: on SQLite the benchmark, like the server, never loads it (9 MiB).
+        import psycopg
+
         with psycopg.connect(
             host=server.host,
             port=server.port or 5432,

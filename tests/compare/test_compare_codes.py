@@ -62,3 +62,29 @@ def test_categorical_text_columns_give_the_same_comparison(make_grid):
         )
     assert comparison_csv(other) == comparison_csv(plain)
     assert comparison_json(other) == comparison_json(plain)
+
+
+def test_cells_of_some_companies_leave_the_rest_of_the_comparison_alone(make_grid):
+    # The IC dossier (issue 17) reads a few companies' rows of the whole portfolio's ranking.
+    scores = make_grid(
+        {
+            (1, 1): {"a": 5, "b": 1, "c": 3},
+            (1, 2): {"a": 1, "b": 1, "c": 3},
+            (2, 1): {"a": 2, "b": 1, "c": 1},
+            (2, 2): {"a": 5, "b": 2, "c": 2},
+            (3, 1): {"a": 4, "b": 4, "c": 5},
+            (3, 3): {"a": 1, "b": 5, "c": 4},
+        }
+    )
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    whole = build_comparison(scores, resamples=50, generated_at=when, tables=())
+    some = build_comparison(scores, resamples=50, generated_at=when, tables=(), cells_of=[2])
+    kept = whole.cells[whole.cells["company_id"] == 2].reset_index(drop=True)
+    pd.testing.assert_frame_equal(some.cells, kept)
+    counts = dict(zip(some.summary["company_id"], some.summary["n_disagreements"], strict=True))
+    assert counts[2] == whole.summary.set_index("company_id").at[2, "n_disagreements"] == 1
+    assert pd.isna(counts[1]) and pd.isna(counts[3])
+    others = [column for column in whole.summary if column != "n_disagreements"]
+    pd.testing.assert_frame_equal(some.summary[others], whole.summary[others])
+    pd.testing.assert_frame_equal(some.rank_intervals, whole.rank_intervals)
+    pd.testing.assert_frame_equal(some.methodology, whole.methodology)

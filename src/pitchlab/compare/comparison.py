@@ -142,12 +142,15 @@ def build_comparison(
     interval: tuple[float, float] = DEFAULT_INTERVAL,
     generated_at: datetime | None = None,
     tables: Collection[str] = OPTIONAL_TABLES,
+    cells_of: Collection[int] | None = None,
 ) -> PortfolioComparison:
     """Compute every table of a portfolio comparison from the long scores frame.
 
     With anonymize, evaluator names (also of excluded evaluators) become "Evaluator A", ...
     `tables` names the OPTIONAL_TABLES to build (the CSV holds only the raw matrix of them);
-    the others come back empty.
+    the others come back empty. `cells_of` (company ids) limits the per-cell statistics to
+    those companies, for a caller that reads a few rows of the whole portfolio's ranking (the
+    IC dossier); the others' n_disagreements are then <NA>, not counted.
     """
     check_scores(scores)
     unknown = set(tables) - OPTIONAL_TABLES
@@ -158,19 +161,30 @@ def build_comparison(
         scores, exclusions = _anonymized(scores, exclusions)
     codes = score_codes(scores)
     weights = {"pack_weights": pack_weights, "criterion_weights": criterion_weights}
+    # Cells before the calibrated scores: their per-score temporaries are the largest of a
+    # comparison, and then do not sit beside a second frame of scores (issue 17).
+    if cells_of is None:
+        cells = cell_aggregates(scores, codes=codes)
+    else:
+        cells = cell_aggregates(scores[scores["company_id"].isin(list(cells_of))])
     calibration = evaluator_calibration(scores, codes=codes)
     calibrated = calibrated_scores(scores, calibration=calibration, codes=codes)
+    calibrated_totals = company_totals(
+        calibrated, value_column="calibrated_value", **weights, codes=codes
+    )
+    if "calibrated_matrix" not in tables:
+        calibrated = None  # read by nothing else: gone before the bootstrap's peak (issue 17)
     per_evaluator = evaluator_totals(scores, **weights, codes=codes)
-    cells = cell_aggregates(scores, codes=codes)
     summary, intervals = _ranking_tables(
         scores,
-        calibrated,
+        calibrated_totals,
         per_evaluator,
         cells,
         weights={**weights, "codes": codes},
         resamples=resamples,
         seed=seed,
         interval=interval,
+        cells_of=cells_of,
     )
     criteria = criterion_order(scores, codes=codes)
     matrix = {"criteria": criteria, "company_order": summary["company_id"], "codes": codes}
@@ -217,7 +231,7 @@ def _anonymized(
 
 def _ranking_tables(
     scores: pd.DataFrame,
-    calibrated: pd.DataFrame,
+    calibrated_totals: pd.DataFrame,
     per_evaluator: pd.DataFrame,
     cells: pd.DataFrame,
     *,
@@ -225,6 +239,7 @@ def _ranking_tables(
     resamples: int,
     seed: int,
     interval: tuple[float, float],
+    cells_of: Collection[int] | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The summary (one row per company, rank order) and the rank intervals table."""
     totals = company_totals(scores, **weights)
@@ -235,7 +250,6 @@ def _ranking_tables(
         seed=seed,
         interval=interval,
     )
-    calibrated_totals = company_totals(calibrated, value_column="calibrated_value", **weights)
     summary = rank_companies(totals)
     summary["calibrated_total"] = summary["company_id"].map(
         calibrated_totals.set_index("company_id")["total"]
@@ -246,6 +260,9 @@ def _ranking_tables(
     )
     disagreements = cells.groupby("company_id")["disagreement"].sum()
     summary["n_disagreements"] = summary["company_id"].map(disagreements).fillna(0).astype("int64")
+    if cells_of is not None:
+        counted = summary["company_id"].isin(list(cells_of))
+        summary["n_disagreements"] = summary["n_disagreements"].astype("Int64").where(counted)
     for column in ["rank_low", "rank_high", "tie_group"]:
         summary[column] = summary[column].astype("Int64")
     summary["statistically_tied"] = summary["statistically_tied"].astype("boolean")

@@ -40,6 +40,8 @@ from .selection import Selection
 
 FETCH_CHUNK_ROWS = 10_000
 KIND_ORDER = {"core": 0, "further": 1, "preset": 2}
+# The columns of the loaded rows the scores frame is built from.
+FRAME_SOURCES = ("criterion", "company_id", "evaluator_id", "value")
 VERSIONS_NOTE = (
     "a pack's versions are compared by criterion key; each criterion keeps the title "
     "and weight of the newest version that has it"
@@ -361,15 +363,9 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     rows = _newest_answer_only(rows)
     facts = load_facts(session, list(companies))
     rows = without_packs_that_do_not_apply(rows, criteria, facts)
-    rows = rows.iloc[
-        np.lexsort(
-            (
-                rows["evaluator_id"].to_numpy(),
-                rows["company_id"].to_numpy(),
-                rows["order"].to_numpy(),
-            )
-        )
-    ]
+    order = np.lexsort(
+        (rows["evaluator_id"].to_numpy(), rows["company_id"].to_numpy(), rows["order"].to_numpy())
+    )
     all_packs = _pack_infos(criteria)
     scored = rows.groupby("pack_id")["version"].unique()
     pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"], strict=False))
@@ -381,26 +377,34 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
     # Only the valuation packs with scores here get columns (issue 15).
     shown = {pack.key for pack in packs}
     facts.valuation_packs = [pack for pack in facts.valuation_packs if pack.key in shown]
+    facts = counted(facts, rows)
+    # In rubric order, only the columns the frame needs, and the rows let go before it is
+    # built: a sorted copy of every column beside the new frame was the load's peak (issue 17).
+    kept = {column: rows[column].to_numpy()[order] for column in FRAME_SOURCES}
+    del rows, order
     return Portfolio(
-        scores=_scores_frame(rows, criteria, companies, names),
+        scores=_scores_frame(kept, criteria, companies, names),
         candidates=candidates.reset_index(drop=True),
         packs=packs,
         all_packs=all_packs,
         exclusions=_exclusions(dropped, companies, names),
-        facts=counted(facts, rows),
+        facts=facts,
     )
 
 
 def _scores_frame(
-    rows: pd.DataFrame, criteria: pd.DataFrame, companies: dict[int, str], names: dict[int, str]
+    rows: dict[str, np.ndarray],
+    criteria: pd.DataFrame,
+    companies: dict[int, str],
+    names: dict[int, str],
 ) -> pd.DataFrame:
     """The scores frame: names and criterion facts gathered once, for the rows kept.
 
     Text columns are categoricals: a portfolio repeats a few hundred names and titles over
     200,000 rows, and a categorical is built, and grouped by, without touching each string.
     """
-    at = rows["criterion"].to_numpy()
-    company_ids, evaluator_ids = rows["company_id"].to_numpy(), rows["evaluator_id"].to_numpy()
+    at = rows["criterion"]
+    company_ids, evaluator_ids = rows["company_id"], rows["evaluator_id"]
     people = pd.unique(evaluator_ids)
     frame = pd.DataFrame(
         {
@@ -421,7 +425,7 @@ def _scores_frame(
                 column: criteria[column].to_numpy()[at]
                 for column in ("pack_version", "weight", "scale_min", "scale_max")
             },
-            "value": rows["value"].to_numpy(),
+            "value": rows["value"],
         }
     )[list(SCORE_COLUMNS)]
     # Optional column: the construct a criterion scores, so totals count it once (issue 15).

@@ -1,12 +1,13 @@
 """Words out of English and Chinese text, the same way for indexing, searching and ranking.
 
 Chinese has no spaces: jieba segments it (its dictionary ships inside the package, nothing is
-downloaded). English words are lower-cased and lightly stemmed so "customers" meets "customer".
+downloaded; documents.segmenter keeps it compact). English words are lower-cased and lightly
+stemmed so "customers" meets "customer".
 """
 
-import logging
 import re
-from functools import cache
+
+from .segmenter import segmenter
 
 TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[\u3400-\u9fff\uf900-\ufaff]+")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -30,25 +31,13 @@ def stem(word: str) -> str:
     return word
 
 
-@cache
-def _segmenter():
-    # Imported with the first Chinese text rather than at start: the import alone is 9 MiB,
-    # and the dictionary (about 60 MiB more) loads with the first cut either way. A dictionary
-    # cut down to jieba's commoner words took a fifth of that but lost business terms (竞争对手,
-    # 商业模式, 神经网络) and with them evidence the finder's quality test requires.
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
-
-
 def han_cut(run: str) -> list[str]:
     """A run of Chinese characters cut into jieba's words, stopwords included."""
-    return _segmenter().lcut(run)
+    return segmenter().lcut(run)
 
 
 def _han_words(run: str, *, for_search: bool) -> list[str]:
-    cut = _segmenter().lcut_for_search(run) if for_search else han_cut(run)
+    cut = segmenter().lcut_for_search(run) if for_search else han_cut(run)
     return [word for word in cut if word.strip() and word not in CHINESE_STOPWORDS]
 
 

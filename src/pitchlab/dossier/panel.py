@@ -2,8 +2,10 @@
 
 Totals, calibrated totals, rank intervals and disagreement flags are read off one
 `build_comparison` of the viewer's whole portfolio (the compare page's default selection), so a
-dossier shows the numbers the compare page shows; nothing is recomputed here. Rationales, which
-the scores frame does not carry, come from one more statement, for the disputed cells only.
+dossier shows the numbers the compare page shows; nothing is recomputed here. Only the cell
+statistics are limited to the dossier's companies (`cells_of`), the only ones it reads.
+Rationales, which the scores frame does not carry, come from one more statement, for the
+disputed cells only.
 """
 
 import math
@@ -51,8 +53,13 @@ def _integer(value) -> int | None:
 def panel_part(session: Session, user: User, company_ids: list[int]) -> PanelPart:
     """Scores, disagreements and valuations of these companies as `user` may see them."""
     portfolio = load_portfolio(session, Selection(), user=user)
+    # Ranks, totals and the methodology need the whole portfolio; cell statistics only the
+    # dossier's companies (issue 17: the rest of them were most of the view's memory).
     comparison = build_comparison(
-        portfolio.scores, excluded_for_conflict=portfolio.exclusions, tables=()
+        portfolio.scores,
+        excluded_for_conflict=portfolio.exclusions,
+        tables=(),
+        cells_of=company_ids,
     )
     comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     wanted = set(company_ids)
