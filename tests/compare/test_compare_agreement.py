@@ -123,3 +123,10 @@ def test_criterion_agreement_is_each_criterion_alone(make_scores):
         assert found["n_evaluators"] == mine["evaluator_id"].nunique()
         assert found["n_companies"] == int((matrix.notna().sum() >= 2).sum())
     assert agreement.loc["c", "n_evaluators"] == 3
+
+
+def test_criterion_agreement_of_a_panel_that_answered_only_na(make_grid):
+    scores = make_grid({(1, 1): {"a": None, "b": None}, (1, 2): {"a": None, "b": None}})
+    agreement = criterion_agreement(scores)
+    assert agreement["reading"].tolist() == [NOT_ENOUGH_DATA, NOT_ENOUGH_DATA]
+    assert agreement["n_scores"].tolist() == [0, 0]

@@ -114,6 +114,8 @@ def ordinal_alphas(
 ) -> np.ndarray:
     """Ordinal alpha of each group (a criterion) from its values, one per evaluator and unit
     (company); unit numbers are the group's own. NaN where alpha is undefined."""
+    if not len(values):
+        return np.full(n_groups, np.nan)
     units, first = first_appearance(group * (int(unit.max(initial=0)) + 1) + unit)
     per_unit = np.bincount(units, minlength=len(first))
     value, size = _ordered_codes(values)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from pitchlab.compare.aggregates import cell_aggregates
+from pitchlab.compare.aggregates import cell_aggregates, cell_means
 from pitchlab.compare.agreement import criterion_agreement
 from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
 from pitchlab.compare.calibration import calibrated_scores, evaluator_calibration
@@ -50,9 +50,10 @@ class PortfolioComparison:
     agreement: pd.DataFrame
     rank_intervals: pd.DataFrame
     methodology: pd.DataFrame
-    # Not exported: the per-cell statistics behind the disagreement counts, each evaluator's
-    # calibration, each evaluator's total per company, the criteria in order and the pack
-    # totals, which the compare page shows too and would otherwise compute a second time.
+    # Not exported: the per-cell statistics behind the disagreement counts (with each cell's
+    # calibrated mean), each evaluator's calibration, each evaluator's total per company, the
+    # criteria in order and the pack totals, which the compare page shows too and would
+    # otherwise compute a second time.
     cells: pd.DataFrame | None = None
     calibration: pd.DataFrame | None = None
     evaluator_totals: pd.DataFrame | None = None
@@ -162,6 +163,9 @@ def build_comparison(
     calibrated = calibrated_scores(scores, calibration=calibration, codes=codes)
     per_evaluator = evaluator_totals(scores, **weights, codes=codes)
     cells = cell_aggregates(scores, codes=codes)
+    cells["calibrated_mean"] = cell_means(
+        calibrated["calibrated_value"].to_numpy(dtype="float64"), codes
+    )
     summary, intervals = _ranking_tables(
         scores,
         calibrated,

@@ -19,8 +19,9 @@ from markupsafe import Markup, escape
 
 from ..web.i18n import gettext as _
 from .citations import CellCitation, CellKey
+from .codes import first_appearance
 from .page import HEAT_STEPS, NO_VALUE, ComparePage, Row, fmt
-from .page_options import PageOptions, page_url, toggled
+from .page_options import PageOptions, pin_urls
 from .selection import Selection
 
 EMPTY_CELL = '<td class="cell empty">—</td>'
@@ -36,11 +37,23 @@ def _texts(values: np.ndarray, missing: str = NO_VALUE) -> list[str]:
     return [missing if value != value else f"{value:.2f}" for value in values.tolist()]
 
 
-def _repeating_texts(values: pd.Series) -> list[str]:
-    """_texts for a column of few distinct values (statistics of a few integer scores), each
-    formatted once."""
-    distinct, at = np.unique(values.to_numpy(dtype="float64"), return_inverse=True)
-    return np.array(_texts(distinct), dtype=object)[at].tolist()
+def _statistics_codes(cells: pd.DataFrame, heat: np.ndarray, kind: np.ndarray) -> tuple:
+    """Number the cells by what their statistics show (heat, flags, mean, median, SD, range,
+    n, N/A count): a few integer scores give few distinct combinations, so each is written
+    once however many cells share it. Returns each cell's number and each number's texts."""
+    columns = ("mean", "median", "std", "min", "max")
+    key = np.zeros(len(cells), dtype="int64")
+    texts = []
+    for values in (*(cells[name].to_numpy(dtype="float64") for name in columns),):
+        distinct, at = np.unique(values, return_inverse=True)
+        key = key * (len(distinct) + 1) + at
+        texts.append((distinct, at))
+    counts = (cells["n_evaluators"].to_numpy(), cells["n_na"].to_numpy(), heat, kind)
+    for values in counts:
+        key = key * (int(values.max(initial=0)) + 2) + values + 1
+    number, first = first_appearance(key)
+    shown = [_texts(distinct[at[first]]) for distinct, at in texts]
+    return number, [*shown, *(values[first].tolist() for values in counts)]
 
 
 def _openings(flag: str) -> tuple[list[list[str]], list[str]]:
@@ -82,34 +95,30 @@ def _citation_links(cells, citations: dict[CellKey, list[CellCitation]]) -> list
 def _cells(page: ComparePage, shown: np.ndarray, citations: dict) -> list[str]:
     """The <td> of each criterion cell in comparison.cells where `shown`, in that order."""
     cells, grid = page.comparison.cells[shown], page.grid
-    mean, median, sd, low, high = (
-        _repeating_texts(cells[name]) for name in ("mean", "median", "std", "min", "max")
+    kinds = cells["wide_spread"].to_numpy(dtype=bool) + 2 * cells["has_outlier"].to_numpy(
+        dtype=bool
+    ).astype("int64")
+    number, (mean, median, sd, low, high, n, na, heat, kind) = _statistics_codes(
+        cells, grid.heat[shown], kinds
     )
-    calibrated = _texts(grid.calibrated[shown], missing=escape(_("not enough data")))
-    cal = escape(_("cal."))
     openings, markers = _openings(
         f'<span class="flag" role="img" aria-label="{escape(_("Evaluators disagree here"))}">'
         "⚑</span>"
     )
-    kinds = (
-        cells["wide_spread"].to_numpy(dtype=bool) + 2 * cells["has_outlier"].to_numpy(dtype=bool)
-    ).tolist()
+    cal = escape(_("cal."))
+    # Everything but the calibrated mean and the citations, once per combination.
+    starts = [
+        f'{openings[h][k]}data-stats="{m} {md} {s} {lo} {hi} {count} {missing}"><b>{m}</b>'
+        f"{markers[k]}<small>±{s} · n={count}</small><small>{cal} "
+        for h, k, m, md, s, lo, hi, count, missing in zip(
+            heat, kind, mean, median, sd, low, high, n, na, strict=True
+        )
+    ]
+    calibrated = _texts(grid.calibrated[shown], missing=escape(_("not enough data")))
     return [
-        f'{openings[heat][kind]}data-stats="{m} {md} {s} {lo} {hi} {n} {na}"><b>{m}</b>'
-        f"{markers[kind]}<small>±{s} · n={n}</small><small>{cal} {c}</small>{cites}</td>"
-        for heat, kind, m, md, s, lo, hi, n, na, c, cites in zip(
-            grid.heat[shown].tolist(),
-            kinds,
-            mean,
-            median,
-            sd,
-            low,
-            high,
-            cells["n_evaluators"].tolist(),
-            cells["n_na"].tolist(),
-            calibrated,
-            _citation_links(cells, citations),
-            strict=False,
+        f"{starts[at]}{c}</small>{cites}</td>"
+        for at, c, cites in zip(
+            number.tolist(), calibrated, _citation_links(cells, citations), strict=True
         )
     ]
 
@@ -190,18 +199,8 @@ def _row_starts(page: ComparePage, selection: Selection, options: PageOptions) -
         "tied": escape(_("Statistically tied")),
         "moved": _("Rank with the rubric weights: %(rank)s"),
     }
-    return [
-        _row_start(
-            row,
-            escape(
-                page_url(
-                    selection, options, pinned_rows=toggled(options.pinned_rows, row.company_id)
-                )
-            ),
-            texts,
-        )
-        for row in page.rows
-    ]
+    urls = pin_urls(selection, options, [row.company_id for row in page.rows])
+    return [_row_start(row, escape(url), texts) for row, url in zip(page.rows, urls, strict=True)]
 
 
 def matrix_rows(

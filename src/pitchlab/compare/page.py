@@ -14,13 +14,12 @@ from .comparison import PortfolioComparison, build_comparison
 from .flags import with_panel_flags
 from .loading import Portfolio, with_loading_notes
 from .page_options import PageOptions, watch_key, watch_value
-from .scores import criterion_labels
 from .selection import Selection
 from .whatif import weight_what_if
 
 NO_VALUE = "—"
 # The optional comparison tables the page shows; the matrix comes from comparison.cells.
-PAGE_TABLES = frozenset({"calibrated_matrix", "agreement"})
+PAGE_TABLES = frozenset({"agreement"})
 HEAT_STEPS = 10
 NO_HEAT = -1
 
@@ -143,17 +142,6 @@ def _columns(criteria: pd.DataFrame, selection: Selection, options: PageOptions)
     return columns
 
 
-def _calibrated_means(
-    comparison: PortfolioComparison, criteria: pd.DataFrame, companies: pd.Index
-) -> np.ndarray:
-    """Grid rows x grid columns of the calibrated matrix (its columns follow the criteria)."""
-    matrix = comparison.calibrated_matrix
-    values = matrix[criterion_labels(criteria)].to_numpy(dtype="float64")
-    found = np.full((len(companies), len(criteria)), np.nan)
-    found[companies.get_indexer(matrix["company_id"])] = values
-    return found
-
-
 def _heats(means: np.ndarray, column: np.ndarray, columns: list[Column]) -> np.ndarray:
     """0..HEAT_STEPS: where each mean lies between its scale's lowest and highest level."""
     low = np.array([c.scale_min for c in columns], dtype="float64")[column]
@@ -178,9 +166,7 @@ def _column_of(cells: pd.DataFrame, columns: list[Column]) -> np.ndarray:
     return found[packs, criteria]
 
 
-def _grid(
-    comparison: PortfolioComparison, criteria: pd.DataFrame, columns: list[Column]
-) -> CellGrid:
+def _grid(comparison: PortfolioComparison, columns: list[Column]) -> CellGrid:
     """Every cell placed in the matrix at once (a portfolio has thousands)."""
     cells = comparison.cells
     companies = pd.Index(comparison.summary["company_id"])
@@ -193,7 +179,7 @@ def _grid(
         row=row,
         column=column,
         heat=_heats(means, column, columns),
-        calibrated=_calibrated_means(comparison, criteria, companies)[row, column],
+        calibrated=cells["calibrated_mean"].to_numpy(dtype="float64"),
         means=dense,
     )
 
@@ -291,7 +277,7 @@ def build_page(
     comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     criteria = comparison.criteria
     columns = _columns(criteria, selection, options)
-    grid = _grid(comparison, criteria, columns)
+    grid = _grid(comparison, columns)
     rows = _rows(comparison, grid, columns)
     pinned = {key: index for index, key in enumerate(options.pinned_columns)}
     page = ComparePage(

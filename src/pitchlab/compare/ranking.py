@@ -11,6 +11,8 @@ otherwise it starts a new group. Members of a group with more than one company a
 "statistically tied": the panel cannot tell them apart.
 """
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -73,8 +75,7 @@ def rank_intervals(
     else:
         result["total"] = result["company_id"].map(point_totals).astype("float64")
     result["n_evaluators"] = sizes
-    result["rank_low"] = np.percentile(ranks, interval[0], axis=0, method="lower")
-    result["rank_high"] = np.percentile(ranks, interval[1], axis=0, method="higher")
+    result["rank_low"], result["rank_high"] = _percentile_ranks(ranks, interval)
     result = rank_companies(result)
     groups = tie_groups(result["rank_low"].to_numpy(), result["rank_high"].to_numpy())
     result["tie_group"] = groups
@@ -121,13 +122,26 @@ def _bootstrap_ranks(
     ones = np.ones(n_seats)
     for start in range(0, resamples, RESAMPLES_PER_CHUNK):
         chunk = min(RESAMPLES_PER_CHUNK, resamples - start)
-        seats = (rng.random((chunk, n_companies, n_seats)) * sizes[:, None]).astype(np.intp)
+        # In place on the draws: each temporary of a chunk is megabytes (issue 17).
+        draws = rng.random((chunk, n_companies, n_seats))
+        draws *= sizes[:, None]
+        seats = draws.astype(np.intp)
         seats += first_seat
         picked = totals.take(seats)
         picked *= in_panel
         # A matrix product sums the few seats far faster than sum(axis=2) does.
         ranks[start : start + chunk] = _competition_ranks((picked @ ones) / sizes)
     return ranks
+
+
+def _percentile_ranks(ranks: np.ndarray, interval: tuple[float, float]) -> tuple:
+    """Per company (column): the lower percentile rounded down and the upper rounded up, as
+    np.percentile's "lower" and "higher" methods give, from one partial sort for both."""
+    last = len(ranks) - 1
+    low = math.floor(last * interval[0] / 100)
+    high = math.ceil(last * interval[1] / 100)
+    found = np.partition(np.ascontiguousarray(ranks.T), [low, high], axis=1)
+    return found[:, low], found[:, high]
 
 
 def _competition_ranks(totals: np.ndarray) -> np.ndarray:
