@@ -43,18 +43,19 @@ def _texts(values: np.ndarray, missing: str = NO_VALUE) -> list[str]:
 def _statistics_codes(cells: pd.DataFrame, heat: np.ndarray, kind: np.ndarray) -> tuple:
     """Number the cells by what their statistics show (heat, flags, mean, median, SD, range,
     n, N/A count): a few integer scores give few distinct combinations, so each is written
-    once however many cells share it. Returns each cell's number and each number's texts."""
-    columns = ("mean", "median", "std", "min", "max")
-    key = np.zeros(len(cells), dtype="int64")
+    once however many cells share it. Returns each cell's number and, per number, the texts
+    of mean, median, SD, lowest, highest, then n, N/A count, heat and flag kind."""
+    number = np.zeros(len(cells), dtype="int64")
     texts = []
-    for values in (*(cells[name].to_numpy(dtype="float64") for name in columns),):
-        distinct, at = np.unique(values, return_inverse=True)
-        key = key * (len(distinct) + 1) + at
+    for name in ("mean", "median", "std", "min", "max"):
+        distinct, at = np.unique(cells[name].to_numpy(dtype="float64"), return_inverse=True)
         texts.append((distinct, at))
+        # Renumbered at each step, so the combined number never outgrows the cells.
+        number = first_appearance(number * len(distinct) + at)[0]
     counts = (cells["n_evaluators"].to_numpy(), cells["n_na"].to_numpy(), heat, kind)
     for values in counts:
-        key = key * (int(values.max(initial=0)) + 2) + values + 1
-    number, first = first_appearance(key)
+        number = first_appearance(number * (int(values.max(initial=0)) + 2) + values + 1)[0]
+    first = first_appearance(number)[1]
     shown = [_texts(distinct[at[first]]) for distinct, at in texts]
     return number, [*shown, *(values[first].tolist() for values in counts)]
 
@@ -98,9 +99,9 @@ def _citation_links(cells, citations: dict[CellKey, list[CellCitation]]) -> list
 def _cells(page: ComparePage, shown: np.ndarray, citations: dict) -> list[str]:
     """The <td> of each criterion cell in comparison.cells where `shown`, in that order."""
     cells, grid = page.comparison.cells[shown], page.grid
-    kinds = cells["wide_spread"].to_numpy(dtype=bool) + 2 * cells["has_outlier"].to_numpy(
-        dtype=bool
-    ).astype("int64")
+    kinds = cells["wide_spread"].to_numpy(dtype="int64") + 2 * cells["has_outlier"].to_numpy(
+        dtype="int64"
+    )
     number, (mean, median, sd, low, high, n, na, heat, kind) = _statistics_codes(
         cells, grid.heat[shown], kinds
     )
