@@ -130,3 +130,18 @@ def test_criterion_agreement_of_a_panel_that_answered_only_na(make_grid):
     agreement = criterion_agreement(scores)
     assert agreement["reading"].tolist() == [NOT_ENOUGH_DATA, NOT_ENOUGH_DATA]
     assert agreement["n_scores"].tolist() == [0, 0]
+
+
+def test_alpha_summed_in_slices_of_companies_is_the_same(make_scores, monkeypatch):
+    rng = np.random.default_rng(11)
+    rows = [
+        (company, evaluator, criterion, int(rng.integers(1, 6)))
+        for criterion in ("a", "b")
+        for company in range(1, 30)
+        for evaluator in (1, 2, 3)
+    ]
+    scores = make_scores(rows)
+    whole = criterion_agreement(scores)
+    monkeypatch.setattr("pitchlab.compare.agreement.PAIRS_PER_SLICE", 60)  # 2 companies a slice
+    sliced = criterion_agreement(scores)
+    assert sliced["alpha"].tolist() == pytest.approx(whole["alpha"].tolist())

@@ -29,6 +29,8 @@ LOW = "low: the criterion's level descriptors need work"
 NOT_ENOUGH_DATA = "not enough data"
 # Alpha needs a company scored by two evaluators to observe any agreement at all.
 MIN_SCORES_PER_COMPANY = 2
+# Value pairs summed at once: a few MiB per array, whatever the scale's number of levels.
+PAIRS_PER_SLICE = 500_000
 
 AGREEMENT_COLUMNS = [
     "pack_key",
@@ -124,19 +126,27 @@ def ordinal_alphas(
     weight = np.where(per_unit >= MIN_SCORES_PER_COMPANY, 1 / np.maximum(per_unit - 1, 1), 0.0)
     weighted = counts * weight[:, None]
     # o_ck of a group: its units' weighted c-k pairs, less each value paired with itself.
+    # Summed a slice of units at a time: a unit's pairs take size^2 places (issue 17 memory).
     cells = size * size
-    place = group[first][:, None] * cells + np.arange(cells)
-    pairs = np.bincount(
-        place.ravel(),
-        weights=(weighted[:, :, None] * counts[:, None, :]).ravel(),
-        minlength=n_groups * cells,
-    ).reshape(n_groups, size, size)
-    alone = np.bincount(
-        (group[first][:, None] * size + np.arange(size)).ravel(),
-        weights=weighted.ravel(),
-        minlength=n_groups * size,
-    ).reshape(n_groups, size)
-    pairs[:, np.arange(size), np.arange(size)] -= alone
+    pairs = np.zeros(n_groups * cells)
+    alone = np.zeros(n_groups * size)
+    unit_group = group[first]
+    step = max(1, PAIRS_PER_SLICE // cells)
+    for start in range(0, len(first), step):
+        part = slice(start, start + step)
+        owner = unit_group[part][:, None]
+        pairs += np.bincount(
+            (owner * cells + np.arange(cells)).ravel(),
+            weights=(weighted[part, :, None] * counts[part, None, :]).ravel(),
+            minlength=n_groups * cells,
+        )
+        alone += np.bincount(
+            (owner * size + np.arange(size)).ravel(),
+            weights=weighted[part].ravel(),
+            minlength=n_groups * size,
+        )
+    pairs = pairs.reshape(n_groups, size, size)
+    pairs[:, np.arange(size), np.arange(size)] -= alone.reshape(n_groups, size)
     return _alpha_from_coincidences(pairs)
 
 
