@@ -74,3 +74,25 @@ def test_na_answers_stay_na(make_grid):
 def test_method_description_names_the_method():
     assert "z-score" in METHOD_DESCRIPTION
     assert str(MIN_SCORES_FOR_CALIBRATION) in METHOD_DESCRIPTION
+
+
+def test_each_cell_carries_the_calibrated_matrix_mean(make_grid):
+    # The page reads a cell's calibrated mean from comparison.cells; the exports' calibrated
+    # matrix must show the same number for that company and criterion.
+    from pitchlab.compare.comparison import build_comparison
+    from pitchlab.compare.scores import criterion_labels
+
+    values = {(company, evaluator): {} for company in (1, 2, 3) for evaluator in (1, 2, 3)}
+    for (company, evaluator), row in values.items():
+        row["a"] = (company + evaluator) % 5 + 1
+        row["b"] = None if (company, evaluator) == (2, 2) else (company * evaluator) % 5 + 1
+    comparison = build_comparison(make_grid(values))
+    matrix = comparison.calibrated_matrix.set_index("company_id")
+    labels = dict(
+        zip(
+            comparison.criteria["criterion_key"], criterion_labels(comparison.criteria), strict=True
+        )
+    )
+    for cell in comparison.cells.itertuples():
+        expected = matrix.loc[cell.company_id, labels[cell.criterion_key]]
+        assert cell.calibrated_mean == pytest.approx(expected, nan_ok=True)

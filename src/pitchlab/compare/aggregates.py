@@ -16,7 +16,13 @@ from pitchlab.scoremath.disagreement import (
     outlying_scores,
 )
 
-__all__ = ["OUTLIER_SDS", "WIDE_SPREAD_LEVELS", "cell_aggregates", "flag_outlier_scores"]
+__all__ = [
+    "OUTLIER_SDS",
+    "WIDE_SPREAD_LEVELS",
+    "cell_aggregates",
+    "cell_means",
+    "flag_outlier_scores",
+]
 
 AGGREGATE_COLUMNS = [
     "company_id",
@@ -89,6 +95,17 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
     cells["has_outlier"] = flags.has_outlier
     cells["disagreement"] = flags.disagreement
     return cells[AGGREGATE_COLUMNS]
+
+
+def cell_means(values: np.ndarray, codes: ScoreCodes) -> np.ndarray:
+    """Each cell's mean of `values` (NaN left out; NaN where none), in cell_aggregates' order:
+    the compare page shows the calibrated mean beside the raw one without a matrix of its own."""
+    cell, first = first_appearance(codes.cell)
+    given = ~np.isnan(values)
+    count = np.bincount(cell, weights=given, minlength=len(first))
+    total = np.bincount(cell, weights=np.where(given, values, 0.0), minlength=len(first))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / count, np.nan)
 
 
 def _order_statistics(

@@ -16,7 +16,8 @@ from sqlmodel import Session, col, select
 
 from ..models import Evaluation, RubricCriterion, RubricPack, RubricVersion, Score
 from ..prfaq.citations import PageCitation, parse_citation
-from .loading import Portfolio, submitted_evaluations
+from .loading import Portfolio
+from .queries import submitted_evaluations
 from .selection import Selection
 
 CellKey = tuple[int, str, str]  # company_id, pack_key, criterion_key

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from pitchlab.compare.aggregates import cell_aggregates
+from pitchlab.compare.aggregates import cell_aggregates, cell_means
 from pitchlab.compare.agreement import criterion_agreement
 from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
 from pitchlab.compare.calibration import calibrated_scores, evaluator_calibration
@@ -50,9 +50,10 @@ class PortfolioComparison:
     agreement: pd.DataFrame
     rank_intervals: pd.DataFrame
     methodology: pd.DataFrame
-    # Not exported: the per-cell statistics behind the disagreement counts, each evaluator's
-    # calibration, each evaluator's total per company, the criteria in order and the pack
-    # totals, which the compare page shows too and would otherwise compute a second time.
+    # Not exported: the per-cell statistics behind the disagreement counts (with each cell's
+    # calibrated mean), each evaluator's calibration, each evaluator's total per company, the
+    # criteria in order and the pack totals, which the compare page shows too and would
+    # otherwise compute a second time.
     cells: pd.DataFrame | None = None
     calibration: pd.DataFrame | None = None
     evaluator_totals: pd.DataFrame | None = None
@@ -163,17 +164,23 @@ def build_comparison(
     weights = {"pack_weights": pack_weights, "criterion_weights": criterion_weights}
     # Cells before the calibrated scores: their per-score temporaries are the largest of a
     # comparison, and then do not sit beside a second frame of scores (issue 17).
-    if cells_of is None:
-        cells = cell_aggregates(scores, codes=codes)
-    else:
-        cells = cell_aggregates(scores[scores["company_id"].isin(list(cells_of))])
+    in_cells = None if cells_of is None else scores["company_id"].isin(list(cells_of)).to_numpy()
+    cell_scores = scores if in_cells is None else scores[in_cells]
+    cell_codes = codes if in_cells is None else score_codes(cell_scores)
+    cells = cell_aggregates(cell_scores, codes=cell_codes)
+    del cell_scores
     calibration = evaluator_calibration(scores, codes=codes)
     calibrated = calibrated_scores(scores, calibration=calibration, codes=codes)
+    calibrated_values = calibrated["calibrated_value"].to_numpy(dtype="float64")
+    cells["calibrated_mean"] = cell_means(
+        calibrated_values if in_cells is None else calibrated_values[in_cells], cell_codes
+    )
     calibrated_totals = company_totals(
         calibrated, value_column="calibrated_value", **weights, codes=codes
     )
     if "calibrated_matrix" not in tables:
-        calibrated = None  # read by nothing else: gone before the bootstrap's peak (issue 17)
+        # read by nothing else: gone before the bootstrap's peak (issue 17)
+        calibrated = calibrated_values = None
     per_evaluator = evaluator_totals(scores, **weights, codes=codes)
     summary, intervals = _ranking_tables(
         scores,

@@ -1,6 +1,6 @@
 """Deal terms beside the comparison (issue 13): round, money, lead, owner and next step.
 
-The terms come with the candidates' own query (loading._candidates), so neither the page nor
+The terms come with the candidates' own query (queries.candidates), so neither the page nor
 the exports spend a statement on them. Money stays exact: exports carry each amount as a
 decimal string in major units next to its currency, and the page formats it in that currency;
 nothing is ever added up across companies, so currencies cannot mix.

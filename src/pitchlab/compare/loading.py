@@ -8,38 +8,28 @@ only once they have submitted their own scorecard for it.
 A pack's versions are compared by criterion key: a criterion keeps the title and weight of the
 newest version that has it, so scores given against version 1 and version 2 sit in one column.
 
-Seven statements load any portfolio, whatever its size; pandas does the rest.
+Seven statements load any portfolio, whatever its size (queries.py has those that read the
+companies, criteria and scores); pandas does the rest.
 """
 
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import case, literal, null, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from ..models import (
-    Company,
-    Evaluation,
-    EvaluationStatus,
-    RubricCriterion,
-    RubricPack,
-    RubricVersion,
-    Score,
-    User,
-)
+from ..models import User
 from ..scoring.access import conflicted_user_ids, visible_company_packs
 from ..web.i18n import localized
+from . import queries
 from .comparison import PortfolioComparison
-from .deal_terms import DEAL_FIELDS, with_owner_names
+from .deal_terms import with_owner_names
 from .facts import counted, load_facts, without_packs_that_do_not_apply
 from .flags import PanelFacts
 from .methodology import ConflictExclusion
 from .scores import SCORE_COLUMNS, check_scores
 from .selection import Selection
 
-FETCH_CHUNK_ROWS = 10_000
-KIND_ORDER = {"core": 0, "further": 1, "preset": 2}
 # The columns of the loaded rows the scores frame is built from.
 FRAME_SOURCES = ("criterion", "company_id", "evaluator_id", "value")
 VERSIONS_NOTE = (
@@ -76,139 +66,6 @@ class Portfolio:
     facts: PanelFacts = field(default_factory=PanelFacts)
 
 
-def company_conditions(selection: Selection) -> list:
-    """WHERE clauses on Company for the selection's filters (archived companies never count)."""
-    conditions = [col(Company.archived_at).is_(None)]
-    if selection.search:
-        escaped = selection.search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        conditions.append(
-            or_(
-                *(
-                    col(column).ilike(pattern, escape="\\")
-                    for column in (Company.name, Company.one_liner, Company.sector, Company.tags)
-                )
-            )
-        )
-    if selection.stage:
-        conditions.append(Company.stage == selection.stage)
-    if selection.status:
-        conditions.append(Company.status == selection.status)
-    if selection.deal_round:
-        conditions.append(Company.deal_round == selection.deal_round)
-    if selection.currency:
-        conditions.append(Company.currency == selection.currency)
-    if selection.tag:
-        # Tags are stored normalised as "a,b,c": look for ",tag," in ",a,b,c,".
-        escaped = selection.tag.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        wrapped = literal(",") + col(Company.tags) + literal(",")
-        conditions.append(wrapped.like(f"%,{escaped},%", escape="\\"))
-    if selection.company_ids:
-        conditions.append(col(Company.id).in_(selection.company_ids))
-    return conditions
-
-
-def _candidates(session: Session, selection: Selection) -> pd.DataFrame:
-    filters = company_conditions(replace(selection, company_ids=()))
-    # Deal terms ride along in the same statement: compare's deal columns cost no query.
-    statement = (
-        select(Company.id, Company.name, *(getattr(Company, name) for name in DEAL_FIELDS))
-        .where(*filters)
-        .order_by(col(Company.name_key), col(Company.id))
-    )
-    rows = session.exec(statement).all()
-    found = pd.DataFrame(rows, columns=["company_id", "company_name", *DEAL_FIELDS])
-    for position, name in enumerate(DEAL_FIELDS, start=2):
-        # As Python objects: a column of ints with blanks would otherwise turn into floats.
-        found[name] = pd.Series([row[position] for row in rows], dtype=object)
-    picked = set(selection.company_ids)
-    found["picked"] = found["company_id"].isin(picked) if picked else True
-    return found
-
-
-def _criteria(session: Session) -> pd.DataFrame:
-    """Every criterion of every pack version (a few hundred rows at most), each with its
-    pack's newest version and, by key, the title, weight and order of the newest version
-    that has it. Plain Python: on so few rows pandas' overhead cost more than the work."""
-    statement = (
-        select(
-            RubricCriterion.id,
-            RubricCriterion.key,
-            RubricCriterion.title,
-            RubricCriterion.weight,
-            RubricCriterion.position,
-            RubricCriterion.construct_key,
-            RubricVersion.version,
-            RubricVersion.scale_min,
-            RubricVersion.scale_max,
-            RubricVersion.title.label("pack_title"),
-            RubricPack.id.label("pack_id"),
-            RubricPack.key.label("pack_key"),
-            RubricPack.kind,
-        )
-        .join(RubricVersion, col(RubricCriterion.version_id) == RubricVersion.id)
-        .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
-    )
-    rows = session.exec(statement).all()
-    pack_version: dict[str, int] = {}
-    newest: dict[tuple[str, str], object] = {}
-    for row in rows:
-        pack_version[row.pack_key] = max(pack_version.get(row.pack_key, 0), row.version)
-        key = (row.pack_key, row.key)
-        if key not in newest or row.version > newest[key].version:
-            newest[key] = row
-    ordered = sorted(
-        newest.values(),
-        key=lambda row: (
-            KIND_ORDER.get(row.kind, len(KIND_ORDER)),
-            row.pack_key,
-            row.version != pack_version[row.pack_key],
-            row.position,
-            row.key,
-        ),
-    )
-    order = {(row.pack_key, row.key): number for number, row in enumerate(ordered)}
-    titles = {key: localized(row.title) for key, row in newest.items()}
-    columns = [
-        "criterion_id",
-        "criterion_key",
-        "version",
-        "scale_min",
-        "scale_max",
-        "pack_title",
-        "pack_id",
-        "pack_key",
-        "kind",
-        "pack_version",
-        "criterion_title",
-        "weight",
-        "order",
-        "construct",
-    ]
-    return pd.DataFrame(
-        [
-            (
-                row.id,
-                row.key,
-                row.version,
-                row.scale_min,
-                row.scale_max,
-                row.pack_title,
-                row.pack_id,
-                row.pack_key,
-                row.kind,
-                pack_version[row.pack_key],
-                titles[(row.pack_key, row.key)],
-                newest[(row.pack_key, row.key)].weight,
-                order[(row.pack_key, row.key)],
-                newest[(row.pack_key, row.key)].construct_key or "",
-            )
-            for row in rows
-        ],
-        columns=columns,
-    )
-
-
 def _pack_infos(criteria: pd.DataFrame) -> list[PackInfo]:
     """Every pack, in rubric order, as its newest version describes it."""
     first: dict[str, PackInfo] = {}
@@ -225,61 +82,6 @@ def _pack_infos(criteria: pd.DataFrame) -> list[PackInfo]:
                 key=key, kind=kind, title=localized(title), newest_version=int(version)
             )
     return list(first.values())
-
-
-def submitted_evaluations(selection: Selection):
-    """The submitted scorecards of the selected companies and packs, as a SELECT."""
-    selected = select(Company.id).where(*company_conditions(selection))
-    statement = select(Evaluation.id, Evaluation.company_id, Evaluation.evaluator_id).where(
-        Evaluation.status == EvaluationStatus.SUBMITTED.value,
-        col(Evaluation.company_id).in_(selected),
-    )
-    if selection.pack_keys:
-        versions = (
-            select(RubricVersion.id)
-            .join(RubricPack, col(RubricVersion.pack_id) == RubricPack.id)
-            .where(col(RubricPack.key).in_(selection.pack_keys))
-        )
-        statement = statement.where(col(Evaluation.rubric_version_id).in_(versions))
-    return statement
-
-
-def _score_rows(session: Session, selection: Selection) -> pd.DataFrame:
-    """company_id, evaluator_id, criterion_id and value (NaN for N/A) of every score."""
-    evaluations = submitted_evaluations(selection)
-    panel = _fetch_array(session, evaluations, "int64")
-    answer = case((col(Score.is_na) | col(Score.is_insufficient), null()), else_=col(Score.value))
-    insufficient = case((col(Score.is_insufficient), 1), else_=0)
-    statement = select(Score.evaluation_id, Score.criterion_id, answer, insufficient).where(
-        col(Score.evaluation_id).in_(evaluations.with_only_columns(Evaluation.id))
-    )
-    # An N/A (or empty) answer is NULL, hence NaN.
-    scores = _fetch_array(session, statement, "float64")
-    seat = pd.Index(panel[:, 0]).get_indexer(scores[:, 0].astype("int64"))
-    return pd.DataFrame(
-        {
-            "company_id": panel[:, 1][seat],
-            "evaluator_id": panel[:, 2][seat],
-            "criterion_id": scores[:, 1].astype("int64"),
-            "value": scores[:, 2],
-            "insufficient": scores[:, 3],
-        }
-    )
-
-
-def _fetch_array(session: Session, statement, dtype: str) -> np.ndarray:
-    """All rows of a SELECT as one 2-D array. Plain DBAPI tuples: SQLAlchemy rows, and
-    DataFrames built from them, cost several times more on a 200,000-score portfolio."""
-    width = len(statement.selected_columns)
-    result = session.connection().execute(statement)
-    chunks = []
-    try:
-        # In chunks: 200,000 tuples at once were most of the benchmark's peak memory (issue 17).
-        while rows := result.cursor.fetchmany(FETCH_CHUNK_ROWS):
-            chunks.append(np.array(rows, dtype=dtype).reshape(-1, width))
-    finally:
-        result.close()
-    return np.concatenate(chunks) if chunks else np.empty((0, width), dtype=dtype)
 
 
 def _pair_key(left: np.ndarray, right: np.ndarray, right_max: int) -> np.ndarray:
@@ -341,7 +143,7 @@ def _with_criteria(rows: pd.DataFrame, criteria: pd.DataFrame) -> pd.DataFrame:
 
 def load_portfolio(session: Session, selection: Selection, *, user: User | None) -> Portfolio:
     """Load what `user` may compare of the selection; user None (the CLI) sees everything."""
-    candidates = _candidates(session, selection)
+    candidates = queries.candidates(session, selection)
     conflicts = conflicted_user_ids(session)
     if user is not None:
         hidden = {company for company, users in conflicts.items() if user.id in users}
@@ -353,8 +155,8 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
             strict=False,
         )
     )
-    criteria = _criteria(session)
-    rows = _with_criteria(_score_rows(session, selection), criteria)
+    criteria = queries.criteria(session)
+    rows = _with_criteria(queries.score_rows(session, selection), criteria)
     rows = rows[rows["company_id"].isin(list(companies))]
     rows = _keep_visible(rows, visible_company_packs(session, user) if user else None)
     names = dict(session.exec(select(User.id, User.display_name)).all())
@@ -430,7 +232,14 @@ def _scores_frame(
     )[list(SCORE_COLUMNS)]
     # Optional column: the construct a criterion scores, so totals count it once (issue 15).
     frame["construct"] = _texts(at, criteria["construct"].tolist())
-    frame = frame.astype({name: dtype for name, dtype in SCORE_COLUMNS.items() if dtype != "str"})
+    # Only the columns that need it (an empty portfolio's): a cast of each is a copy.
+    frame = frame.astype(
+        {
+            name: dtype
+            for name, dtype in SCORE_COLUMNS.items()
+            if dtype != "str" and frame[name].dtype != dtype
+        }
+    )
     check_scores(frame)
     return frame
 

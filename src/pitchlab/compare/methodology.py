@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 
 from pitchlab.compare.agreement import RELIABLE_ALPHA, TENTATIVE_ALPHA
@@ -50,11 +51,9 @@ def methodology_rows(
 ) -> pd.DataFrame:
     """Return the methodology as rows of text. Columns: item, value."""
     packs = weights.drop_duplicates(PACK_KEYS)
-    evaluators = (
-        scores[["evaluator_id", "evaluator_name"]]
-        .drop_duplicates("evaluator_id")
-        .sort_values("evaluator_id")
-    )
+    # Each evaluator's name as first given, by id (np.unique sorts and finds first rows).
+    _ids, first = np.unique(scores["evaluator_id"].to_numpy(), return_index=True)
+    evaluator_names = scores["evaluator_name"].to_numpy(dtype=object)[first]
     pack_names = [f"{row.pack_key} v{row.pack_version}" for row in packs.itertuples()]
     rows = [
         ("Generated at", generated_at.isoformat(timespec="seconds")),
@@ -71,7 +70,7 @@ def methodology_rows(
             for row in weights.itertuples()
         ),
         ("Weighted total", TOTAL_DESCRIPTION),
-        ("Evaluators included", ", ".join(evaluators["evaluator_name"]) or NONE_TEXT),
+        ("Evaluators included", ", ".join(map(str, evaluator_names)) or NONE_TEXT),
         ("Evaluators excluded for conflicts", _exclusion_text(exclusions)),
         ("Calibration method", METHOD_DESCRIPTION),
         ("Inter-rater agreement", AGREEMENT_DESCRIPTION),

@@ -1,7 +1,8 @@
 """The compare page's view of a comparison: ranking with what-if, companies x criteria matrix.
 
-Everything numeric comes from the pure functions; this module only picks and orders what the
-templates show, and places every cell of the matrix (matrix_html.py writes the cells).
+Everything numeric comes from the pure functions; this module only picks what the templates
+show and places every cell of the matrix (matrix_html.py writes the cells, page_rows.py marks,
+orders and pages the rows).
 """
 
 import math
@@ -13,14 +14,13 @@ import pandas as pd
 from .comparison import PortfolioComparison, build_comparison
 from .flags import with_panel_flags
 from .loading import Portfolio, with_loading_notes
-from .page_options import PageOptions, watch_key, watch_value
-from .scores import criterion_labels
+from .page_options import PageOptions
+from .page_rows import Row, RowsPage, apply_what_if, ordered_rows, paged_rows
 from .selection import Selection
-from .whatif import weight_what_if
 
 NO_VALUE = "—"
 # The optional comparison tables the page shows; the matrix comes from comparison.cells.
-PAGE_TABLES = frozenset({"calibrated_matrix", "agreement"})
+PAGE_TABLES = frozenset({"agreement"})
 HEAT_STEPS = 10
 NO_HEAT = -1
 
@@ -65,20 +65,6 @@ class CellGrid:
 
 
 @dataclass
-class Row:
-    company_id: int
-    index: int  # the company's grid row
-    name: str
-    summary: dict  # a row of comparison.summary
-    pack_totals: dict[str, float]
-    means: dict[str, float]  # column key -> evaluators' mean, NaN where there is none
-    pinned: bool = False
-    default_rank: int | None = None
-    rank_delta: int = 0
-    top_status: str = ""
-
-
-@dataclass
 class ComparePage:
     comparison: PortfolioComparison
     columns: list[Column]  # every criterion, in rubric order
@@ -91,18 +77,7 @@ class ComparePage:
     always_top: list[Row] = field(default_factory=list)
     always_field: str = ""  # the hidden field that carries the watch to the next weighting
     moved: int = 0
-    rows_page: "RowsPage | None" = None  # which unpinned rows `rows` shows, when paged
-
-
-@dataclass(frozen=True)
-class RowsPage:
-    """One page of the matrix's unpinned rows; pinned rows show on every page."""
-
-    number: int
-    pages: int
-    first: int  # 1-based positions of the page's first and last unpinned row
-    last: int
-    total: int  # unpinned rows in all
+    rows_page: RowsPage | None = None  # which unpinned rows `rows` shows, when paged
 
 
 def fmt(value, digits: int = 2) -> str:
@@ -143,17 +118,6 @@ def _columns(criteria: pd.DataFrame, selection: Selection, options: PageOptions)
     return columns
 
 
-def _calibrated_means(
-    comparison: PortfolioComparison, criteria: pd.DataFrame, companies: pd.Index
-) -> np.ndarray:
-    """Grid rows x grid columns of the calibrated matrix (its columns follow the criteria)."""
-    matrix = comparison.calibrated_matrix
-    values = matrix[criterion_labels(criteria)].to_numpy(dtype="float64")
-    found = np.full((len(companies), len(criteria)), np.nan)
-    found[companies.get_indexer(matrix["company_id"])] = values
-    return found
-
-
 def _heats(means: np.ndarray, column: np.ndarray, columns: list[Column]) -> np.ndarray:
     """0..HEAT_STEPS: where each mean lies between its scale's lowest and highest level."""
     low = np.array([c.scale_min for c in columns], dtype="float64")[column]
@@ -178,9 +142,7 @@ def _column_of(cells: pd.DataFrame, columns: list[Column]) -> np.ndarray:
     return found[packs, criteria]
 
 
-def _grid(
-    comparison: PortfolioComparison, criteria: pd.DataFrame, columns: list[Column]
-) -> CellGrid:
+def _grid(comparison: PortfolioComparison, columns: list[Column]) -> CellGrid:
     """Every cell placed in the matrix at once (a portfolio has thousands)."""
     cells = comparison.cells
     companies = pd.Index(comparison.summary["company_id"])
@@ -193,7 +155,7 @@ def _grid(
         row=row,
         column=column,
         heat=_heats(means, column, columns),
-        calibrated=_calibrated_means(comparison, criteria, companies)[row, column],
+        calibrated=cells["calibrated_mean"].to_numpy(dtype="float64"),
         means=dense,
     )
 
@@ -234,39 +196,6 @@ def _rows(comparison: PortfolioComparison, grid: CellGrid, columns: list[Column]
     ]
 
 
-def _apply_what_if(
-    page: ComparePage, scores: pd.DataFrame, selection: Selection, options: PageOptions
-) -> None:
-    """Rank changes against the rubric weights, and who stayed in the top N throughout."""
-    if not selection.has_weights:
-        top = {row.company_id for row in page.rows if _in_top(row.summary["rank"], options.top_n)}
-    else:
-        totals = page.comparison.summary[["company_id", "company_name", "total"]]
-        moves = weight_what_if(scores, top_n=options.top_n, new_totals=totals)
-        by_id = {int(m.company_id): m for m in moves.itertuples()}
-        for row in page.rows:
-            move = by_id.get(row.company_id)
-            if move is not None and not pd.isna(move.default_rank):
-                row.default_rank = int(move.default_rank)
-                row.rank_delta = 0 if pd.isna(move.rank_delta) else int(move.rank_delta)
-                row.top_status = move.top_n_status
-        page.moved = sum(1 for row in page.rows if row.rank_delta)
-        top = {row.company_id for row in page.rows if _in_top(row.summary["rank"], options.top_n)}
-        default_top = {
-            row.company_id for row in page.rows if _in_top(row.default_rank, options.top_n)
-        }
-        carried = (
-            options.always_top if options.always_for == watch_key(selection, page.top_n) else None
-        )
-        top &= default_top if carried is None else set(carried)
-    page.always_top = [row for row in page.rows if row.company_id in top]
-    page.always_field = watch_value(selection, page.top_n, [r.company_id for r in page.always_top])
-
-
-def _in_top(rank, top_n: int) -> bool:
-    return rank is not None and not pd.isna(rank) and rank <= top_n
-
-
 def build_page(
     portfolio: Portfolio,
     selection: Selection,
@@ -291,7 +220,7 @@ def build_page(
     comparison = with_panel_flags(with_loading_notes(comparison, portfolio), portfolio)
     criteria = comparison.criteria
     columns = _columns(criteria, selection, options)
-    grid = _grid(comparison, criteria, columns)
+    grid = _grid(comparison, columns)
     rows = _rows(comparison, grid, columns)
     pinned = {key: index for index, key in enumerate(options.pinned_columns)}
     page = ComparePage(
@@ -304,62 +233,8 @@ def build_page(
         top_n=options.top_n,
         calibration=comparison.calibration.to_dict(orient="records"),
     )
-    _apply_what_if(page, scores, selection, options)
+    apply_what_if(page, scores, selection, options)
     page.rows = ordered_rows(page.rows, options)
     if rows_per_page:
         page.rows, page.rows_page = paged_rows(page.rows, options.page, rows_per_page)
     return page
-
-
-def paged_rows(rows: list[Row], number: int, per_page: int) -> tuple[list[Row], RowsPage]:
-    """The pinned rows and one page of the others; a page past the end shows the last."""
-    pinned = [row for row in rows if row.pinned]
-    others = rows[len(pinned) :]
-    pages = max(1, math.ceil(len(others) / per_page))
-    number = min(max(number, 1), pages)
-    start = (number - 1) * per_page
-    shown = others[start : start + per_page]
-    return pinned + shown, RowsPage(
-        number=number,
-        pages=pages,
-        first=start + 1 if shown else 0,
-        last=start + len(shown),
-        total=len(others),
-    )
-
-
-def _sort_value(row: Row, sort: str):
-    summary = row.summary
-    if sort == "name":
-        return row.name.casefold()
-    if sort.startswith("p:"):
-        return row.pack_totals.get(sort[2:])
-    if sort.startswith("c:"):
-        return row.means.get(sort[2:])
-    column = {
-        "rank": "rank",
-        "total": "total",
-        "calibrated": "calibrated_total",
-        "evaluators": "n_evaluators",
-        "disagreements": "n_disagreements",
-    }[sort]
-    return summary[column]
-
-
-def ordered_rows(rows: list[Row], options: PageOptions) -> list[Row]:
-    """Rows sorted by the chosen column (missing values last), pinned rows on top."""
-
-    def missing(value) -> bool:
-        return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-    keyed = [(_sort_value(row, options.sort), row) for row in rows]
-    present = [(value, row) for value, row in keyed if not missing(value)]
-    absent = [row for value, row in keyed if missing(value)]
-    present.sort(key=lambda pair: pair[0], reverse=options.descending)
-    ordered = [row for _, row in present] + absent
-    pins = {company_id: index for index, company_id in enumerate(options.pinned_rows)}
-    for row in ordered:
-        row.pinned = row.company_id in pins
-    return sorted((r for r in ordered if r.pinned), key=lambda r: pins[r.company_id]) + [
-        r for r in ordered if not r.pinned
-    ]

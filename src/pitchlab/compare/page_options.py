@@ -33,17 +33,20 @@ class PageOptions:
     page: int = 1  # of the matrix's unpinned rows
 
     def query_items(self) -> list[tuple[str, str]]:
-        return self._layout_items() + ([("page", str(self.page))] if self.page != 1 else [])
+        before, pins, after = self.layout_items()
+        return before + pins + after
 
-    def _layout_items(self) -> list[tuple[str, str]]:
-        items = []
+    def layout_items(self) -> tuple[list, list, list]:
+        """The layout's query parameters before the pinned rows, the pins, and after them."""
+        before = []
         if self.sort != "rank" or self.descending:
-            items += [("sort", self.sort), ("dir", "desc" if self.descending else "asc")]
-        items += [("pin", str(company_id)) for company_id in self.pinned_rows]
-        items += [("pincol", key) for key in self.pinned_columns]
+            before += [("sort", self.sort), ("dir", "desc" if self.descending else "asc")]
+        after = [("pincol", key) for key in self.pinned_columns]
         if self.top_n != DEFAULT_TOP_N:
-            items.append(("top", str(self.top_n)))
-        return items
+            after.append(("top", str(self.top_n)))
+        if self.page != 1:
+            after.append(("page", str(self.page)))
+        return before, [("pin", str(company_id)) for company_id in self.pinned_rows], after
 
 
 def _valid_sort(sort: str) -> bool:
@@ -91,6 +94,19 @@ def page_url(selection: Selection, options: PageOptions, **changes) -> str:
     """A /compare link with this selection, weights and layout, some layout changed."""
     changed = replace(options, **changes)
     return "/compare?" + urlencode(selection.query_items() + changed.query_items())
+
+
+def pin_urls(selection: Selection, options: PageOptions, company_ids: list[int]) -> list[str]:
+    """page_url with one company's pin toggled, for each company: a matrix row each, so the
+    rest of the query is encoded once rather than once a row (issue 17)."""
+    before, _pins, after = options.layout_items()
+    head = urlencode(selection.query_items() + before)
+    tail = urlencode(after)
+    urls = []
+    for company_id in company_ids:
+        pins = "&".join(f"pin={n}" for n in toggled(options.pinned_rows, company_id))
+        urls.append("/compare?" + "&".join(part for part in (head, pins, tail) if part))
+    return urls
 
 
 def sort_url(selection: Selection, options: PageOptions, key: str) -> str:

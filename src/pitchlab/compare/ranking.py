@@ -11,6 +11,7 @@ otherwise it starts a new group. Members of a group with more than one company a
 "statistically tied": the panel cannot tell them apart.
 """
 
+
 import numpy as np
 import pandas as pd
 
@@ -134,7 +135,10 @@ def _bootstrap_ranks(
     ones = np.ones(n_seats)
     for start in range(0, resamples, RESAMPLES_PER_CHUNK):
         chunk = min(RESAMPLES_PER_CHUNK, resamples - start)
-        seats = (rng.random((chunk, n_companies, n_seats)) * sizes[:, None]).astype(np.intp)
+        # In place on the draws: each temporary of a chunk is megabytes (issue 17).
+        draws = rng.random((chunk, n_companies, n_seats))
+        draws *= sizes[:, None]
+        seats = draws.astype(np.intp)
         seats += first_seat
         picked = totals.take(seats)
         picked *= in_panel

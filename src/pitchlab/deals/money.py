@@ -8,7 +8,9 @@ by construction (`totals_by_currency`), never done silently.
 
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
+from babel import Locale
 from babel.numbers import format_currency, get_currency_precision, list_currencies
 
 from ..web.i18n import get_locale
@@ -70,8 +72,18 @@ def format_money(minor: int | None, currency: str, locale: str | None = None) ->
     """The amount in its own currency with the reader's separators; "—" when unknown."""
     if minor is None:
         return "—"
-    babel_locale = BABEL_LOCALES.get(locale or get_locale(), "en")
-    return format_currency(to_major(minor, currency), currency, locale=babel_locale)
+    return format_currency(
+        to_major(minor, currency),
+        currency,
+        locale=_babel_locale(BABEL_LOCALES.get(locale or get_locale(), "en")),
+    )
+
+
+@cache
+def _babel_locale(name: str) -> Locale:
+    # Parsed once: parsing the name on every call was half of each amount's formatting,
+    # and compare formats three amounts per company (issue 17).
+    return Locale.parse(name)
 
 
 def totals_by_currency(amounts: Iterable[tuple[int | None, str]]) -> dict[str, int]:

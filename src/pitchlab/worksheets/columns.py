@@ -85,9 +85,11 @@ class CompareWorksheets:
 def compare_worksheets(session: Session, candidates: pd.DataFrame) -> CompareWorksheets:
     """The compare page's worksheet table (picked companies) and funnel (all candidates)."""
     frame = headline_frame(session, [int(i) for i in candidates["company_id"]])
-    table = candidates[["company_id", "company_name", "picked"]].merge(frame, on="company_id")
     # Only companies with a worksheet number: a portfolio of thousands lists the few it has.
-    filled = table[list(HEADLINE_COLUMNS)].notna().any(axis=1)
-    picked = table[table["picked"] & filled].drop(columns="picked")
-    rows = picked.astype(object).where(picked.notna(), None).to_dict(orient="records")
+    filled = frame[frame[list(HEADLINE_COLUMNS)].notna().any(axis=1)]
+    rows = []
+    if len(filled):  # most portfolios have few: the frames below cost milliseconds when empty
+        table = candidates[["company_id", "company_name", "picked"]].merge(filled, on="company_id")
+        picked = table[table["picked"]].drop(columns="picked")
+        rows = picked.astype(object).where(picked.notna(), None).to_dict(orient="records")
     return CompareWorksheets(rows=rows, funnel=funnel(frame))
