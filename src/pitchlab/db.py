@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 
 from annotated_types import Ge, Le
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
@@ -240,7 +240,8 @@ async def write(session: Session, work: Callable[[Session], Result]) -> Result:
                     raise
             session.bind = writer_engine(reader)
             return await run_in_threadpool(_committed, session, work)
-        return _committed(session, work)  # in the turn, which a worker thread waited for
+        # SQLite: in the write turn, taken in the loop's thread or waited for in a worker's.
+        return _committed(session, work)
     finally:
         session.bind = reader
 
@@ -250,7 +251,8 @@ async def _began_in_loop(session: Session, reader: Engine) -> bool:
     still meet a lock (PostgreSQL); False when the transaction holds all it needs (SQLite)."""
     if reader.dialect.name != "sqlite":
         session.bind = writer_engine(reader)
-        session.execute(text(f"SET LOCAL lock_timeout = {LOOP_LOCK_TIMEOUT_MS}"))
+        connection = session.connection()  # begins the transaction SET LOCAL applies to
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {LOOP_LOCK_TIMEOUT_MS}")
         return True
     session.bind = writer_engine(reader).execution_options(**{NO_WAIT_OPTION: True})
     try:
