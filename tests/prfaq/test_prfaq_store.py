@@ -4,9 +4,9 @@ import threading
 
 from sqlmodel import Session
 
-from pitchlab.db import WRITE_OPTION
 from pitchlab.models import PrfaqDraft, User
 from pitchlab.prfaq.store import Content, save_revision
+from pitchlab.write_turn import WRITE_OPTION
 
 from .conftest import WEAK_EN, current_content, draft_by_title, revisions
 

@@ -14,8 +14,9 @@ import pytest
 from fastapi import APIRouter, BackgroundTasks
 from sqlmodel import Session, select
 
-from pitchlab.db import SessionDep, WriteTurn, writer_engine
+from pitchlab.db import SessionDep, writer_engine
 from pitchlab.models import AppSetting, User
+from pitchlab.write_turn import WriteTurn
 
 from ..conftest import DEMO_EMAILS, DEMO_PASSWORD
 

@@ -13,9 +13,9 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 from starlette.datastructures import QueryParams
 
-from ..db import WRITE_OPTION
 from ..models import ExportJob, ExportStatus, User, utcnow
 from ..web.i18n import set_locale
+from ..write_turn import WRITE_OPTION
 from .exporting import export_comparison
 from .selection import selection_from_query
 

@@ -11,7 +11,6 @@ otherwise it starts a new group. Members of a group with more than one company a
 "statistically tied": the panel cannot tell them apart.
 """
 
-
 import numpy as np
 import pandas as pd
 

@@ -12,9 +12,9 @@ from dataclasses import replace
 from sqlalchemy import Engine
 from sqlmodel import Session, delete
 
-from ..db import WRITE_OPTION
 from ..models import Document, DocumentBlob, DocumentPage, DocumentStatus
 from ..web.i18n import gettext as _
+from ..write_turn import WRITE_OPTION
 from .extraction import Extracted, count_pages, extract
 from .limits import DocumentRefused
 from .rendering import to_pdf
