@@ -2,17 +2,20 @@
 """Profile pitchlab's hottest requests in one thread with cProfile (issue 17).
 
     python scripts/profile_requests.py DB_URL [--runs 200] [--top 25] [--only save,list,compare]
+                                              [--time]
 
 DB_URL is a database holding the benchmark portfolio (`pitchlab bench portfolio`). The app runs
 in this process through ASGI; plain endpoints, which Starlette hands to worker threads, run
 inline instead, so cProfile sees the whole request. Prints each request's mean server time
-and the functions with the most cumulative and own time.
+and the functions with the most cumulative and own time; with --time, only the server time
+without the profiler (the median of five batches of runs), to compare a change against its base.
 """
 
 import argparse
 import asyncio
 import cProfile
 import pstats
+import statistics
 import time
 from urllib.parse import urlencode
 
@@ -65,6 +68,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--only", default="save,list,compare")
+    parser.add_argument("--time", action="store_true", help="time without the profiler")
     args = parser.parse_args()
     _run_plain_functions_inline()
     settings = Settings(
@@ -105,12 +109,21 @@ def main() -> None:
         status, body = asyncio.run(make())  # warm-up
         assert status == 200, (name, status, body[:300])
         runs = args.runs if name != "compare" else max(5, args.runs // 20)
-        profiler = cProfile.Profile()
 
         async def many(make=make, runs=runs):
             for _ in range(runs):
                 await make()
 
+        if args.time:
+            batches = []
+            for _ in range(5):
+                started = time.perf_counter()
+                asyncio.run(many())
+                batches.append((time.perf_counter() - started) / runs * 1000)
+            median = statistics.median(batches)
+            print(f"== {name}: {median:.3f} ms per request (median of 5 x {runs})")
+            continue
+        profiler = cProfile.Profile()
         started = time.perf_counter()
         profiler.enable()
         asyncio.run(many())

@@ -7,7 +7,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlmodel import Session
 
 from .allocator import use_one_malloc_arena
-from .auth.deps import apply_user_locale
+from .auth.deps import current_user
 from .auth.firstrun import refuse_known_credentials
 from .config import Settings
 from .db import create_db_engine
@@ -132,7 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         # In this order: the body is read and the CSRF token checked before anything touches
         # the database; then every page knows who is in, in their language (issue 11).
-        dependencies=[Depends(guard_unsafe_request), Depends(apply_user_locale)],
+        dependencies=[Depends(guard_unsafe_request), Depends(current_user)],
     )
     app.state.settings = settings
     app.state.engine = create_db_engine(settings.database_url)

@@ -38,8 +38,7 @@ def _user_from_cookie(request: Request, session: SessionDep) -> User | None:
     # holding a session (and its CSRF token) still cannot change anything through the API.
     if _is_api(request) and request.method not in SAFE_METHODS:
         return None
-    found = user_for_key(session, request.cookies.get(SESSION_COOKIE, ""))
-    return found[0] if found else None
+    return user_for_key(session, request.cookies.get(SESSION_COOKIE, ""))
 
 
 def _lookup(request: Request, session: Session, bearer) -> User | None:
@@ -51,24 +50,19 @@ def _lookup(request: Request, session: Session, bearer) -> User | None:
 async def current_user(request: Request, session: SessionDep, bearer: BearerDep) -> User | None:
     """The logged-in user or None; also kept on request.state.user for the page header.
 
-    Every request asks: one indexed read, in the event loop's thread unless it may wait for
-    the write turn (db.read_for)."""
+    Every request asks (the app depends on it): one indexed read, in the event loop's thread
+    unless it may wait for the write turn (db.read_for). The user's preferred language applies
+    here too, until they pick one with the switcher: async on purpose, so the locale is set in
+    the request's own task, the context the endpoint (even in a worker thread, with a copy of
+    it) and its templates see."""
     user = await read_for(request, _lookup, request, session, bearer)
     request.state.user = user
+    if user is not None and LOCALE_COOKIE not in request.cookies:
+        set_locale(user.locale)
     return user
 
 
 CurrentUser = Annotated[User | None, Depends(current_user)]
-
-
-async def apply_user_locale(request: Request, user: CurrentUser) -> None:
-    """A user's preferred language applies until they pick one with the switcher.
-
-    Async on purpose: it runs in the request's own task, so the locale it sets is the one the
-    endpoint (run in a worker thread with a copy of this context) and its templates see.
-    """
-    if user is not None and LOCALE_COOKIE not in request.cookies:
-        set_locale(user.locale)
 
 
 def _return_path(request: Request) -> str:
@@ -92,6 +86,10 @@ async def require_user(request: Request, user: CurrentUser) -> User:
     """The logged-in user; otherwise 401 on the API and a trip to the login page elsewhere.
 
     Async: it does no I/O, and a plain function cost every request a worker thread hop."""
+    return _signed_in(request, user)
+
+
+def _signed_in(request: Request, user: User | None) -> User:
     if user is not None:
         return user
     if _is_api(request):
@@ -114,8 +112,10 @@ def require(action: Action):
 
     Company-level conflicts are checked where the company is known (see scoring.deps)."""
 
-    # Async, as require_user: a check without I/O need not cost a worker thread hop.
-    async def check_permission(user: UserDep) -> User:
+    # Async, as require_user: a check without I/O need not cost a worker thread hop. On
+    # CurrentUser, not UserDep: FastAPI walks every level of dependencies on each request.
+    async def check_permission(request: Request, user: CurrentUser) -> User:
+        user = _signed_in(request, user)
         if not can(user, action):
             raise HTTPException(403, _("Your role does not allow this."))
         return user

@@ -47,7 +47,7 @@ def create_session(session: Session, user: User, *, user_agent: str = "", addres
 
 # Built once: every request runs it, and building the statement cost as much as running it.
 _LIVE_SESSION = (
-    select(User, LoginSession)
+    select(User)
     .join(LoginSession, col(LoginSession.user_id) == User.id)
     .where(
         LoginSession.key_hash == bindparam("key_hash"),
@@ -58,7 +58,7 @@ _LIVE_SESSION = (
 )
 
 
-def user_for_key(session: Session, key: str) -> tuple[User, LoginSession] | None:
+def user_for_key(session: Session, key: str) -> User | None:
     """The active user of a live session key, or None (unknown, ended or expired key)."""
     if not key or len(key) > MAX_KEY_LENGTH:
         return None
