@@ -115,51 +115,47 @@ async def write(session: Session, work: Callable[[Session], Result]) -> Result:
     """Run work(session) as one writer's transaction, commit it and return what work returned;
     for an async reads_first endpoint, whose reads ran in the event loop's thread (issue 17).
 
-    The session's reading transaction ends first (objects read so far stay loaded; work re-reads
-    inside the write whatever the write depends on). The writes run in the loop's thread too,
-    unless that would mean waiting: the holder of what they wait for may need the loop to let it
-    go (its session closes there), so the loop must never wait for it. On SQLite the write turn
-    is taken only if it is free, and it is unless a plain endpoint, the CLI or a job holds it
-    (the loop's own writers take and give it back within one step); when held, the wait happens
-    in a worker thread. On PostgreSQL a row lock is waited for at most LOOP_LOCK_TIMEOUT_MS;
-    then the transaction is rolled back and work runs again, from the start, in a worker
-    thread. If work raises, the transaction is rolled back and the exception passes on. After
-    the commit the session reads again, in deferred transactions that never wait.
+    The writes run in the loop's thread too, unless that would mean waiting: the holder of what
+    they wait for may need the loop to let it go (its session closes there), so the loop must
+    never wait for it. On SQLite the session's reading transaction ends first (objects read so
+    far stay loaded; work re-reads inside the write whatever the write depends on), and the
+    write turn is taken only if it is free, and it is unless a plain endpoint, the CLI or a job
+    holds it (the loop's own writers take and give it back within one step); when held, the
+    wait happens in a worker thread. On PostgreSQL the writes join the reading transaction: at
+    READ COMMITTED each statement sees what others committed before it, so a new transaction
+    would only cost a commit, a checkout and its ping. A row lock is waited for at most
+    LOOP_LOCK_TIMEOUT_MS; then the transaction is rolled back and work runs again, from the
+    start, in a worker thread. If work raises, the transaction is rolled back and the exception
+    passes on. After the commit the session reads again, in transactions that never wait.
     """
     reader = session.get_bind()
     session.expire_on_commit = False
+    if reader.dialect.name != "sqlite":
+        return await _write_postgresql(session, work)
     session.commit()  # only reads so far: this ends the deferred transaction
+    session.bind = writer_engine(reader).execution_options(**{NO_WAIT_OPTION: True})
     try:
-        if await _began_in_loop(session, reader):
-            try:
-                return _committed(session, work)
-            except OperationalError as error:
-                if getattr(error.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
-                    raise
+        try:
+            session.connection()  # BEGIN IMMEDIATE if the turn is free, else TurnTaken
+        except TurnTaken:
+            session.rollback()
             session.bind = writer_engine(reader)
-            return await run_in_threadpool(_committed, session, work)
-        # SQLite: in the write turn, taken in the loop's thread or waited for in a worker's.
+            await run_in_threadpool(session.connection)  # waits for the turn in a worker thread
+        # In the write turn, taken in the loop's thread or waited for in a worker's.
         return _committed(session, work)
     finally:
         session.bind = reader
 
 
-async def _began_in_loop(session: Session, reader: Engine) -> bool:
-    """Begin the writer's transaction without waiting in the loop's thread. True when work may
-    still meet a lock (PostgreSQL); False when the transaction holds all it needs (SQLite)."""
-    if reader.dialect.name != "sqlite":
-        session.bind = writer_engine(reader)
-        connection = session.connection()  # begins the transaction SET LOCAL applies to
-        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {LOOP_LOCK_TIMEOUT_MS}")
-        return True
-    session.bind = writer_engine(reader).execution_options(**{NO_WAIT_OPTION: True})
+async def _write_postgresql(session: Session, work: Callable[[Session], Result]) -> Result:
+    session.connection().exec_driver_sql(f"SET LOCAL lock_timeout = {LOOP_LOCK_TIMEOUT_MS}")
     try:
-        session.connection()  # BEGIN IMMEDIATE if the turn is free, else TurnTaken
-    except TurnTaken:
-        session.rollback()
-        session.bind = writer_engine(reader)
-        await run_in_threadpool(session.connection)  # waits for the turn in a worker thread
-    return False
+        return _committed(session, work)
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
+            raise
+    # Rolled back: the new transaction has no lock timeout, and waits in a worker thread.
+    return await run_in_threadpool(_committed, session, work)
 
 
 def _committed(session: Session, work: Callable[[Session], Result]) -> Result:
