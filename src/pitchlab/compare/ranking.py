@@ -20,6 +20,10 @@ DEFAULT_INTERVAL = (2.5, 97.5)
 # about 4 MiB on the 2,000-company benchmark, where 100 took 20 and 250 peaked near 60; no
 # slower, issue 17). The draws are the same whatever the chunk, so the intervals are too.
 RESAMPLES_PER_CHUNK = 20
+# Smaller portfolios draw more resamples a chunk, up to about this many seats: each chunk
+# costs a dozen numpy calls, which were half the bootstrap's time for 20 companies (50
+# chunks); past ~30,000 seats a chunk gets slower again (issue 17, fixed cost).
+SEATS_PER_CHUNK = 30_000
 RANK_DTYPE = "int16"
 # Totals equal to this many decimals count as tied (weighted means carry float noise).
 TIE_DECIMALS = 9
@@ -132,8 +136,9 @@ def _bootstrap_ranks(
     first_seat = (np.arange(n_companies) * n_seats)[:, None]
     in_panel = (np.arange(n_seats)[None, :] < sizes[:, None]).astype("float64")
     ones = np.ones(n_seats)
-    for start in range(0, resamples, RESAMPLES_PER_CHUNK):
-        chunk = min(RESAMPLES_PER_CHUNK, resamples - start)
+    per_chunk = max(RESAMPLES_PER_CHUNK, SEATS_PER_CHUNK // (n_companies * n_seats))
+    for start in range(0, resamples, per_chunk):
+        chunk = min(per_chunk, resamples - start)
         # In place on the draws: each temporary of a chunk is megabytes (issue 17).
         draws = rng.random((chunk, n_companies, n_seats))
         draws *= sizes[:, None]
