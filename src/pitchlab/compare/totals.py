@@ -158,7 +158,7 @@ def _pack_grid(
     pack_weights: PackWeights | None,
     criterion_weights: CriterionWeights | None,
 ) -> _PackGrid:
-    criteria = scores.iloc[codes.criterion_rows]
+    criteria = codes.criteria
     weight, pack_weight = weights_in_force(
         criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
     )
