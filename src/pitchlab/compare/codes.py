@@ -77,6 +77,12 @@ def score_codes(scores: pd.DataFrame) -> ScoreCodes:
     )
 
 
+def rows_at(scores: pd.DataFrame, rows: np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """scores.iloc[rows][columns].reset_index(drop=True), taking only those columns: iloc
+    takes every column of the scores frame first, three times the cost (issue 17)."""
+    return pd.DataFrame({column: scores[column].array.take(rows) for column in columns})
+
+
 def combined_codes(rows: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Group numbers for several key columns together, and each group's first row."""
     combined = np.zeros(len(rows), dtype="int64")
