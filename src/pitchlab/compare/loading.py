@@ -220,38 +220,43 @@ def _scores_frame(
     at = rows["criterion"]
     company_ids, evaluator_ids = rows["company_id"], rows["evaluator_id"]
     people = pd.unique(evaluator_ids)
+    columns = {
+        "company_id": company_ids,
+        "company_name": _texts(
+            pd.Index(list(companies)).get_indexer(company_ids), list(companies.values())
+        ),
+        "evaluator_id": evaluator_ids,
+        "evaluator_name": _texts(
+            pd.Index(people).get_indexer(evaluator_ids),
+            [names.get(int(person), "?") for person in people],
+        ),
+        **{
+            column: _texts(at, criteria[column].tolist())
+            for column in ("pack_key", "criterion_key", "criterion_title")
+        },
+        **{
+            column: criteria[column].to_numpy()[at]
+            for column in ("pack_version", "weight", "scale_min", "scale_max")
+        },
+        "value": rows["value"],
+    }
+    # Built in SCORE_COLUMNS order rather than reordered after (a copy of every column), with
+    # the optional construct a criterion scores, so totals count it once (issue 15).
     frame = pd.DataFrame(
         {
-            "company_id": company_ids,
-            "company_name": _texts(
-                pd.Index(list(companies)).get_indexer(company_ids), list(companies.values())
-            ),
-            "evaluator_id": evaluator_ids,
-            "evaluator_name": _texts(
-                pd.Index(people).get_indexer(evaluator_ids),
-                [names.get(int(person), "?") for person in people],
-            ),
-            **{
-                column: _texts(at, criteria[column].tolist())
-                for column in ("pack_key", "criterion_key", "criterion_title")
-            },
-            **{
-                column: criteria[column].to_numpy()[at]
-                for column in ("pack_version", "weight", "scale_min", "scale_max")
-            },
-            "value": rows["value"],
-        }
-    )[list(SCORE_COLUMNS)]
-    # Optional column: the construct a criterion scores, so totals count it once (issue 15).
-    frame["construct"] = _texts(at, criteria["construct"].tolist())
-    # Only the columns that need it (an empty portfolio's): a cast of each is a copy.
-    frame = frame.astype(
-        {
-            name: dtype
-            for name, dtype in SCORE_COLUMNS.items()
-            if dtype != "str" and frame[name].dtype != dtype
+            **{name: columns[name] for name in SCORE_COLUMNS},
+            "construct": _texts(at, criteria["construct"].tolist()),
         }
     )
+    # Only the columns that need it (an empty portfolio's): a cast of each is a copy, and
+    # astype copies the frame even when there is nothing to cast (issue 17).
+    casts = {
+        name: dtype
+        for name, dtype in SCORE_COLUMNS.items()
+        if dtype != "str" and frame[name].dtype != dtype
+    }
+    if casts:
+        frame = frame.astype(casts)
     check_scores(frame)
     return frame
 
