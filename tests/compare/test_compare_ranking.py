@@ -1,6 +1,7 @@
 import numpy as np
 import pandas as pd
 
+from pitchlab.compare import ranking
 from pitchlab.compare.ranking import INTERVAL_COLUMNS, rank_companies, rank_intervals, tie_groups
 
 
@@ -28,6 +29,24 @@ def test_rank_companies_gives_equal_totals_the_same_rank():
     ranked = rank_companies(totals)
     assert ranked["company_id"].tolist() == [2, 3, 1, 4]
     assert ranked["rank"].tolist() == [1, 1, 3, 4]
+
+
+def test_rank_companies_puts_companies_without_total_last_unranked():
+    # 0.1 + 0.2 is 0.30000000000000004: equal to TIE_DECIMALS, so a tie.
+    totals = pd.DataFrame(
+        {"company_id": [1, 2, 3, 4, 5], "total": [np.nan, 0.1 + 0.2, 0.3, np.nan, 2.0]}
+    )
+    ranked = rank_companies(totals)
+    assert ranked["company_id"].tolist() == [5, 2, 3, 1, 4]
+    assert ranked["rank"].tolist() == [1, 2, 2, pd.NA, pd.NA]
+    assert str(ranked["rank"].dtype) == "Int64"
+
+
+def test_intervals_do_not_depend_on_resamples_per_chunk(monkeypatch):
+    totals = _evaluator_totals(_noisy_panels(companies=30))
+    whole = rank_intervals(totals, resamples=200, seed=5)
+    monkeypatch.setattr(ranking, "SEATS_PER_CHUNK", 1)  # the floor: 20 resamples a chunk
+    pd.testing.assert_frame_equal(rank_intervals(totals, resamples=200, seed=5), whole)
 
 
 def test_same_seed_gives_same_intervals():

@@ -7,7 +7,7 @@ the company scores page uses too.
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
+from pitchlab.compare.codes import ScoreCodes, first_appearance, rows_at, score_codes
 from pitchlab.compare.scores import CELL_KEYS
 from pitchlab.scoremath.disagreement import (
     OUTLIER_SDS,
@@ -71,8 +71,7 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
     values = scores["value"].to_numpy(dtype="float64")
     given = ~np.isnan(values)
     known = np.where(given, values, 0.0)
-    cells = scores.iloc[first][[*CELL_KEYS, "company_name", "criterion_title", "weight"]]
-    cells = cells.reset_index(drop=True)
+    cells = rows_at(scores, first, [*CELL_KEYS, "company_name", "criterion_title", "weight"])
     count = np.bincount(cell, weights=given.astype("float64"), minlength=n_cells)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(

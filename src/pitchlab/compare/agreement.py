@@ -76,7 +76,7 @@ def criterion_agreement(scores: pd.DataFrame, *, codes: ScoreCodes | None = None
     answered = given[first]
     criterion, company = codes.criterion[answered], codes.company[answered]
     alphas = ordinal_alphas(criterion, company, means, codes.n_criteria)
-    criteria = scores.iloc[codes.criterion_rows]
+    criteria = codes.criteria
     columns = {key: criteria[key].astype(str).tolist() for key in CRITERION_KEYS}
     return pd.DataFrame(
         {

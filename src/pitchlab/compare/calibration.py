@@ -6,7 +6,7 @@ Raw scores are never replaced; calibrated values sit beside them.
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
+from pitchlab.compare.codes import ScoreCodes, first_appearance, rows_at, score_codes
 
 MIN_SCORES_FOR_CALIBRATION = 5
 CALIBRATED = "calibrated"
@@ -46,8 +46,7 @@ def evaluator_calibration(scores: pd.DataFrame, *, codes: ScoreCodes | None = No
             group, weights=np.where(given, (values - mean[group]) ** 2, 0.0), minlength=len(first)
         )
         sd = np.where(count > 1, np.sqrt(squares / (count - 1)), np.nan)
-    stats = scores.iloc[first][["evaluator_id", "evaluator_name", "scale_min", "scale_max"]]
-    stats = stats.reset_index(drop=True)
+    stats = rows_at(scores, first, ["evaluator_id", "evaluator_name", "scale_min", "scale_max"])
     stats["n_scores"] = count.astype("int64")
     stats["evaluator_mean"] = np.where(count > 0, mean, np.nan)
     stats["evaluator_sd"] = sd

@@ -4,6 +4,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
+import numpy as np
 import pandas as pd
 
 from pitchlab.compare.aggregates import cell_aggregates, cell_means
@@ -258,19 +259,24 @@ def _ranking_tables(
         interval=interval,
     )
     summary = rank_companies(totals)
-    summary["calibrated_total"] = summary["company_id"].map(
-        calibrated_totals.set_index("company_id")["total"]
-    )
-    interval_columns = ["rank_low", "rank_high", "tie_group", "statistically_tied"]
-    summary = summary.merge(
-        intervals[["company_id", *interval_columns]], on="company_id", how="left"
-    )
-    disagreements = cells.groupby("company_id")["disagreement"].sum()
-    summary["n_disagreements"] = summary["company_id"].map(disagreements).fillna(0).astype("int64")
+    # Looked up by position, not merged or mapped: pandas' joins were a good part of the
+    # comparison's fixed cost (issue 17).
+    companies = pd.Index(summary["company_id"])
+    at = pd.Index(calibrated_totals["company_id"]).get_indexer(companies)
+    summary["calibrated_total"] = np.append(calibrated_totals["total"].to_numpy(), np.nan)[at]
+    at = pd.Index(intervals["company_id"]).get_indexer(companies)
+    missing = at < 0
+    for column in ["rank_low", "rank_high", "tie_group"]:
+        known = np.append(intervals[column].to_numpy(dtype="int64"), 0)[at]
+        summary[column] = pd.arrays.IntegerArray(known, missing)
+    tied = np.append(intervals["statistically_tied"].to_numpy(dtype=bool), False)[at]
+    summary["statistically_tied"] = pd.arrays.BooleanArray(tied, missing)
+    summary["n_disagreements"] = np.bincount(
+        companies.get_indexer(cells["company_id"]),
+        weights=cells["disagreement"].to_numpy(dtype="float64"),
+        minlength=len(companies),
+    ).astype("int64")
     if cells_of is not None:
         counted = summary["company_id"].isin(list(cells_of))
         summary["n_disagreements"] = summary["n_disagreements"].astype("Int64").where(counted)
-    for column in ["rank_low", "rank_high", "tie_group"]:
-        summary[column] = summary[column].astype("Int64")
-    summary["statistically_tied"] = summary["statistically_tied"].astype("boolean")
     return summary[SUMMARY_COLUMNS], intervals

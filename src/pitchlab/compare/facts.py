@@ -132,7 +132,16 @@ def without_packs_that_do_not_apply(
 
 def counted(facts: PanelFacts, rows: pd.DataFrame) -> PanelFacts:
     """Insufficient-evidence answers and all answers per company, of the scores kept."""
-    insufficient = rows.groupby("company_id")["insufficient"].sum()
-    facts.insufficient = {int(k): int(v) for k, v in insufficient.items() if v}
-    facts.answers = {int(k): int(v) for k, v in rows.groupby("company_id").size().items()}
+    # np.unique and bincount, not two group-bys: the same sorted companies, a millisecond
+    # less on every comparison (issue 17, fixed cost).
+    companies, company = np.unique(rows["company_id"].to_numpy(), return_inverse=True)
+    companies = companies.tolist()
+    insufficient = np.bincount(
+        company, weights=rows["insufficient"].to_numpy(dtype="float64"), minlength=len(companies)
+    )
+    facts.insufficient = {
+        int(k): int(v) for k, v in zip(companies, insufficient.tolist(), strict=True) if v
+    }
+    answers = np.bincount(company, minlength=len(companies)).tolist()
+    facts.answers = {int(k): int(v) for k, v in zip(companies, answers, strict=True)}
     return facts

@@ -117,9 +117,21 @@ def _newest_answer_only(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values("version").drop_duplicates(keys, keep="last")
 
 
+def _versions_scored(rows: pd.DataFrame) -> dict[int, list[int]]:
+    """pack id -> the versions scored, ascending; from the distinct pairs, not a group-by."""
+    version = rows["version"].to_numpy(dtype="int64")
+    span = int(version.max(initial=0)) + 1
+    scored: dict[int, list[int]] = {}
+    for pair in np.unique(rows["pack_id"].to_numpy(dtype="int64") * span + version).tolist():
+        scored.setdefault(pair // span, []).append(pair % span)
+    return scored
+
+
 def _exclusions(
     dropped: pd.DataFrame, companies: dict[int, str], users: dict[int, str]
 ) -> list[ConflictExclusion]:
+    if dropped.empty:  # as most comparisons: drop_duplicates costs half a millisecond even so
+        return []
     pairs = dropped.drop_duplicates(["company_id", "evaluator_id"])
     found = [
         ConflictExclusion(
@@ -169,12 +181,12 @@ def load_portfolio(session: Session, selection: Selection, *, user: User | None)
         (rows["evaluator_id"].to_numpy(), rows["company_id"].to_numpy(), rows["order"].to_numpy())
     )
     all_packs = _pack_infos(criteria)
-    scored = rows.groupby("pack_id")["version"].unique()
+    scored = _versions_scored(rows)
     pack_ids = dict(zip(criteria["pack_key"], criteria["pack_id"], strict=False))
     packs = [
-        replace(pack, versions_scored=tuple(sorted(map(int, scored[pack_ids[pack.key]]))))
+        replace(pack, versions_scored=tuple(scored[pack_ids[pack.key]]))
         for pack in all_packs
-        if pack_ids[pack.key] in scored.index
+        if pack_ids[pack.key] in scored
     ]
     # Only the valuation packs with scores here get columns (issue 15).
     shown = {pack.key for pack in packs}
@@ -208,38 +220,43 @@ def _scores_frame(
     at = rows["criterion"]
     company_ids, evaluator_ids = rows["company_id"], rows["evaluator_id"]
     people = pd.unique(evaluator_ids)
+    columns = {
+        "company_id": company_ids,
+        "company_name": _texts(
+            pd.Index(list(companies)).get_indexer(company_ids), list(companies.values())
+        ),
+        "evaluator_id": evaluator_ids,
+        "evaluator_name": _texts(
+            pd.Index(people).get_indexer(evaluator_ids),
+            [names.get(int(person), "?") for person in people],
+        ),
+        **{
+            column: _texts(at, criteria[column].tolist())
+            for column in ("pack_key", "criterion_key", "criterion_title")
+        },
+        **{
+            column: criteria[column].to_numpy()[at]
+            for column in ("pack_version", "weight", "scale_min", "scale_max")
+        },
+        "value": rows["value"],
+    }
+    # Built in SCORE_COLUMNS order rather than reordered after (a copy of every column), with
+    # the optional construct a criterion scores, so totals count it once (issue 15).
     frame = pd.DataFrame(
         {
-            "company_id": company_ids,
-            "company_name": _texts(
-                pd.Index(list(companies)).get_indexer(company_ids), list(companies.values())
-            ),
-            "evaluator_id": evaluator_ids,
-            "evaluator_name": _texts(
-                pd.Index(people).get_indexer(evaluator_ids),
-                [names.get(int(person), "?") for person in people],
-            ),
-            **{
-                column: _texts(at, criteria[column].tolist())
-                for column in ("pack_key", "criterion_key", "criterion_title")
-            },
-            **{
-                column: criteria[column].to_numpy()[at]
-                for column in ("pack_version", "weight", "scale_min", "scale_max")
-            },
-            "value": rows["value"],
-        }
-    )[list(SCORE_COLUMNS)]
-    # Optional column: the construct a criterion scores, so totals count it once (issue 15).
-    frame["construct"] = _texts(at, criteria["construct"].tolist())
-    # Only the columns that need it (an empty portfolio's): a cast of each is a copy.
-    frame = frame.astype(
-        {
-            name: dtype
-            for name, dtype in SCORE_COLUMNS.items()
-            if dtype != "str" and frame[name].dtype != dtype
+            **{name: columns[name] for name in SCORE_COLUMNS},
+            "construct": _texts(at, criteria["construct"].tolist()),
         }
     )
+    # Only the columns that need it (an empty portfolio's): a cast of each is a copy, and
+    # astype copies the frame even when there is nothing to cast (issue 17).
+    casts = {
+        name: dtype
+        for name, dtype in SCORE_COLUMNS.items()
+        if dtype != "str" and frame[name].dtype != dtype
+    }
+    if casts:
+        frame = frame.astype(casts)
     check_scores(frame)
     return frame
 

@@ -30,7 +30,7 @@ def criterion_matrix(
     companies = scores.iloc[codes.company_rows]
     row = pd.Index(companies["company_id"]).get_indexer(pd.Index(company_order))
     names = companies["company_name"].to_numpy(dtype=object)
-    wide = _as_columns(_take_rows(means, row), scores, criteria, codes)
+    wide = _as_columns(_take_rows(means, row), criteria, codes)
     wide.insert(0, "company_id", np.asarray(company_order, dtype="int64"))
     wide.insert(1, "company_name", np.where(row >= 0, names[row], None))
     return wide
@@ -78,7 +78,7 @@ def evaluator_score_table(
     totals = evaluator_totals["total"].to_numpy(dtype=float)
     picked = totals[np.maximum(found, 0)] if totals.size else np.full(len(found), np.nan)
     people["total"] = np.where(found >= 0, picked, np.nan)
-    wide = _as_columns(grid[order], scores, criteria, codes)
+    wide = _as_columns(grid[order], criteria, codes)
     return pd.concat([people.drop(columns="evaluator_id"), wide], axis=1)
 
 
@@ -97,11 +97,9 @@ def _take_rows(grid: np.ndarray, row: np.ndarray) -> np.ndarray:
     return taken
 
 
-def _as_columns(
-    grid: np.ndarray, scores: pd.DataFrame, criteria: pd.DataFrame, codes: ScoreCodes
-) -> pd.DataFrame:
+def _as_columns(grid: np.ndarray, criteria: pd.DataFrame, codes: ScoreCodes) -> pd.DataFrame:
     """The grid's criterion columns in the given criteria order, named by readable labels."""
-    scored = _criterion_keys(scores.iloc[codes.criterion_rows])
+    scored = _criterion_keys(codes.criteria)
     position = {key: number for number, key in enumerate(scored)}
     column = np.array([position.get(key, -1) for key in _criterion_keys(criteria)], dtype="int64")
     return pd.DataFrame(_take_rows(grid.T, column).T, columns=criterion_labels(criteria))

@@ -54,20 +54,15 @@ def methodology_rows(
     # Each evaluator's name as first given, by id (np.unique sorts and finds first rows).
     _ids, first = np.unique(scores["evaluator_id"].to_numpy(), return_index=True)
     evaluator_names = scores["evaluator_name"].to_numpy(dtype=object)[first]
-    pack_names = [f"{row.pack_key} v{row.pack_version}" for row in packs.itertuples()]
+    pack_rows = list(_values(packs, ["pack_key", "pack_version", "pack_weight"]))
+    criterion_rows = _values(weights, ["pack_key", "pack_version", "criterion_title", "weight"])
     rows = [
         ("Generated at", generated_at.isoformat(timespec="seconds")),
-        ("Packs", ", ".join(pack_names) or NONE_TEXT),
+        ("Packs", ", ".join(f"{key} v{version}" for key, version, _ in pack_rows) or NONE_TEXT),
+        *((f"Pack weight: {key} v{version}", f"{weight:g}") for key, version, weight in pack_rows),
         *(
-            (f"Pack weight: {row.pack_key} v{row.pack_version}", f"{row.pack_weight:g}")
-            for row in packs.itertuples()
-        ),
-        *(
-            (
-                f"Criterion weight: {row.pack_key} v{row.pack_version} / {row.criterion_title}",
-                f"{row.weight:g}",
-            )
-            for row in weights.itertuples()
+            (f"Criterion weight: {key} v{version} / {title}", f"{weight:g}")
+            for key, version, title, weight in criterion_rows
         ),
         ("Weighted total", TOTAL_DESCRIPTION),
         ("Evaluators included", ", ".join(map(str, evaluator_names)) or NONE_TEXT),
@@ -78,6 +73,11 @@ def methodology_rows(
         ("Disagreement flags", DISAGREEMENT_DESCRIPTION),
     ]
     return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def _values(table: pd.DataFrame, columns: list[str]):
+    """The rows of `columns` as tuples of Python values, as itertuples gives them, faster."""
+    return zip(*(table[column].tolist() for column in columns), strict=True)
 
 
 def _exclusion_text(exclusions: list[ConflictExclusion]) -> str:

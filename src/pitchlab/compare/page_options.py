@@ -93,7 +93,9 @@ def watch_value(selection: Selection, top_n: int, company_ids) -> str:
 def page_url(selection: Selection, options: PageOptions, **changes) -> str:
     """A /compare link with this selection, weights and layout, some layout changed."""
     changed = replace(options, **changes)
-    return "/compare?" + urlencode(selection.query_items() + changed.query_items())
+    # urlencode(a + b) is urlencode(a) & urlencode(b); the selection's part is encoded once.
+    parts = (selection.query_string(), urlencode(changed.query_items()))
+    return "/compare?" + "&".join(part for part in parts if part)
 
 
 def pin_urls(selection: Selection, options: PageOptions, company_ids: list[int]) -> list[str]:

@@ -14,12 +14,18 @@ otherwise it starts a new group. Members of a group with more than one company a
 import numpy as np
 import pandas as pd
 
+from pitchlab.compare.codes import first_appearance
+
 DEFAULT_RESAMPLES = 1000
 DEFAULT_INTERVAL = (2.5, 97.5)
 # Resamples drawn at once; bounds memory at about chunk x companies x panel size floats (20:
 # about 4 MiB on the 2,000-company benchmark, where 100 took 20 and 250 peaked near 60; no
 # slower, issue 17). The draws are the same whatever the chunk, so the intervals are too.
 RESAMPLES_PER_CHUNK = 20
+# Smaller portfolios draw more resamples a chunk, up to about this many seats: each chunk
+# costs a dozen numpy calls, which were half the bootstrap's time for 20 companies (50
+# chunks); past ~30,000 seats a chunk gets slower again (issue 17, fixed cost).
+SEATS_PER_CHUNK = 30_000
 RANK_DTYPE = "int16"
 # Totals equal to this many decimals count as tied (weighted means carry float noise).
 TIE_DECIMALS = 9
@@ -42,10 +48,25 @@ def rank_companies(totals: pd.DataFrame) -> pd.DataFrame:
 
     Companies without a total get no rank and go last; rows come back in rank order.
     """
-    ranked = totals.copy()
-    rounded = ranked["total"].round(TIE_DECIMALS)
-    ranked["rank"] = rounded.rank(method="min", ascending=False).astype("Int64")
-    return ranked.sort_values("rank", kind="stable", na_position="last").reset_index(drop=True)
+    rank, order = _point_ranks(totals["total"].to_numpy(dtype="float64", na_value=np.nan))
+    ranked = totals.take(order).reset_index(drop=True)
+    ranked["rank"] = rank[order]
+    return ranked
+
+
+def _point_ranks(totals: np.ndarray) -> tuple[pd.api.extensions.ExtensionArray, np.ndarray]:
+    """Each total's rank, 1 + the number of strictly higher totals (to TIE_DECIMALS), <NA>
+    without a total; and the positions in rank order, stable, those without a rank last.
+
+    In numpy, not Series.rank and sort_values: pandas' steps were most of a ranking's time
+    on the compare page, called twice a comparison (issue 17, fixed cost)."""
+    values = np.round(totals, TIE_DECIMALS)
+    missing = np.isnan(values)
+    ascending = np.sort(values[~missing])
+    higher = len(ascending) - np.searchsorted(ascending, values, side="right")
+    rank = np.where(missing, len(values) + 1, higher + 1)
+    order = np.argsort(rank, kind="stable")
+    return pd.arrays.IntegerArray(rank, missing), order
 
 
 def rank_intervals(
@@ -62,24 +83,36 @@ def rank_intervals(
     (company_id -> total) sets the point rank, by default the mean of the evaluators' totals.
     Columns: INTERVAL_COLUMNS.
     """
-    given = evaluator_totals[evaluator_totals["total"].notna()]
-    if given.empty:
+    totals = evaluator_totals["total"].to_numpy(dtype="float64", na_value=np.nan)
+    given = np.flatnonzero(~np.isnan(totals))
+    if not len(given):
         return pd.DataFrame(columns=INTERVAL_COLUMNS)
-    companies = given.drop_duplicates("company_id")[["company_id", "company_name"]]
-    panel, sizes = _panel_matrix(given, companies["company_id"].to_numpy())
+    # Companies in order of first appearance, as drop_duplicates keeps them.
+    row, first = first_appearance(evaluator_totals["company_id"].to_numpy()[given])
+    panel, sizes = _panel_matrix(row, totals[given], len(first))
     ranks = _bootstrap_ranks(panel, sizes, resamples=resamples, seed=seed)
-    result = companies.reset_index(drop=True)
+    company_ids = evaluator_totals["company_id"].to_numpy()[given[first]]
     if point_totals is None:
-        result["total"] = np.nansum(panel, axis=1) / sizes
+        point = np.nansum(panel, axis=1) / sizes
     else:
-        result["total"] = result["company_id"].map(point_totals).astype("float64")
-    result["n_evaluators"] = sizes
-    result["rank_low"], result["rank_high"] = _rank_bounds(ranks, interval)
-    result = rank_companies(result)
-    groups = tie_groups(result["rank_low"].to_numpy(), result["rank_high"].to_numpy())
-    result["tie_group"] = groups
-    result["statistically_tied"] = np.bincount(groups)[groups] > 1
-    return result[INTERVAL_COLUMNS]
+        at = point_totals.index.get_indexer(company_ids)
+        point = np.append(point_totals.to_numpy(dtype="float64", na_value=np.nan), np.nan)[at]
+    rank, order = _point_ranks(point)
+    low, high = (bound[order] for bound in _rank_bounds(ranks, interval))
+    groups = tie_groups(low, high)
+    return pd.DataFrame(
+        {
+            "company_id": company_ids[order],
+            "company_name": evaluator_totals["company_name"].array.take(given[first][order]),
+            "total": point[order],
+            "n_evaluators": sizes[order],
+            "rank": rank[order],
+            "rank_low": low,
+            "rank_high": high,
+            "tie_group": groups,
+            "statistically_tied": np.bincount(groups)[groups] > 1,
+        }
+    )
 
 
 def _rank_bounds(ranks: np.ndarray, interval: tuple[float, float]) -> tuple:
@@ -103,16 +136,18 @@ def tie_groups(rank_low: np.ndarray, rank_high: np.ndarray) -> np.ndarray:
     return groups
 
 
-def _panel_matrix(given: pd.DataFrame, company_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Evaluator totals as a companies x panel-seat matrix padded with NaN, and panel sizes."""
-    row = pd.Index(company_ids).get_indexer(given["company_id"])
-    sizes = np.bincount(row, minlength=len(company_ids))
+def _panel_matrix(
+    row: np.ndarray, totals: np.ndarray, n_companies: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Evaluator totals (each in its company's `row`) as a companies x panel-seat matrix
+    padded with NaN, and panel sizes."""
+    sizes = np.bincount(row, minlength=n_companies)
     # Seat = how many of the company's evaluators came before this one.
     order = np.argsort(row, kind="stable")
     seat = np.empty(len(row), dtype="int64")
     seat[order] = np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row[order]]
-    panel = np.full((len(company_ids), max(sizes.max(initial=0), 1)), np.nan)
-    panel[row, seat] = given["total"].to_numpy()
+    panel = np.full((n_companies, max(sizes.max(initial=0), 1)), np.nan)
+    panel[row, seat] = totals
     return panel, sizes
 
 
@@ -132,8 +167,9 @@ def _bootstrap_ranks(
     first_seat = (np.arange(n_companies) * n_seats)[:, None]
     in_panel = (np.arange(n_seats)[None, :] < sizes[:, None]).astype("float64")
     ones = np.ones(n_seats)
-    for start in range(0, resamples, RESAMPLES_PER_CHUNK):
-        chunk = min(RESAMPLES_PER_CHUNK, resamples - start)
+    per_chunk = max(RESAMPLES_PER_CHUNK, SEATS_PER_CHUNK // (n_companies * n_seats))
+    for start in range(0, resamples, per_chunk):
+        chunk = min(per_chunk, resamples - start)
         # In place on the draws: each temporary of a chunk is megabytes (issue 17).
         draws = rng.random((chunk, n_companies, n_seats))
         draws *= sizes[:, None]

@@ -57,7 +57,7 @@ def criterion_order(scores: pd.DataFrame, *, codes=None) -> pd.DataFrame:
     columns = [*CRITERION_KEYS, "criterion_title", "weight", "scale_min", "scale_max"]
     if codes is None:
         return scores.drop_duplicates(CRITERION_KEYS)[columns].reset_index(drop=True)
-    return scores.iloc[codes.criterion_rows][columns].reset_index(drop=True)
+    return codes.criteria[columns].reset_index(drop=True)
 
 
 def criterion_labels(criteria: pd.DataFrame) -> list[str]:

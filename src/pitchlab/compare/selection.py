@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from urllib.parse import urlencode
 
 from ..deals.money import is_currency
@@ -89,7 +90,13 @@ class Selection:
         return items
 
     def query_string(self, *, weights: bool = True) -> str:
-        return urlencode(self.query_items(weights=weights))
+        return self._encoded if weights else urlencode(self.query_items(weights=False))
+
+    @cached_property
+    def _encoded(self) -> str:
+        # Encoded once: the compare page links to ~70 layouts of one selection (issue 17).
+        # A Selection is frozen, and nothing changes its weight dicts in place.
+        return urlencode(self.query_items())
 
 
 def parse_weight(raw: str) -> float | None:

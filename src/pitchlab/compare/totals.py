@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import ScoreCodes, first_appearance, score_codes
+from pitchlab.compare.codes import ScoreCodes, first_appearance, rows_at, score_codes
 from pitchlab.compare.scores import COMPANY_KEYS, EVALUATOR_KEYS, PACK_KEYS
 from pitchlab.compare.weights import CriterionWeights, PackWeights, weights_in_force
 from pitchlab.scoremath.totals import weighted_means
@@ -58,8 +58,8 @@ def pack_totals(
     )
     company, pack = np.nonzero(grid.n_criteria)
     pack_rows = codes.criterion_rows[first_appearance(codes.criterion_pack)[1]]
-    result = scores.iloc[codes.company_rows[company]][COMPANY_KEYS].reset_index(drop=True)
-    result[PACK_KEYS] = scores.iloc[pack_rows[pack]][PACK_KEYS].to_numpy()
+    result = rows_at(scores, codes.company_rows[company], COMPANY_KEYS)
+    result[PACK_KEYS] = rows_at(scores, pack_rows[pack], PACK_KEYS).to_numpy()
     result["pack_version"] = result["pack_version"].astype("int64")
     result["pack_weight"] = grid.pack_weight[pack]
     result["n_criteria"] = grid.n_criteria[company, pack]
@@ -93,7 +93,7 @@ def company_totals(
     given = ~np.isnan(scores[value_column].to_numpy(dtype="float64"))
     seen = np.zeros(codes.n_companies * codes.n_evaluators, dtype=bool)
     seen[(codes.company * codes.n_evaluators + codes.evaluator)[given]] = True
-    result = scores.iloc[codes.company_rows][COMPANY_KEYS].reset_index(drop=True)
+    result = rows_at(scores, codes.company_rows, COMPANY_KEYS)
     result["total"] = total
     result["n_packs"] = n_packs.astype("int64")
     result["n_criteria"] = n_criteria.astype("int64")
@@ -127,8 +127,7 @@ def evaluator_totals(
     )
     total, n_packs, n_criteria = grid.overall()
     kept = np.flatnonzero(n_packs > 0)
-    result = scores.iloc[pair_rows[kept]][[*COMPANY_KEYS, *EVALUATOR_KEYS]]
-    result = result.reset_index(drop=True)
+    result = rows_at(scores, pair_rows[kept], [*COMPANY_KEYS, *EVALUATOR_KEYS])
     result["total"] = total[kept]
     result["n_criteria"] = n_criteria[kept].astype("int64")
     return result
@@ -158,7 +157,7 @@ def _pack_grid(
     pack_weights: PackWeights | None,
     criterion_weights: CriterionWeights | None,
 ) -> _PackGrid:
-    criteria = scores.iloc[codes.criterion_rows]
+    criteria = codes.criteria
     weight, pack_weight = weights_in_force(
         criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
     )

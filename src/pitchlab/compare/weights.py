@@ -72,7 +72,7 @@ def weight_table(
     # construct (when loaded) lets the weights shown count each construct once (issue 15).
     extra = ["construct"] if "construct" in scores.columns else []
     columns = [*CRITERION_KEYS, "criterion_title", "weight", *extra]
-    criteria = scores.iloc[codes.criterion_rows][columns].reset_index(drop=True)
+    criteria = codes.criteria[columns].reset_index(drop=True)
     criteria["weight"], criteria["pack_weight"] = weights_in_force(
         criteria, pack_weights=pack_weights, criterion_weights=criterion_weights
     )
