@@ -67,6 +67,17 @@ def test_a_token_from_before_login_does_not_work_after_it(client):
     assert accepted.status_code == 303
 
 
+@pytest.mark.parametrize("suffix", ["é", "\u4e2d"])
+def test_a_token_with_characters_no_token_has_is_refused_not_an_error(client, suffix):
+    token = client.headers.pop("X-CSRF-Token")
+    form = {"locale": "zh", "next": "/companies", "csrf_token": token + suffix}
+    refused = client.post("/locale", data=form, follow_redirects=False)
+    assert refused.status_code == 403
+    assert "form expired" in refused.text
+    form["csrf_token"] = token
+    assert client.post("/locale", data=form, follow_redirects=False).status_code == 303
+
+
 def test_a_token_of_another_users_session_is_refused(make_client):
     analyst, partner = make_client("analyst"), make_client("partner")
     answer = partner.post(

@@ -67,7 +67,8 @@ def token_matches(secret_key: str, token: object, secret: str | None, session_ke
     if not isinstance(token, str) or secret is None or len(token) > 512:
         return False
     expected = form_token(secret_key, secret, session_key)
-    return hmac.compare_digest(token.encode(), expected.encode())
+    # As bytes: compare_digest refuses str with characters beyond ASCII, which a form may send.
+    return hmac.compare_digest(token.encode(errors="replace"), expected.encode())
 
 
 def _is_bearer_call(request: Request) -> bool:
