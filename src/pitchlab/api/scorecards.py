@@ -13,6 +13,7 @@ from ..pagination import MAX_PAGE_SIZE
 from ..rubrics.store import get_pack_version
 from ..scoring import data
 from ..scoring.access import can_see_others
+from ..scoring.changes import ScorecardLocked
 from ..scoring.deps import UnconflictedEvaluatorDep, UnconflictedUserDep
 from ..scoring.inputs import RATIONALE_MAX, evidence_text, parse_score_input
 from ..scoring.totals import weighted_total
@@ -269,7 +270,7 @@ def save_scorecard(
                 seen_revision=None,
                 commit=False,
             )
-    except data.ScorecardLocked:
+    except ScorecardLocked:
         session.rollback()
         raise HTTPException(409, LOCKED) from None
     session.commit()

@@ -12,7 +12,7 @@ from ..db import RowId, SessionDep, read_for
 from ..models import Conflict, Evaluation, User
 from ..web.i18n import gettext as _
 from .access import conflict_for
-from .data import is_locked
+from .changes import is_locked
 
 # Built once (issue 17): building a statement cost about as much as running it.
 _OWN_EVALUATION = (

@@ -15,6 +15,7 @@ from ..web.forms import FormDep, parse_number
 from ..web.i18n import gettext as _
 from ..web.templating import render
 from . import data
+from .changes import ScorecardLocked, is_locked
 from .deps import DraftEvaluationDep, OwnEvaluationDep, UnconflictedEvaluatorDep, locked_message
 from .inputs import parse_score_input
 from .views import live_total, scale_of, scorecard_view
@@ -113,7 +114,7 @@ async def save_criterion(
     the total back as plain columns."""
     criterion, version = _criterion(session, evaluation, criterion_id)
     context = {"criterion": criterion, "errors": {}, "result": None}
-    if data.is_locked(evaluation):
+    if is_locked(evaluation):
         return _locked(request, context)
     answer, errors = parse_score_input(form, criterion=criterion, scale=scale_of(version))
     if answer is None:
@@ -136,7 +137,7 @@ async def save_criterion(
 
     try:
         context["result"], context["view"] = await write(session, save)
-    except data.ScorecardLocked:  # submitted in another tab since the card was read
+    except ScorecardLocked:  # submitted in another tab since the card was read
         return _locked(request, context)
     # The answer shows what was just written: nothing needs reading again after the commit.
     return render(request, "scoring/_saved.html", context)
