@@ -6,7 +6,14 @@ Raw scores are never replaced; calibrated values sit beside them.
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import ScoreCodes, first_appearance, rows_at, score_codes
+from pitchlab.compare.codes import (
+    ScoreCodes,
+    first_appearance,
+    rows_at,
+    score_codes,
+    taken,
+    value_rows,
+)
 
 MIN_SCORES_FOR_CALIBRATION = 5
 CALIBRATED = "calibrated"
@@ -84,9 +91,9 @@ def calibrated_scores(
     )[group]
 
     def stat(column: str) -> np.ndarray:
-        return np.append(calibration[column].to_numpy(dtype="float64"), np.nan)[at]
+        return taken(calibration[column].to_numpy(dtype="float64"), at, np.nan)
 
-    usable = np.append(calibration["calibration_status"].to_numpy() == CALIBRATED, False)[at]
+    usable = taken(calibration["calibration_status"].to_numpy() == CALIBRATED, at, False)
     rows = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
     rows["evaluator_mean"], rows["evaluator_sd"] = stat("evaluator_mean"), stat("evaluator_sd")
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -108,7 +115,7 @@ def calibrated_scores(
 
 
 def _scale_keys(rows: pd.DataFrame) -> list[tuple]:
-    return list(zip(*(rows[key].tolist() for key in _EVALUATOR_SCALE), strict=False))
+    return value_rows(rows, _EVALUATOR_SCALE)
 
 
 def _evaluator_scales(codes: ScoreCodes) -> tuple[np.ndarray, np.ndarray]:

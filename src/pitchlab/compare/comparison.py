@@ -11,7 +11,7 @@ from pitchlab.compare.aggregates import cell_aggregates, cell_means
 from pitchlab.compare.agreement import criterion_agreement
 from pitchlab.compare.anonymize import anonymized_scores, evaluator_pseudonyms
 from pitchlab.compare.calibration import calibrated_scores, evaluator_calibration
-from pitchlab.compare.codes import score_codes
+from pitchlab.compare.codes import score_codes, taken
 from pitchlab.compare.matrices import criterion_matrix, evaluator_score_table
 from pitchlab.compare.methodology import ConflictExclusion, methodology_rows
 from pitchlab.compare.ranking import (
@@ -263,13 +263,13 @@ def _ranking_tables(
     # comparison's fixed cost (issue 17).
     companies = pd.Index(summary["company_id"])
     at = pd.Index(calibrated_totals["company_id"]).get_indexer(companies)
-    summary["calibrated_total"] = np.append(calibrated_totals["total"].to_numpy(), np.nan)[at]
+    summary["calibrated_total"] = taken(calibrated_totals["total"].to_numpy(), at, np.nan)
     at = pd.Index(intervals["company_id"]).get_indexer(companies)
     missing = at < 0
     for column in ["rank_low", "rank_high", "tie_group"]:
-        known = np.append(intervals[column].to_numpy(dtype="int64"), 0)[at]
+        known = taken(intervals[column].to_numpy(dtype="int64"), at, 0)
         summary[column] = pd.arrays.IntegerArray(known, missing)
-    tied = np.append(intervals["statistically_tied"].to_numpy(dtype=bool), False)[at]
+    tied = taken(intervals["statistically_tied"].to_numpy(dtype=bool), at, False)
     summary["statistically_tied"] = pd.arrays.BooleanArray(tied, missing)
     summary["n_disagreements"] = np.bincount(
         companies.get_indexer(cells["company_id"]),

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import ScoreCodes, score_codes
+from pitchlab.compare.codes import ScoreCodes, score_codes, value_rows
 from pitchlab.compare.scores import COMPANY_KEYS, CRITERION_KEYS, criterion_labels
 from pitchlab.compare.totals import criterion_means
 
@@ -106,4 +106,4 @@ def _as_columns(grid: np.ndarray, criteria: pd.DataFrame, codes: ScoreCodes) -> 
 
 
 def _criterion_keys(rows: pd.DataFrame) -> list[tuple]:
-    return list(zip(*(rows[key].tolist() for key in CRITERION_KEYS), strict=False))
+    return value_rows(rows, CRITERION_KEYS)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from pitchlab.compare.agreement import RELIABLE_ALPHA, TENTATIVE_ALPHA
 from pitchlab.compare.calibration import METHOD_DESCRIPTION
+from pitchlab.compare.codes import value_rows
 from pitchlab.compare.scores import PACK_KEYS
 from pitchlab.scoremath.disagreement import OUTLIER_SDS, WIDE_SPREAD_LEVELS
 
@@ -54,8 +55,8 @@ def methodology_rows(
     # Each evaluator's name as first given, by id (np.unique sorts and finds first rows).
     _ids, first = np.unique(scores["evaluator_id"].to_numpy(), return_index=True)
     evaluator_names = scores["evaluator_name"].to_numpy(dtype=object)[first]
-    pack_rows = list(_values(packs, ["pack_key", "pack_version", "pack_weight"]))
-    criterion_rows = _values(weights, ["pack_key", "pack_version", "criterion_title", "weight"])
+    pack_rows = value_rows(packs, ["pack_key", "pack_version", "pack_weight"])
+    criterion_rows = value_rows(weights, ["pack_key", "pack_version", "criterion_title", "weight"])
     rows = [
         ("Generated at", generated_at.isoformat(timespec="seconds")),
         ("Packs", ", ".join(f"{key} v{version}" for key, version, _ in pack_rows) or NONE_TEXT),
@@ -73,11 +74,6 @@ def methodology_rows(
         ("Disagreement flags", DISAGREEMENT_DESCRIPTION),
     ]
     return pd.DataFrame(rows, columns=["item", "value"])
-
-
-def _values(table: pd.DataFrame, columns: list[str]):
-    """The rows of `columns` as tuples of Python values, as itertuples gives them, faster."""
-    return zip(*(table[column].tolist() for column in columns), strict=True)
 
 
 def _exclusion_text(exclusions: list[ConflictExclusion]) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .codes import value_rows
 from .comparison import PortfolioComparison, build_comparison
 from .flags import with_panel_flags
 from .loading import Portfolio, with_loading_notes
@@ -99,11 +100,9 @@ def _plain(record: dict) -> dict:
 
 def _columns(criteria: pd.DataFrame, selection: Selection, options: PageOptions) -> list[Column]:
     columns = []
-    # Plain lists, not itertuples (which builds a namedtuple class each call): the same
-    # Python values, a fraction of the time.
     names = ["pack_key", "criterion_key", "criterion_title", "weight", "scale_min", "scale_max"]
-    for pack_key, criterion_key, title, rubric_weight, scale_min, scale_max in zip(
-        *(criteria[name].tolist() for name in names), strict=True
+    for pack_key, criterion_key, title, rubric_weight, scale_min, scale_max in value_rows(
+        criteria, names
     ):
         key = f"{pack_key}.{criterion_key}"
         weight = selection.criterion_weights.get((pack_key, criterion_key), rubric_weight)

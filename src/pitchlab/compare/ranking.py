@@ -14,7 +14,7 @@ otherwise it starts a new group. Members of a group with more than one company a
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import first_appearance
+from pitchlab.compare.codes import first_appearance, taken
 
 DEFAULT_RESAMPLES = 1000
 DEFAULT_INTERVAL = (2.5, 97.5)
@@ -96,7 +96,7 @@ def rank_intervals(
         point = np.nansum(panel, axis=1) / sizes
     else:
         at = point_totals.index.get_indexer(company_ids)
-        point = np.append(point_totals.to_numpy(dtype="float64", na_value=np.nan), np.nan)[at]
+        point = taken(point_totals.to_numpy(dtype="float64", na_value=np.nan), at, np.nan)
     rank, order = _point_ranks(point)
     low, high = (bound[order] for bound in _rank_bounds(ranks, interval))
     groups = tie_groups(low, high)
