@@ -11,6 +11,7 @@ threads hardly ever wait for the arena's lock. MALLOC_ARENA_MAX in the environme
 
 import ctypes
 import ctypes.util
+import functools
 import os
 import sys
 
@@ -21,9 +22,16 @@ def use_one_malloc_arena() -> bool:
     """Ask glibc for a single arena; False where that is not glibc or the operator chose."""
     if not sys.platform.startswith("linux") or "MALLOC_ARENA_MAX" in os.environ:
         return False
+    mallopt = _mallopt()
+    return bool(mallopt and mallopt(M_ARENA_MAX, 1) == 1)
+
+
+@functools.cache
+def _mallopt():
+    # Found once per process: find_library runs ldconfig, about a millisecond, and every
+    # create_app asks (the tests build hundreds of apps).
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
     except OSError:
-        return False
-    mallopt = getattr(libc, "mallopt", None)
-    return bool(mallopt and mallopt(M_ARENA_MAX, 1) == 1)
+        return None
+    return getattr(libc, "mallopt", None)
