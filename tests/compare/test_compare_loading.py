@@ -1,9 +1,14 @@
 """Loading a comparison's scores: pack versions compared by criterion key, picks and filters."""
 
+import math
+
+from sqlmodel import col, select
 from starlette.datastructures import QueryParams
 
+from pitchlab.compare import queries
 from pitchlab.compare.loading import load_portfolio
 from pitchlab.compare.selection import Selection, selection_from_query
+from pitchlab.models import Evaluation, Score
 from pitchlab.rubrics.packfile import PackFile
 from pitchlab.rubrics.store import get_pack_version, save_pack, to_pack_file
 
@@ -59,3 +64,44 @@ def test_junk_in_the_query_names_nothing(admin_client, panel):
     # A NUL reaching PostgreSQL would be a 500; here it is simply dropped.
     response = admin_client.get("/compare?tag=panel&q=Ast%00er&pack=%00")
     assert response.status_code == 200 and 'id="compare-matrix"' in response.text
+
+
+def test_score_rows_read_every_answer_as_stored(portfolio, session, monkeypatch):
+    # Answers, N/A, empty answers, insufficient evidence and a level below zero, across more
+    # scorecards than one fetch takes, checked against the rows as the ORM reads them.
+    keys = portfolio.criteria()
+    ids = [portfolio.company(name, tags="rows") for name in ("Oak", "Pine")]
+    for company_id in ids:
+        for who in ("partner", "analyst"):
+            values = {key: level for key, level in zip(keys, (1, None, 4, -2, 3), strict=False)}
+            portfolio.scorecard(company_id, who, values)
+    session.rollback()
+    changed = session.exec(select(Score).order_by(col(Score.id))).all()
+    changed[2].is_insufficient = True
+    changed[3].value, changed[3].is_na = None, False  # answered with nothing
+    session.add_all(changed[2:4])
+    session.commit()
+    monkeypatch.setattr(queries, "FETCH_CHUNK_ROWS", 1)
+
+    rows = queries.score_rows(session, Selection(tag="rows"))
+
+    stored = session.exec(
+        select(Evaluation.company_id, Evaluation.evaluator_id, Score).join(Evaluation)
+    ).all()
+    expected = {
+        (company, evaluator, score.criterion_id): (
+            None if score.is_na or score.is_insufficient or score.value is None else score.value,
+            score.is_insufficient,
+        )
+        for company, evaluator, score in stored
+    }
+    read = {
+        (row.company_id, row.evaluator_id, row.criterion_id): (
+            None if math.isnan(row.value) else row.value,
+            bool(row.insufficient),
+        )
+        for row in rows.itertuples()
+    }
+    assert read == expected and len(rows) == len(stored) == 4 * 5
+    assert {value for value, _insufficient in read.values()} == {1, 3, 4, -2, None}
+    assert sum(insufficient for _value, insufficient in read.values()) == 1
