@@ -4,6 +4,7 @@ SQLite's writers of one process take turns (write_turn.py); this module decides 
 transactions are a writer's, and where a request may wait for its turn."""
 
 from collections.abc import AsyncIterator, Callable
+from functools import lru_cache
 from typing import Annotated, TypeVar
 
 from annotated_types import Ge, Le
@@ -78,6 +79,20 @@ def _engine_for(url: str) -> Engine:
         take_turns(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+@lru_cache(maxsize=4)  # one per app; deriving an engine took 26 us a request
+def autocommit_engine(engine: Engine) -> Engine:
+    """The engine as a PostgreSQL request that does not write by its method uses it: every
+    statement on its own, with no BEGIN and no ROLLBACK (issue 17).
+
+    At READ COMMITTED a transaction gives reads no common snapshot (each statement takes its
+    own), so a read-only transaction only cost two round trips. Ending it with ROLLBACK also
+    made psycopg forget the connection's prepared statements; without it, a statement a
+    connection has run five times is prepared, and PostgreSQL no longer parses and plans it on
+    every request. A GET that does write (the home page notes the visit) writes one statement,
+    which commits on its own."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def writer_engine(engine: Engine) -> Engine:
@@ -188,15 +203,19 @@ async def read_for(request: Request, function, *args):
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """Yield a session bound to the app's engine for the length of the endpoint.
 
-    A writing request (by its method: GETs never write) gets IMMEDIATE transactions, each in
-    the write turn, unless its endpoint is marked reads_first. The request body is read before
-    this runs (web.guard), and the session closes when the endpoint returns (scope="function"),
-    before the response is sent and before any background task, so neither a slow client nor
-    a job holds the turn. Async, though the session is used from worker threads: opening one
-    touches no database, and a plain function here cost every request a thread hop.
+    A writing request (by its method: GETs write at most a single statement) gets IMMEDIATE
+    transactions, each in the write turn, unless its endpoint is marked reads_first; on
+    PostgreSQL any other request reads in autocommit (autocommit_engine). The request body is
+    read before this runs (web.guard), and the session closes when the endpoint returns
+    (scope="function"), before the response is sent and before any background task, so
+    neither a slow client nor a job holds the turn. Async, though the session is used from
+    worker threads: opening one touches no database, and a plain function here cost every
+    request a thread hop.
     """
     engine = request.app.state.engine
-    if writes_from_start(request):
+    if request.method not in WRITE_METHODS and engine.dialect.name != "sqlite":
+        engine = autocommit_engine(engine)
+    elif writes_from_start(request):
         # Every transaction of the request, not only the first: after a commit, a deferred
         # transaction that reads and then writes fails at once with "database is locked" when
         # another writer committed in between (found by the issue 7 load test, 8 users).
