@@ -156,7 +156,19 @@ def generate_portfolio(session: Session, size: Size, *, seed: int = SEED) -> int
     _scorecards(session, size, rng, now)
     _deal_workflow(session, size, now, admin_id)
     session.commit()
+    _gather_statistics(session)
     return admin_id
+
+
+def _gather_statistics(session: Session) -> None:
+    """On PostgreSQL, let the planner know the tables just filled, as autovacuum would soon
+    after a bulk load in production. A server running without it (as this machine's does) otherwise
+    planned the company list as a scan and sort of the whole table for its 100 rows (1.3 ms
+    against 0.13 ms with an index), and the timings told of a database nobody runs. SQLite
+    gathers no statistics unless asked, in the benchmark as in use."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE"))
+        session.commit()
 
 
 def _deal_terms(n: int, rng: random.Random, owner_id: int) -> dict:
