@@ -37,12 +37,14 @@ def create_templates() -> Jinja2Templates:
     env.filters["markdown"] = render_markdown
     env.filters["localized"] = lambda text: i18n.localized(text)
     env.filters["citation_url"] = citation_url
+    # A filter, not a global: Jinja calls a filter directly, and a global's call went through
+    # Context.call, a third of the label's cost on the company list's 300 labels (issue 17).
+    env.filters["choice_label"] = lambda value, field: choice_label(field, value)
     env.globals.update(
         supported_locales=i18n.SUPPORTED_LOCALES,
         current_locale=i18n.get_locale,
         app_version=__version__,
         csrf_field_name=CSRF_FIELD,
-        choice_label=choice_label,
         choice_labels=choice_labels,
         page_url=page_url,
         static_url=static_url,
