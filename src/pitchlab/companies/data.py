@@ -38,8 +38,30 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
+# What a row of the company list shows: its rows come as plain rows of these columns. A
+# Company object each, with every column, cost three times as much (0.85 ms of a 100-row page;
+# issue 17); the API, which sends every column, still reads Company objects.
+LIST_COLUMNS = (
+    Company.id,
+    Company.name,
+    Company.one_liner,
+    Company.sector,
+    Company.stage,
+    Company.status,
+    Company.model_strategy,
+    Company.tags,
+    Company.owner_id,
+    Company.deal_round,
+    Company.amount_raising,
+    Company.currency,
+    Company.next_step,
+    Company.next_step_due,
+)
+
+
 def company_query(
     *,
+    columns: tuple = (),
     search: str = "",
     stage: str | None = None,
     status: str | None = None,
@@ -47,8 +69,9 @@ def company_query(
     sort: str = "name",
     descending: bool = False,
 ):
-    """The SELECT behind the company list, with its filters and order."""
-    statement = select(Company)
+    """The SELECT behind the company list, with its filters and order: of Company objects, or
+    of `columns` when given."""
+    statement = select(*columns) if columns else select(Company)
     statement = statement.where(
         col(Company.archived_at).is_not(None) if archived else col(Company.archived_at).is_(None)
     )
@@ -76,6 +99,12 @@ def list_companies(
 ) -> Page[Company]:
     """One page of companies matching the filters (see company_query)."""
     return paginate(session, company_query(**filters), page=page, page_size=page_size)
+
+
+def list_rows(session: Session, *, page: int = 1, page_size: int = 25, **filters) -> Page:
+    """One page of the company list: rows of LIST_COLUMNS, not Company objects."""
+    statement = company_query(columns=LIST_COLUMNS, **filters)
+    return paginate(session, statement, page=page, page_size=page_size)
 
 
 def find_by_name(session: Session, name: str) -> Company | None:

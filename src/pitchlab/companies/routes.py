@@ -70,7 +70,7 @@ def list_filters(request: Request) -> dict:
 def company_list(request: Request, session: SessionDep, user: UserDep, page: int = 1):
     """The pipeline: search, filter, sort and page through companies."""
     filters = list_filters(request)
-    result = data.list_companies(
+    result = data.list_rows(
         session, page=page, page_size=request.app.state.settings.page_size, **filters
     )
     columns = chosen_columns(request.query_params)

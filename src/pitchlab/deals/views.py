@@ -7,7 +7,7 @@ from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from ..models import Company, SavedView, User
+from ..models import SavedView, User
 from ..models.deals import VIEW_NAME_MAX, VIEW_QUERY_MAX
 from ..web.i18n import gettext as _
 from .assignments import progress_by_company
@@ -64,10 +64,9 @@ def views_for(session: Session, user: User) -> list[tuple[SavedView, str]]:
     )
 
 
-def column_values(
-    session: Session, user: User, companies: list[Company], columns: list[str]
-) -> dict:
-    """What the chosen optional columns need for one page of companies: a fixed number of
+def column_values(session: Session, user: User, companies: list, columns: list[str]) -> dict:
+    """What the chosen optional columns need for one page of companies (rows of the list's
+    columns, data.LIST_COLUMNS, or Company objects: their id and owner_id): a fixed number of
     statements (none for columns not shown)."""
     ids = [company.id for company in companies]
     values: dict = {"owners": {}, "totals": {}, "progress": {}}

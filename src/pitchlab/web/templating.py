@@ -14,6 +14,7 @@ from ..companies.labels import choice_label, choice_labels
 from ..deals.labels import activity_kinds, column_label
 from ..deals.money import format_money
 from ..markdown import render_markdown
+from ..models.company import tag_list
 from ..paths import resource_dir
 from ..permissions import can
 from ..prfaq.citations import citation_url
@@ -37,6 +38,7 @@ def create_templates() -> Jinja2Templates:
     env.filters["markdown"] = render_markdown
     env.filters["localized"] = lambda text: i18n.localized(text)
     env.filters["citation_url"] = citation_url
+    env.filters["tag_list"] = tag_list
     # A filter, not a global: Jinja calls a filter directly, and a global's call went through
     # Context.call, a third of the label's cost on the company list's 300 labels (issue 17).
     env.filters["choice_label"] = lambda value, field: choice_label(field, value)
