@@ -90,6 +90,25 @@ def value_rows(table: pd.DataFrame, columns: Sequence[str]) -> list[tuple]:
     return list(zip(*(table[column].tolist() for column in columns), strict=True))
 
 
+def plain_records(table: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+    """The rows of `columns` (all by default) as dicts of Python values, as to_dict(orient=
+    "records") gives them, with missing values (None, NaN, pd.NA, NaT) as None so templates
+    and files can test them. Column by column: boxing and testing every value on its own took
+    1.2 ms for 200 companies' summary (issue 17, fixed cost)."""
+    names = list(table.columns if columns is None else columns)
+    found = []
+    for values in (table[name] for name in names):
+        items = values.tolist()
+        # numpy integers and booleans cannot be missing
+        if not (isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"):
+            gone = pd.isna(values.array)
+            if gone.any():
+                pairs = zip(items, gone.tolist(), strict=True)
+                items = [None if missing else item for item, missing in pairs]
+        found.append(items)
+    return [dict(zip(names, row, strict=True)) for row in zip(*found, strict=True)]
+
+
 def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:
     """values[at], and `missing` where at is -1 (pd.Index.get_indexer's "not found")."""
     return np.append(values, missing)[at]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from ..deals.money import format_money, major_text
+from .codes import plain_records
 
 MONEY_FIELDS = ("amount_raising", "pre_money", "check_size")
 # Company columns read with the candidates, in the order the exports show them.
@@ -38,16 +39,8 @@ def _has_terms(record: dict) -> bool:
     return any(record[f] not in (None, "") for f in DEAL_COLUMNS if f != "currency")
 
 
-def _plain(value: object) -> object:
-    return None if value is None or value is pd.NA or pd.isna(value) else value
-
-
 def _records(candidates: pd.DataFrame) -> list[dict]:
-    columns = ["company_id", *DEAL_COLUMNS]
-    return [
-        {key: _plain(value) for key, value in zip(columns, row, strict=True)}
-        for row in candidates[columns].itertuples(index=False, name=None)
-    ]
+    return plain_records(candidates, ["company_id", *DEAL_COLUMNS])
 
 
 def export_frame(candidates: pd.DataFrame, *, anonymize: bool) -> pd.DataFrame:
