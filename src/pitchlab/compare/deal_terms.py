@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from ..companies.labels import choice_label
 from ..deals.money import format_money, major_text
 from .codes import plain_records
 
+NO_ROUND = "—"
 MONEY_FIELDS = ("amount_raising", "pre_money", "check_size")
 # Company columns read with the candidates, in the order the exports show them.
 DEAL_FIELDS = (
@@ -75,6 +77,7 @@ class DealRow:
     company_id: int
     name: str
     deal_round: str | None
+    round_label: str  # the round's label in the current language, "—" when none
     amounts: dict[str, str]  # MONEY_FIELDS -> text in the deal's currency, "—" when unknown
     currency: str
     lead_investor: str
@@ -100,6 +103,11 @@ def deal_rows(rows, candidates: pd.DataFrame, *, anonymize: bool) -> list[DealRo
                 company_id=row.company_id,
                 name=row.name,
                 deal_round=record["deal_round"] or None,
+                round_label=(
+                    choice_label("deal_round", record["deal_round"])
+                    if record["deal_round"]
+                    else NO_ROUND
+                ),
                 amounts={
                     name: format_money(
                         None if record[name] is None else int(record[name]), currency
