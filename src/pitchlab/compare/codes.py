@@ -8,6 +8,7 @@ groupby(sort=False) does, lets the statistics sum with np.bincount over small de
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -53,6 +54,19 @@ class ScoreCodes:
     def cell(self) -> np.ndarray:
         """Per row: its (company, criterion) cell in a companies x criteria grid."""
         return self.company * self.n_criteria + self.criterion
+
+    # Groupings several statistics share, numbered once a comparison (factorize is 0.3 ms on
+    # 20,000 scores). A ScoreCodes is frozen and its arrays are never changed in place.
+    @cached_property
+    def cells(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row: its cell numbered in order of first appearance; and each cell's first row."""
+        return first_appearance(self.cell)
+
+    @cached_property
+    def evaluator_scales(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row: its (evaluator, rating scale) group number; and each group's first row."""
+        n_scales = int(self.criterion_scale.max(initial=0)) + 1
+        return first_appearance(self.evaluator * n_scales + self.criterion_scale[self.criterion])
 
     def pair_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """Per row: its (company, evaluator) pair number, and each pair's first row."""
