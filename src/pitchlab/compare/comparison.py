@@ -213,6 +213,7 @@ def build_comparison(
         rank_intervals=intervals,
         methodology=methodology_rows(
             scores,
+            codes=codes,
             weights=weight_table(scores, **weights, codes=codes),
             exclusions=exclusions,
             resamples=resamples,
