@@ -207,7 +207,7 @@ def _competition_ranks(totals: np.ndarray, dtype: str = "int64") -> np.ndarray:
     # Each position in the sorted row takes the position where its run of equal totals starts.
     starts = np.ones(keys.shape, dtype=bool)
     np.not_equal(keys[:, 1:], keys[:, :-1], out=starts[:, 1:])
-    run_start = np.where(starts, np.arange(1, n + 1, dtype=dtype), np.array(0, dtype=dtype))
+    run_start = np.multiply(starts, np.arange(1, n + 1, dtype=dtype), dtype=dtype)
     np.maximum.accumulate(run_start, axis=1, out=run_start)
     column += (np.arange(n_rows) * n)[:, None]
     ranks = np.empty(totals.shape, dtype=dtype)
@@ -215,21 +215,19 @@ def _competition_ranks(totals: np.ndarray, dtype: str = "int64") -> np.ndarray:
     return ranks
 
 
-# Below this, rint(total * 10**TIE_DECIMALS) is exact and tells rounded totals apart, as
-# np.round computes them: rint(total * 10**TIE_DECIMALS) / 10**TIE_DECIMALS.
-EXACT_KEY_LIMIT = 2.0**20
+# While |total| * 10**TIE_DECIMALS stays below this, rint(total * 10**TIE_DECIMALS) is exact
+# and tells rounded totals apart, as np.round computes them: that rint over 10**TIE_DECIMALS.
+EXACT_KEY_LIMIT = 2.0**20 * 10.0**TIE_DECIMALS
 
 
 def _tie_keys(totals: np.ndarray, bits: int) -> np.ndarray:
-    """Per row, an int64 of fewer than `bits` bits per total, 0 for the highest: equal exactly
-    when the totals are equal to TIE_DECIMALS, and lower for higher totals."""
+    """Per row, an int64 of fewer than `bits` bits per total, 0 for the highest of the chunk:
+    equal exactly when the totals are equal to TIE_DECIMALS, and lower for higher totals."""
     scaled = totals * 10.0**TIE_DECIMALS
     np.rint(scaled, out=scaled)
-    highest = scaled.max(axis=1, keepdims=True)
-    scaled -= highest
-    np.negative(scaled, out=scaled)
-    if np.abs(totals).max() < EXACT_KEY_LIMIT and scaled.max() < 2.0**bits:
-        return scaled.astype("int64")
+    highest, lowest = scaled.max(), scaled.min()
+    if max(highest, -lowest) < EXACT_KEY_LIMIT and highest - lowest < 2.0**bits:
+        return np.subtract(highest, scaled, out=scaled).astype("int64")
     # Huge totals (no rubric scale comes near): number the distinct rounded totals instead.
     _, code = np.unique(-np.round(totals, TIE_DECIMALS), return_inverse=True)
     return code.reshape(totals.shape).astype("int64")
