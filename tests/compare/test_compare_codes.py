@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 from tests.compare.conftest import score
 
-from pitchlab.compare.codes import first_appearance, score_codes
+from pitchlab.compare.codes import first_appearance, plain_records, score_codes
 from pitchlab.compare.comparison import build_comparison, comparison_tables
 from pitchlab.compare.export import comparison_csv, comparison_json
 
@@ -88,3 +88,31 @@ def test_cells_of_some_companies_leave_the_rest_of_the_comparison_alone(make_gri
     pd.testing.assert_frame_equal(some.summary[others], whole.summary[others])
     pd.testing.assert_frame_equal(some.rank_intervals, whole.rank_intervals)
     pd.testing.assert_frame_equal(some.methodology, whole.methodology)
+
+
+def test_plain_records_give_python_values_and_none_for_every_missing_kind():
+    table = pd.DataFrame(
+        {
+            "rank": pd.array([1, None], dtype="Int64"),
+            "total": [4.5, np.nan],
+            "tied": pd.array([True, None], dtype="boolean"),
+            "name": pd.array(["A", None], dtype="str"),
+            "due": [None, pd.NaT],
+            "kind": pd.Categorical(["x", None]),
+            "n": np.array([3, 4], dtype="int64"),
+        }
+    )
+    first, second = plain_records(table)
+    assert first == {
+        "rank": 1,
+        "total": 4.5,
+        "tied": True,
+        "name": "A",
+        "due": None,
+        "kind": "x",
+        "n": 3,
+    }
+    assert [type(first[key]) for key in ("rank", "total", "tied", "n")] == [int, float, bool, int]
+    assert second == dict.fromkeys(["rank", "total", "tied", "name", "due", "kind"]) | {"n": 4}
+    assert plain_records(table, ["n", "name"]) == [{"n": 3, "name": "A"}, {"n": 4, "name": None}]
+    assert plain_records(table.iloc[:0]) == []

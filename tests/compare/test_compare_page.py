@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pitchlab.compare.calibration import MIN_SCORES_FOR_CALIBRATION
+from pitchlab.compare.charts import chart_tables
 from pitchlab.rubrics.packfile import load_pack_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -246,3 +247,48 @@ def test_matrix_shows_a_page_of_companies_with_pinned_rows_on_every_page(app, ad
     # A page past the end shows the last; sorting starts again from the first.
     assert _order(admin_client.get("/compare?tag=panel&page=99").text) == [panel["Cedar"]]
     assert 'href="/compare?tag=panel&amp;sort=name&amp;dir=asc"' in second
+
+
+def test_chart_tables_show_the_chart_data_with_two_decimals(admin_client, panel):
+    html = admin_client.get("/compare?tag=panel").text
+    data = {company["name"]: company for company in _chart_data(html)["companies"]}
+    table = re.search(r'<table class="chart-data" id="chart-data-totals">.*?</table>', html, re.S)
+    rows = re.findall(
+        r'<tr><th scope="row">(.*?)</th>\s*<td class="num">(.*?)</td>\s*'
+        r'<td class="num">(.*?)</td>\s*<td>(.*?)</td></tr>',
+        table.group(0),
+    )
+    assert [name for name, *_ in rows] == [company for company in data]
+    for name, total, sd, evaluators in rows:
+        company = data[name]
+        assert total == f"{company['total']:.2f}"
+        assert sd == "—" if company["sd"] is None else sd == f"{company['sd']:.2f}"
+        assert evaluators == "; ".join(
+            f"{evaluator['name']} {evaluator['total']:.2f}" for evaluator in company["evaluators"]
+        )
+    radar = re.search(r'id="chart-data-problem-space">.*?</table>', html, re.S).group(0)
+    cedar = re.search(r'<th scope="row">Cedar</th>(.*?)</tr>', radar).group(1)
+    assert re.findall(r'<td class="num">(.*?)</td>', cedar)[0] == "1.67"
+
+
+def test_chart_tables_show_a_dash_for_missing_numbers():
+    charts = {
+        "companies": [
+            {
+                "name": "A & B",
+                "total": None,
+                "sd": None,
+                "evaluators": [{"name": "Ann", "total": 3.0}, {"name": "Bo", "total": 4.125}],
+                "radar": {"pack": [None, 2.5]},
+            }
+        ]
+    }
+    assert chart_tables(charts) == [
+        {
+            "name": "A & B",
+            "total": "—",
+            "sd": "—",
+            "evaluators": "Ann 3.00; Bo 4.12",
+            "radar": {"pack": ["—", "2.50"]},
+        }
+    ]

@@ -101,3 +101,38 @@ def test_tie_group_joins_only_intervals_overlapping_its_first_member():
 def test_no_evaluator_totals_give_empty_intervals():
     empty = _evaluator_totals({}).reindex(columns=["company_id", "company_name", "total"])
     assert rank_intervals(empty).empty
+
+
+def _ranks_by_counting(totals: np.ndarray) -> np.ndarray:
+    rounded = np.round(totals, ranking.TIE_DECIMALS)
+    return 1 + (rounded[:, None, :] > rounded[:, :, None]).sum(axis=2)
+
+
+def test_competition_ranks_count_strictly_higher_totals_with_ties():
+    rng = np.random.default_rng(3)
+    totals = rng.integers(1, 6, size=(40, 300)) / 3  # many ties in every row
+    totals[0, :3] = [0.1 + 0.2, 0.3, 0.30000001]  # equal to TIE_DECIMALS, then not
+    ranks = ranking._competition_ranks(totals, "int16")
+    assert ranks.dtype == np.int16
+    np.testing.assert_array_equal(ranks, _ranks_by_counting(totals))
+    assert ranks[0, 0] == ranks[0, 1] != ranks[0, 2]
+
+
+def test_competition_ranks_of_huge_totals_number_the_distinct_totals():
+    # Too large for exact integer keys: the distinct rounded totals are numbered instead.
+    totals = np.array([[1e15, 3.0, 1e15, -5e8, 2e7 + 1e-3], [2e7, 2e7 + 1e-3, 1.0, 1.0, 1e15]])
+    np.testing.assert_array_equal(
+        ranking._competition_ranks(totals), [[1, 4, 1, 5, 3], [3, 2, 4, 4, 1]]
+    )
+    np.testing.assert_array_equal(ranking._competition_ranks(totals), _ranks_by_counting(totals))
+
+
+def test_rank_bounds_are_the_lower_and_higher_percentiles():
+    ranks = np.random.default_rng(4).integers(1, 50, size=(30, 1000)).astype("int16")
+    expected = (
+        np.percentile(ranks, 2.5, axis=1, method="lower"),
+        np.percentile(ranks, 97.5, axis=1, method="higher"),
+    )
+    low, high = ranking._rank_bounds(ranks, (2.5, 97.5))
+    np.testing.assert_array_equal(low, expected[0])
+    np.testing.assert_array_equal(high, expected[1])

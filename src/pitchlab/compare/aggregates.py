@@ -7,7 +7,7 @@ the company scores page uses too.
 import numpy as np
 import pandas as pd
 
-from pitchlab.compare.codes import ScoreCodes, first_appearance, rows_at, score_codes
+from pitchlab.compare.codes import ScoreCodes, rows_at, score_codes
 from pitchlab.compare.scores import CELL_KEYS
 from pitchlab.scoremath.disagreement import (
     OUTLIER_SDS,
@@ -49,7 +49,7 @@ AGGREGATE_COLUMNS = [
 
 def flag_outlier_scores(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) -> pd.DataFrame:
     """Return the scores with others_mean, others_sd and is_outlier (False for N/A) added."""
-    cell, first = first_appearance((codes or score_codes(scores)).cell)
+    cell, first = (codes or score_codes(scores)).cells
     flagged = scores.copy(deep=False)  # copy-on-write (pandas 3): columns are shared until changed
     others_mean, others_sd, outlying = outlying_scores(
         flagged["value"].to_numpy(dtype="float64"), cell, len(first)
@@ -66,7 +66,7 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
     Columns: AGGREGATE_COLUMNS. std is the sample SD (NaN with one evaluator); N/A scores are
     counted in n_na and left out of everything else.
     """
-    cell, first = first_appearance((codes or score_codes(scores)).cell)
+    cell, first = (codes or score_codes(scores)).cells
     n_cells = len(first)
     values = scores["value"].to_numpy(dtype="float64")
     given = ~np.isnan(values)
@@ -99,7 +99,7 @@ def cell_aggregates(scores: pd.DataFrame, *, codes: ScoreCodes | None = None) ->
 def cell_means(values: np.ndarray, codes: ScoreCodes) -> np.ndarray:
     """Each cell's mean of `values` (NaN left out; NaN where none), in cell_aggregates' order:
     the compare page shows the calibrated mean beside the raw one without a matrix of its own."""
-    cell, first = first_appearance(codes.cell)
+    cell, first = codes.cells
     given = ~np.isnan(values)
     count = np.bincount(cell, weights=given, minlength=len(first))
     total = np.bincount(cell, weights=np.where(given, values, 0.0), minlength=len(first))

@@ -8,7 +8,6 @@ import pandas as pd
 
 from pitchlab.compare.codes import (
     ScoreCodes,
-    first_appearance,
     rows_at,
     score_codes,
     taken,
@@ -41,7 +40,7 @@ def evaluator_calibration(scores: pd.DataFrame, *, codes: ScoreCodes | None = No
     evaluator_sd, calibration_status, pooled_mean, pooled_sd.
     """
     codes = codes or score_codes(scores)
-    group, first = _evaluator_scales(codes)
+    group, first = codes.evaluator_scales
     values = scores["value"].to_numpy(dtype="float64")
     given = ~np.isnan(values)
     count = np.bincount(group, weights=given.astype("float64"), minlength=len(first))
@@ -81,7 +80,7 @@ def calibrated_scores(
     codes = codes or score_codes(scores)
     if calibration is None:
         calibration = evaluator_calibration(scores, codes=codes)
-    group, first = _evaluator_scales(codes)
+    group, first = codes.evaluator_scales
     # Which calibration row each (evaluator, scale) group has: a few lookups, not one per score.
     # A group the calibration lacks points one past its rows, at a NaN (not calibrated).
     rows_of = {key: row for row, key in enumerate(_scale_keys(calibration))}
@@ -116,12 +115,6 @@ def calibrated_scores(
 
 def _scale_keys(rows: pd.DataFrame) -> list[tuple]:
     return value_rows(rows, _EVALUATOR_SCALE)
-
-
-def _evaluator_scales(codes: ScoreCodes) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: its (evaluator, rating scale) group number; and each group's first row."""
-    n_scales = int(codes.criterion_scale.max(initial=0)) + 1
-    return first_appearance(codes.evaluator * n_scales + codes.criterion_scale[codes.criterion])
 
 
 def _pooled_by_scale(

@@ -9,7 +9,7 @@ import math
 
 from ..web.i18n import gettext as _
 from .comparison import PortfolioComparison
-from .page import ComparePage
+from .page import ComparePage, fmt
 
 # Bars and strips for more companies than this stop being readable; the table has them all.
 CHART_MAX_COMPANIES = 40
@@ -110,3 +110,23 @@ def chart_data(page: ComparePage) -> dict:
             },
         },
     }
+
+
+def chart_tables(charts: dict) -> list[dict]:
+    """The charts' numbers as the tables under them show them, per charted company: two
+    decimals, "—" when missing, each evaluator as "name total" joined by "; ". Formatted here
+    rather than by a filter per number in the template (1,280 for 40 companies x 32 criteria);
+    the chart data's JSON stays as it is."""
+    return [
+        {
+            "name": company["name"],
+            "total": fmt(company["total"]),
+            "sd": fmt(company["sd"]),
+            "evaluators": "; ".join(
+                f"{evaluator['name']} {evaluator['total']:.2f}"
+                for evaluator in company["evaluators"]
+            ),
+            "radar": {key: list(map(fmt, means)) for key, means in company["radar"].items()},
+        }
+        for company in charts["companies"]
+    ]

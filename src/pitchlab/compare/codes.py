@@ -8,6 +8,7 @@ groupby(sort=False) does, lets the statistics sum with np.bincount over small de
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -54,6 +55,19 @@ class ScoreCodes:
         """Per row: its (company, criterion) cell in a companies x criteria grid."""
         return self.company * self.n_criteria + self.criterion
 
+    # Groupings several statistics share, numbered once a comparison (factorize is 0.3 ms on
+    # 20,000 scores). A ScoreCodes is frozen and its arrays are never changed in place.
+    @cached_property
+    def cells(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row: its cell numbered in order of first appearance; and each cell's first row."""
+        return first_appearance(self.cell)
+
+    @cached_property
+    def evaluator_scales(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per row: its (evaluator, rating scale) group number; and each group's first row."""
+        n_scales = int(self.criterion_scale.max(initial=0)) + 1
+        return first_appearance(self.evaluator * n_scales + self.criterion_scale[self.criterion])
+
     def pair_codes(self) -> tuple[np.ndarray, np.ndarray]:
         """Per row: its (company, evaluator) pair number, and each pair's first row."""
         return first_appearance(self.company * max(self.n_evaluators, 1) + self.evaluator)
@@ -88,6 +102,25 @@ def value_rows(table: pd.DataFrame, columns: Sequence[str]) -> list[tuple]:
     """The rows of `columns` as tuples of Python values, as itertuples gives them, without the
     namedtuple class itertuples builds on every call (issue 17, fixed cost)."""
     return list(zip(*(table[column].tolist() for column in columns), strict=True))
+
+
+def plain_records(table: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict]:
+    """The rows of `columns` (all by default) as dicts of Python values, as to_dict(orient=
+    "records") gives them, with missing values (None, NaN, pd.NA, NaT) as None so templates
+    and files can test them. Column by column: boxing and testing every value on its own took
+    1.2 ms for 200 companies' summary (issue 17, fixed cost)."""
+    names = list(table.columns if columns is None else columns)
+    found = []
+    for values in (table[name] for name in names):
+        items = values.tolist()
+        # numpy integers and booleans cannot be missing
+        if not (isinstance(values.dtype, np.dtype) and values.dtype.kind in "iub"):
+            gone = pd.isna(values.array)
+            if gone.any():
+                pairs = zip(items, gone.tolist(), strict=True)
+                items = [None if missing else item for item, missing in pairs]
+        found.append(items)
+    return [dict(zip(names, row, strict=True)) for row in zip(*found, strict=True)]
 
 
 def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:

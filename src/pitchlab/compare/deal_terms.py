@@ -10,8 +10,11 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from ..companies.labels import choice_label
 from ..deals.money import format_money, major_text
+from .codes import plain_records
 
+NO_ROUND = "—"
 MONEY_FIELDS = ("amount_raising", "pre_money", "check_size")
 # Company columns read with the candidates, in the order the exports show them.
 DEAL_FIELDS = (
@@ -38,16 +41,8 @@ def _has_terms(record: dict) -> bool:
     return any(record[f] not in (None, "") for f in DEAL_COLUMNS if f != "currency")
 
 
-def _plain(value: object) -> object:
-    return None if value is None or value is pd.NA or pd.isna(value) else value
-
-
 def _records(candidates: pd.DataFrame) -> list[dict]:
-    columns = ["company_id", *DEAL_COLUMNS]
-    return [
-        {key: _plain(value) for key, value in zip(columns, row, strict=True)}
-        for row in candidates[columns].itertuples(index=False, name=None)
-    ]
+    return plain_records(candidates, ["company_id", *DEAL_COLUMNS])
 
 
 def export_frame(candidates: pd.DataFrame, *, anonymize: bool) -> pd.DataFrame:
@@ -82,6 +77,7 @@ class DealRow:
     company_id: int
     name: str
     deal_round: str | None
+    round_label: str  # the round's label in the current language, "—" when none
     amounts: dict[str, str]  # MONEY_FIELDS -> text in the deal's currency, "—" when unknown
     currency: str
     lead_investor: str
@@ -107,6 +103,11 @@ def deal_rows(rows, candidates: pd.DataFrame, *, anonymize: bool) -> list[DealRo
                 company_id=row.company_id,
                 name=row.name,
                 deal_round=record["deal_round"] or None,
+                round_label=(
+                    choice_label("deal_round", record["deal_round"])
+                    if record["deal_round"]
+                    else NO_ROUND
+                ),
                 amounts={
                     name: format_money(
                         None if record[name] is None else int(record[name]), currency

@@ -8,7 +8,7 @@ import pandas as pd
 
 from pitchlab.compare.agreement import RELIABLE_ALPHA, TENTATIVE_ALPHA
 from pitchlab.compare.calibration import METHOD_DESCRIPTION
-from pitchlab.compare.codes import value_rows
+from pitchlab.compare.codes import ScoreCodes, value_rows
 from pitchlab.compare.scores import PACK_KEYS
 from pitchlab.scoremath.disagreement import OUTLIER_SDS, WIDE_SPREAD_LEVELS
 
@@ -43,6 +43,7 @@ class ConflictExclusion:
 def methodology_rows(
     scores: pd.DataFrame,
     *,
+    codes: ScoreCodes,
     weights: pd.DataFrame,
     exclusions: list[ConflictExclusion],
     resamples: int,
@@ -52,9 +53,10 @@ def methodology_rows(
 ) -> pd.DataFrame:
     """Return the methodology as rows of text. Columns: item, value."""
     packs = weights.drop_duplicates(PACK_KEYS)
-    # Each evaluator's name as first given, by id (np.unique sorts and finds first rows).
-    _ids, first = np.unique(scores["evaluator_id"].to_numpy(), return_index=True)
-    evaluator_names = scores["evaluator_name"].to_numpy(dtype=object)[first]
+    # Each evaluator's name as first given, by id: their first rows, ordered by id.
+    first = codes.evaluator_rows
+    first = first[np.argsort(scores["evaluator_id"].to_numpy()[first], kind="stable")]
+    evaluator_names = scores["evaluator_name"].array.take(first)
     pack_rows = value_rows(packs, ["pack_key", "pack_version", "pack_weight"])
     criterion_rows = value_rows(weights, ["pack_key", "pack_version", "criterion_title", "weight"])
     rows = [

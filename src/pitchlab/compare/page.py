@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .codes import value_rows
+from .codes import plain_records, value_rows
 from .comparison import PortfolioComparison, build_comparison
 from .flags import with_panel_flags
 from .loading import Portfolio, with_loading_notes
@@ -86,16 +86,6 @@ def fmt(value, digits: int = 2) -> str:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return NO_VALUE
     return f"{value:.{digits}f}"
-
-
-def _plain(record: dict) -> dict:
-    """Missing values (NaN, pd.NA) as None, so templates can test them."""
-    return {
-        key: None
-        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-        else value
-        for key, value in record.items()
-    }
 
 
 def _columns(criteria: pd.DataFrame, selection: Selection, options: PageOptions) -> list[Column]:
@@ -196,7 +186,7 @@ def _rows(comparison: PortfolioComparison, grid: CellGrid, columns: list[Column]
             pack_totals=by_company.get(summary["company_id"], {}),
             means=dict(zip(keys, means[index], strict=False)),
         )
-        for index, summary in enumerate(map(_plain, comparison.summary.to_dict(orient="records")))
+        for index, summary in enumerate(plain_records(comparison.summary))
     ]
 
 

@@ -13,7 +13,7 @@ from ..web.templating import render
 from ..worksheets.columns import compare_worksheets
 from .agreement import LOW, NOT_ENOUGH_DATA, RELIABLE, TENTATIVE, criterion_agreement
 from .calibration import MIN_SCORES_FOR_CALIBRATION
-from .charts import chart_data
+from .charts import chart_data, chart_tables
 from .citations import deck_citations
 from .deal_terms import MONEY_FIELDS, deal_rows
 from .flag_view import flag_rows, range_charts
@@ -55,13 +55,15 @@ def compare_page(request: Request, session: SessionDep, user: UserDep):
         if len(portfolio.scores)
         else None
     )
+    charts = chart_data(page) if page else None
     context = {
         "selection": selection,
         "options": options,
         "portfolio": portfolio,
         "page": page,
         "min_calibration_scores": MIN_SCORES_FOR_CALIBRATION,
-        "charts": chart_data(page) if page else None,
+        "charts": charts,
+        "chart_tables": chart_tables(charts) if page else [],
         "readings": alpha_readings(),
         "matrix_rows": (
             matrix_rows(page, selection, options, deck_citations(session, selection, portfolio))
