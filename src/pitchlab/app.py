@@ -9,6 +9,7 @@ from sqlmodel import Session
 from .allocator import use_one_malloc_arena
 from .auth.deps import current_user
 from .auth.firstrun import refuse_known_credentials
+from .collector import collect_less_often
 from .config import Settings
 from .db import create_db_engine
 from .errors import install_error_handlers
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build a pitchlab app: engine, templates, routers, middleware, error pages."""
     settings = settings or Settings()
     use_one_malloc_arena()  # before any worker thread allocates (issue 17)
+    collect_less_often()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
